@@ -1,0 +1,312 @@
+"""Interactive explorers and the network-builder exercise.
+
+An :class:`Explorer` pairs ipywidgets controls with a *pure* render function
+(control values in, :class:`~snb.draw.Picture` out), wired with
+``ipywidgets.interactive_output``. Keeping the render function pure means the
+benchmark can time exactly what a slider move costs, and tests can call it
+without a browser.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Hashable, Iterable
+
+import ipywidgets as w
+import networkx as nx
+import numpy as np
+from IPython.display import display
+
+from snb import draw
+from snb.checks import Feedback
+from snb.datasets import TOPOLOGIES, communication_network
+from snb.models import POLICIES, cascade_sizes, choose_seeds, compare_policies, independent_cascade
+
+__all__ = ["Explorer", "cascade_explorer", "render_cascade", "adaptation_explorer",
+           "render_adaptation", "NetworkBuilder", "parse_edge_list"]
+
+
+@dataclass
+class Explorer:
+    """Controls plus a pure render function; displays as the controls above the picture."""
+
+    controls: dict[str, w.ValueWidget]
+    render: Callable[..., Any]
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        self.output = w.interactive_output(self._show, self.controls)
+        header = [w.HTML(f"<strong>{html.escape(self.title)}</strong>")] if self.title else []
+        self.ui = w.VBox(header + [w.HBox(list(self.controls.values()),
+                                          layout=w.Layout(flex_flow="row wrap")), self.output])
+
+    def _show(self, **values: Any) -> None:
+        display(self.render(**values))
+
+    def values(self) -> dict[str, Any]:
+        """Current value of every control, by name."""
+        return {name: c.value for name, c in self.controls.items()}
+
+    def _ipython_display_(self) -> None:
+        display(self.ui)
+
+
+def _style(description: str, **kw: Any) -> dict[str, Any]:
+    return {"description": description, "style": {"description_width": "initial"}, **kw}
+
+
+# ---------------------------------------------------------- cascade explorer
+@functools.lru_cache(maxsize=64)
+def _network_and_layout(topology: str, n: int, seed: int) -> tuple[nx.Graph, dict]:
+    """Build a network and its layout once per setting (layouts are the slow part)."""
+    G = communication_network(topology, n, seed=seed)
+    return G, draw.layout(G, seed=seed)
+
+
+def render_cascade(topology: str = "media + peers", n: int = 80, p: float = 0.15,
+                   seeding: str = "broadcast", budget: int = 3, seed: int = 1,
+                   runs: int = 100) -> draw.Picture:
+    """One seeded cascade drawn on the network, beside the spread of reach over many runs."""
+    G, pos = _network_and_layout(topology, int(n), int(seed))
+    seeds = choose_seeds(G, int(budget), seeding, seed=seed)
+    rounds = independent_cascade(G, seeds, p, seed=seed)
+    sizes = cascade_sizes(G, seeds, p, runs=runs, seed=seed)
+    fig, (ax_net, ax_hist) = draw.new_figure(10, 4.2, 2, fast=True)
+    told = [v for r in rounds[1:] for v in r]
+    title = f"{topology}: one run, {seeding} seeding, p = {p:.2f}"
+    draw.network(G, ax=ax_net, pos=pos, title=title, labels=False,
+                 highlight={"seeds": seeds, "reached": told})
+    bins = np.arange(0, G.number_of_nodes() + 2, max(1, G.number_of_nodes() // 30))
+    ax_hist.hist(sizes, bins=bins, color=draw.PALETTE["blue"], edgecolor="white")
+    ax_hist.axvline(sizes.mean(), color=draw.PALETTE["vermillion"], lw=2, label=f"mean {sizes.mean():.1f}")
+    ax_hist.set(title=f"Reach in {runs} runs", xlabel="people reached", ylabel="runs")
+    ax_hist.yaxis.get_major_locator().set_params(integer=True)
+    ax_hist.legend(frameon=False)
+    reached = len(told) + len(seeds)
+    alt = (f"{title}. Left: network of {G.number_of_nodes()} people; {len(seeds)} seeds reached "
+           f"{reached} people in {len(rounds) - 1} rounds. Right: histogram of reach over {runs} runs, "
+           f"mean {sizes.mean():.1f}, 10th to 90th percentile {np.percentile(sizes, 10):.0f} "
+           f"to {np.percentile(sizes, 90):.0f}.")
+    return draw.Picture.from_figure(fig, alt)
+
+
+def cascade_explorer(topology: str = "media + peers", n: int = 80, p: float = 0.15,
+                     seeding: str = "broadcast", budget: int = 3, seed: int = 1) -> Explorer:
+    """Pick topology, size, pass-on probability and seeding; watch one cascade and the spread."""
+    controls = {
+        "topology": w.Dropdown(options=list(TOPOLOGIES), value=topology, **_style("Topology")),
+        "n": w.IntSlider(value=n, min=20, max=300, step=10, continuous_update=False, **_style("People")),
+        "p": w.FloatSlider(value=p, min=0.0, max=0.6, step=0.01, continuous_update=False,
+                           **_style("Pass-on probability")),
+        "seeding": w.ToggleButtons(options=["broadcast", "peer"], value=seeding, **_style("Seeding")),
+        "budget": w.IntSlider(value=budget, min=1, max=10, continuous_update=False, **_style("Seeds")),
+        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+    }
+    return Explorer(controls, render_cascade, "Cascade explorer")
+
+
+# ------------------------------------------------------- adaptation explorer
+def render_adaptation(topology: str = "media + peers", p_dialogue: float = 0.25,
+                      success: float = 0.6, periods: int = 12, n: int = 150, runs: int = 40,
+                      seed: int = 1) -> draw.Picture:
+    """Value of the three ways of adapting over ``runs`` seeded runs (reward and risk)."""
+    G, _ = _network_and_layout(topology, int(n), int(seed))
+    policies = [POLICIES["wait and see"], POLICIES["step by step"],
+                replace(POLICIES["transformation"], success_probability=float(success))]
+    outcomes = compare_policies(G, policies, runs=runs, seed=seed, periods=periods, p_dialogue=p_dialogue)
+    return draw.outcome_plot(outcomes, xlabel="value (customer-periods minus cost)", fast=True,
+                             title=f"{topology} · dialogue pass-on {p_dialogue:.2f} · "
+                                   f"transformation succeeds {success:.0%}")
+
+
+def adaptation_explorer(topology: str = "media + peers", p_dialogue: float = 0.25,
+                        success: float = 0.6, periods: int = 12) -> Explorer:
+    """Compare wait and see, step by step and transformation as the market changes."""
+    controls = {
+        "topology": w.Dropdown(options=list(TOPOLOGIES), value=topology, **_style("Topology")),
+        "p_dialogue": w.FloatSlider(value=p_dialogue, min=0.02, max=0.5, step=0.02, continuous_update=False,
+                                    **_style("Dialogue pass-on")),
+        "success": w.FloatSlider(value=success, min=0.0, max=1.0, step=0.05, continuous_update=False,
+                                 **_style("Transformation success")),
+        "periods": w.IntSlider(value=periods, min=4, max=24, continuous_update=False, **_style("Periods")),
+    }
+    return Explorer(controls, render_adaptation, "Ways of adapting")
+
+
+# ------------------------------------------------------------ network builder
+_SEPARATOR = re.compile(r"\s*(?:--|->|-|,|;|\t)\s*")
+
+
+def parse_edge_list(text: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """Read ties written one per line as ``Ana - Ben`` (or ``Ana, Ben``).
+
+    Returns the ties and a list of problems, one per bad line; never raises and
+    never evaluates the text. Blank lines and lines starting with ``#`` are skipped.
+    """
+    ties: list[tuple[str, str]] = []
+    problems: list[str] = []
+    for number, line in enumerate(str(text).splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [part for part in _SEPARATOR.split(line) if part]
+        if len(parts) != 2:
+            problems.append(f"line {number}: '{line}' should name two people, like 'Ana - Ben'")
+        elif parts[0] == parts[1]:
+            problems.append(f"line {number}: a tie needs two different people, not {parts[0]} twice")
+        else:
+            ties.append((parts[0], parts[1]))
+    return ties, problems
+
+
+class NetworkBuilder:
+    """Build a small undirected network with buttons, see it drawn and measured, press Check.
+
+    Every action is also a method (``add_person``, ``add_tie``, ``set_edges``...),
+    so a worked solution can fill the builder in code. ``graph`` is the network.
+    """
+
+    def __init__(self, check: Callable[[nx.Graph], Feedback] | None = None,
+                 people: Iterable[str] = (), title: str = "Network builder") -> None:
+        self.graph = nx.Graph()
+        self.graph.add_nodes_from(people)
+        self._check = check
+        self.name = w.Text(placeholder="name", **_style("Person"))
+        self.a = w.Dropdown(**_style("Tie from"))
+        self.b = w.Dropdown(**_style("to"))
+        self.edges = w.Textarea(placeholder="Ana - Ben\nBen - Chloe", rows=5,
+                                layout=w.Layout(width="22em"), **_style("Ties, one per line"))
+        self.status = w.HTML()
+        self.picture = w.Output()
+        self.metrics = w.HTML()
+        buttons = {
+            "Add person": lambda _: self.add_person(self.name.value),
+            "Remove person": lambda _: self.remove_person(self.name.value),
+            "Add tie": lambda _: self.add_tie(self.a.value, self.b.value),
+            "Remove tie": lambda _: self.remove_tie(self.a.value, self.b.value),
+            "Replace ties with list": lambda _: self.set_edges(self.edges.value),
+            "Clear": lambda _: self.clear(),
+            "Check": lambda _: self.check(),
+        }
+        self._buttons = {}
+        for label, action in buttons.items():
+            button = w.Button(description=label, button_style="primary" if label == "Check" else "",
+                              tooltip=label)
+            button.on_click(action)
+            self._buttons[label] = button
+        b = self._buttons
+        self.ui = w.VBox([
+            w.HTML(f"<strong>{html.escape(title)}</strong>"),
+            w.HBox([self.name, b["Add person"], b["Remove person"]]),
+            w.HBox([self.a, self.b, b["Add tie"], b["Remove tie"]]),
+            w.HBox([self.edges, w.VBox([b["Replace ties with list"], b["Clear"], b["Check"]])]),
+            self.status,
+            w.HBox([self.picture, self.metrics]),
+        ])
+        self._refresh()
+
+    # ---- actions (return a short message; also shown in the status line)
+    def _say(self, message: str, ok: bool = True) -> str:
+        colour = "#009E73" if ok else "#D55E00"
+        self.status.value = f'<span role="status" style="color:{colour}">{html.escape(message)}</span>'
+        return message
+
+    def add_person(self, name: Any) -> str:
+        """Add a person by name."""
+        name = str(name or "").strip()
+        if not name:
+            return self._say("Type a name first.", ok=False)
+        if name in self.graph:
+            return self._say(f"{name} is already in the network.", ok=False)
+        self.graph.add_node(name)
+        self._refresh()
+        return self._say(f"Added {name}.")
+
+    def remove_person(self, name: Any) -> str:
+        """Remove a person and their ties."""
+        name = str(name or "").strip()
+        if name not in self.graph:
+            return self._say(f"There is no {name or 'one'} to remove.", ok=False)
+        self.graph.remove_node(name)
+        self._refresh()
+        return self._say(f"Removed {name} and their ties.")
+
+    def add_tie(self, a: Any, b: Any) -> str:
+        """Tie two people together, adding them if they are new."""
+        a, b = str(a or "").strip(), str(b or "").strip()
+        if not a or not b:
+            return self._say("Choose two people for the tie.", ok=False)
+        if a == b:
+            return self._say("A tie needs two different people.", ok=False)
+        if self.graph.has_edge(a, b):
+            return self._say(f"{a} and {b} are already tied.", ok=False)
+        self.graph.add_edge(a, b)
+        self._refresh()
+        return self._say(f"Tied {a} and {b}.")
+
+    def remove_tie(self, a: Any, b: Any) -> str:
+        """Remove the tie between two people (both stay in the network)."""
+        if not self.graph.has_edge(a, b):
+            return self._say(f"There is no tie between {a} and {b}.", ok=False)
+        self.graph.remove_edge(a, b)
+        self._refresh()
+        return self._say(f"Removed the tie between {a} and {b}.")
+
+    def set_edges(self, text: str) -> str:
+        """Replace all ties with those in an edge list (people without ties are kept)."""
+        ties, problems = parse_edge_list(text)
+        if problems:
+            return self._say("Nothing changed. " + "; ".join(problems[:3]), ok=False)
+        self.graph.remove_edges_from(list(self.graph.edges))
+        self.graph.add_edges_from(ties)
+        self.edges.value = "\n".join(f"{a} - {b}" for a, b in self.graph.edges)
+        self._refresh()
+        return self._say(f"The network now has {self.graph.number_of_edges()} ties.")
+
+    def clear(self) -> str:
+        """Start again with an empty network."""
+        self.graph.clear()
+        self._refresh()
+        return self._say("Cleared.")
+
+    def check(self) -> Feedback | None:
+        """Run the exercise's check on the current network and show the feedback."""
+        if self._check is None:
+            self._say("This builder has no check attached.", ok=False)
+            return None
+        feedback = self._check(self.graph)
+        self.status.value = feedback._repr_html_()
+        return feedback
+
+    # ---- view
+    def summary(self) -> dict[str, Any]:
+        """The numbers shown beside the drawing."""
+        G = self.graph
+        n = G.number_of_nodes()
+        degrees = dict(G.degree())
+        return {
+            "people": n,
+            "ties": G.number_of_edges(),
+            "density": round(nx.density(G), 3) if n > 1 else 0.0,
+            "components": nx.number_connected_components(G) if n else 0,
+            "most ties": max(degrees.values(), default=0),
+        }
+
+    def _refresh(self) -> None:
+        names = sorted(self.graph, key=str)
+        for dropdown in (self.a, self.b):
+            keep = dropdown.value
+            dropdown.options = names
+            dropdown.value = keep if keep in names else None
+        rows = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in self.summary().items())
+        self.metrics.value = f"<table><caption>Your network</caption>{rows}</table>"
+        self.picture.clear_output(wait=True)
+        if self.graph.number_of_nodes():
+            with self.picture:
+                display(draw.network(self.graph, title="Your network", size=(4.5, 3.4)))
+
+    def _ipython_display_(self) -> None:
+        display(self.ui)
