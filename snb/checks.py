@@ -365,7 +365,8 @@ def check_seeding_comparison(better: Any, broadcast_mean: Any, peer_mean: Any) -
     for name, value, strategy in (("broadcast_mean", broadcast_mean, "broadcast"),
                                   ("peer_mean", peer_mean, "peer")):
         if abs(float(value) - ref[strategy]) > tol * ref[strategy]:
-            if abs(float(value) - ref["peer" if strategy == "broadcast" else "broadcast"]) <= tol * ref[strategy]:
+            other = "peer" if strategy == "broadcast" else "broadcast"
+            if abs(float(value) - ref[other]) <= tol * ref[other]:
                 return _wrong(f"{name} looks like the other strategy's number.", "check which seeds went where.")
             return _wrong(f"{name} = {float(value):.1f} is more than {tol:.0%} away from the long-run mean.",
                           "one run is mostly luck: average cascade_sizes over at least 500 seeded runs, "

@@ -139,7 +139,7 @@ def _media_plus_peers(n: int, seed: int) -> tuple[nx.Graph, list[int]]:
     """A few media hubs, each reaching a quarter of a small-world peer network."""
     n_hubs = max(2, n // 25)
     rng = np.random.default_rng(seed)
-    peers = nx.connected_watts_strogatz_graph(n - n_hubs, k=4, p=0.1, seed=seed)
+    peers = nx.connected_watts_strogatz_graph(n - n_hubs, k=min(4, n - n_hubs - 1), p=0.1, seed=seed)
     G = nx.relabel_nodes(peers, {v: v + n_hubs for v in peers})
     hubs = list(range(n_hubs))
     G.add_nodes_from(hubs)

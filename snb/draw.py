@@ -191,7 +191,7 @@ def network(G: nx.Graph, *, title: str | None = None,
         texts = nx.draw_networkx_labels(G, pos, ax=ax, font_size=10 if n <= 15 else 8)
         for t in texts.values():
             t.set_path_effects(_HALO)
-    if groups or any(G.nodes[v].get("role") == "hub" for v in G):
+    if ax.get_legend_handles_labels()[0]:
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9,
                   markerscale=float(np.sqrt(80 / node_size)))
     ax.set_title(title or "", fontsize=12)
@@ -231,7 +231,7 @@ def outcome_plot(outcomes: Mapping[str, Sequence[float]], *, title: str, xlabel:
         fig, (ax,) = new_figure(6.5, 3.2, fast=fast)
     names = list(outcomes)
     data = [np.asarray(outcomes[k], dtype=float) for k in names]
-    box = ax.boxplot(data, vert=False, whis=(10, 90), showfliers=False, patch_artist=True,
+    box = ax.boxplot(data, orientation="horizontal", whis=(10, 90), showfliers=False, patch_artist=True,
                      tick_labels=names, medianprops={"color": "black"})
     for i, patch in enumerate(box["boxes"]):
         patch.set_facecolor(PALETTE[_GROUP_COLOURS[i % len(_GROUP_COLOURS)]])

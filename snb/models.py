@@ -170,14 +170,16 @@ def choose_seeds(G: nx.Graph, budget: int, strategy: str, *, seed: int | None = 
     """
     if strategy not in SEEDING_STRATEGIES:
         raise ValueError(f"strategy must be one of {SEEDING_STRATEGIES}, got {strategy!r}")
-    if not 0 < budget <= G.number_of_nodes():
-        raise ValueError(f"budget must be between 1 and {G.number_of_nodes()}, got {budget}")
+    if isinstance(budget, bool) or not isinstance(budget, (int, np.integer)) or not 0 < budget <= len(G):
+        raise ValueError(f"budget must be a whole number between 1 and {len(G)}, got {budget!r}")
     nodes = list(G)
     if strategy == "broadcast":
         order = sorted(range(len(nodes)), key=lambda i: -G.degree(nodes[i]))
         return [nodes[i] for i in order[:budget]]
     pool = [v for v in nodes if G.nodes[v].get("role") != "hub"] or nodes
-    picks = np.random.default_rng(seed).choice(len(pool), size=min(budget, len(pool)), replace=False)
+    if budget > len(pool):
+        raise ValueError(f"only {len(pool)} people are not hubs; a peer budget of {budget} is too large")
+    picks = np.random.default_rng(seed).choice(len(pool), size=budget, replace=False)
     return [pool[i] for i in sorted(picks)]
 
 
@@ -239,6 +241,15 @@ class AdaptationRun:
         return self.customer_periods - self.cost
 
 
+def _policy(policy: Policy | str) -> Policy:
+    """A policy object from a name in :data:`POLICIES` (or the object itself)."""
+    if isinstance(policy, Policy):
+        return policy
+    if policy not in POLICIES:
+        raise ValueError(f"unknown policy {policy!r}; choose one of {list(POLICIES)}")
+    return POLICIES[policy]
+
+
 def simulate_adaptation(G: nx.Graph, policy: Policy | str, *, periods: int = 12, budget: int = 4,
                         p_media: float = 0.05, p_one_way: float = 0.02, p_dialogue: float = 0.12,
                         seed: int | None = None) -> AdaptationRun:
@@ -253,8 +264,7 @@ def simulate_adaptation(G: nx.Graph, policy: Policy | str, *, periods: int = 12,
     invites a reply. A customer is reached once and stays. ``value`` is the
     customers kept, summed over the periods, minus the policy's costs.
     """
-    if isinstance(policy, str):
-        policy = POLICIES[policy]
+    policy = _policy(policy)
     rng = np.random.default_rng(seed)
     nodes, nbrs, hub = _adjacency(G)
     index = {v: i for i, v in enumerate(nodes)}
@@ -298,7 +308,7 @@ def compare_policies(G: nx.Graph, policies: Sequence[str | Policy] | None = None
     random seed, so policies are compared on the same luck. Extra keyword
     arguments go to :func:`simulate_adaptation`.
     """
-    chosen = [POLICIES[p] if isinstance(p, str) else p for p in (policies or list(POLICIES))]
+    chosen = [_policy(p) for p in (policies or list(POLICIES))]
     seeds = np.random.SeedSequence(seed).generate_state(runs)
     return {
         policy.name: np.array([simulate_adaptation(G, policy, seed=int(s), **kwargs).value for s in seeds])

@@ -1,0 +1,91 @@
+"""Tests of the HTML that `make book-build` produced (run by `make book-test` after the build).
+
+Jupyter Book 2 "succeeds" without building anything, so these check the pages themselves.
+"""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = ROOT / "_build" / "html"
+TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
+CHAPTER_FILES = [c["file"] for part in TOC["parts"] for c in part["chapters"]]
+
+
+class Tags(HTMLParser):
+    """Collects (tag, attributes) of every start tag in a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(page: Path) -> list[tuple[str, dict]]:
+    parser = Tags()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built():
+    if not (HTML / "index.html").exists():
+        pytest.fail("no built book at _build/html: run `make book-build` first")
+
+
+def page(file: str) -> Path:
+    return HTML / f"{file}.html"
+
+
+def test_landing_page_and_every_toc_page_was_built():
+    assert "Social Networks for Business" in (HTML / "index.html").read_text(encoding="utf-8")
+    for file in ["book/intro"] + CHAPTER_FILES:
+        assert page(file).exists(), f"{file}.html missing"
+
+
+@pytest.mark.parametrize("file", CHAPTER_FILES)
+def test_chapter_pages_executed_without_errors(file):
+    text = page(file).read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" not in text
+    assert "cell_output" in text, "no executed outputs on the page"
+
+
+def test_no_page_loads_anything_from_the_internet():
+    for html_file in HTML.rglob("*.html"):
+        for tag, attrs in tags(html_file):
+            url = attrs.get("src") if tag in ("script", "img", "iframe") else (
+                attrs.get("href") if tag == "link" else None)
+            assert not (url and re.match(r"^(https?:)?//", url)), f"{html_file.name} loads {url}"
+
+
+def test_widgets_render_from_vendored_scripts():
+    text = page("notebooks/01-network-society").read_text(encoding="utf-8")
+    assert "application/vnd.jupyter.widget-state+json" in text
+    assert "application/vnd.jupyter.widget-view+json" in text
+    scripts = [a.get("src", "") for t, a in tags(page("notebooks/01-network-society")) if t == "script"]
+    for name in ("require.js", "embed-amd.js"):
+        local = [s for s in scripts if s.endswith(name)]
+        assert local, f"{name} not loaded"
+        assert (page("notebooks/01-network-society").parent / local[0].split("?")[0]).resolve().exists()
+
+
+@pytest.mark.parametrize("file", CHAPTER_FILES)
+def test_every_figure_has_real_alt_text(file):
+    images = [a for t, a in tags(page(file)) if t == "img" and "_images/" in a.get("src", "")]
+    assert images, "no figures on the page"
+    for attrs in images:
+        alt = attrs.get("alt", "")
+        assert len(alt) > 20 and not alt.endswith(".png"), f"weak alt text: {alt!r}"
+
+
+def test_solutions_are_numbered_exercises_with_collapsed_solutions():
+    text = page("solutions/01-network-society").read_text(encoding="utf-8")
+    assert text.count('class="admonition exercise') >= 4 or text.count("exercise admonition") >= 4
+    assert "dropdown" in text
+    assert re.search(r"Exercise\s*(</span>\s*)?(<span[^>]*>)?\s*\(?1\.1", text) or "Exercise 1" in text
