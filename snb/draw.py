@@ -13,6 +13,7 @@ picture is shown exactly once and nothing leaks between cells.
 from __future__ import annotations
 
 import base64
+import html
 import io
 from dataclasses import dataclass
 from typing import Hashable, Iterable, Mapping, Sequence
@@ -66,6 +67,18 @@ class Picture:
 
     def __repr__(self) -> str:
         return self.alt
+
+    def html(self) -> "HTML":
+        """The picture as an ``<img>`` with its alt text, for widget outputs.
+
+        Pictures inside an ipywidgets Output reach the published book as
+        HTML, where output metadata (and so the alt text) would be lost.
+        """
+        from IPython.display import HTML
+
+        b64 = base64.b64encode(self.png).decode("ascii")
+        return HTML(f'<img src="data:image/png;base64,{b64}" alt="{html.escape(self.alt)}" '
+                    f'style="max-width:100%">')
 
     @classmethod
     def from_figure(cls, fig: Figure, alt: str, dpi: int = 96) -> "Picture":
@@ -152,7 +165,8 @@ def network_alt_text(G: nx.Graph, title: str | None = None,
 def network(G: nx.Graph, *, title: str | None = None,
             highlight: Mapping[str, Iterable[Hashable]] | None = None,
             pos: Mapping[Hashable, Sequence[float]] | None = None, labels: bool | None = None,
-            seed: int = 1, ax: Axes | None = None, size: tuple[float, float] = (6.0, 4.5)) -> Picture | Axes:
+            seed: int = 1, ax: Axes | None = None, size: tuple[float, float] = (6.0, 4.5),
+            legend: bool = True) -> Picture | Axes:
     """Draw ``G``; nodes in ``highlight`` groups get palette colours and a legend.
 
     Hubs (node attribute ``role="hub"``) are drawn as squares. Labels are shown
@@ -191,7 +205,7 @@ def network(G: nx.Graph, *, title: str | None = None,
         texts = nx.draw_networkx_labels(G, pos, ax=ax, font_size=10 if n <= 15 else 8)
         for t in texts.values():
             t.set_path_effects(_HALO)
-    if ax.get_legend_handles_labels()[0]:
+    if legend and ax.get_legend_handles_labels()[0]:
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9,
                   markerscale=float(np.sqrt(80 / node_size)))
     ax.set_title(title or "", fontsize=12)
@@ -229,6 +243,8 @@ def outcome_plot(outcomes: Mapping[str, Sequence[float]], *, title: str, xlabel:
     fig = None
     if ax is None:
         fig, (ax,) = new_figure(6.5, 3.2, fast=fast)
+        if fast:
+            fig.subplots_adjust(left=0.2, right=0.97)
     names = list(outcomes)
     data = [np.asarray(outcomes[k], dtype=float) for k in names]
     box = ax.boxplot(data, orientation="horizontal", whis=(10, 90), showfliers=False, patch_artist=True,
@@ -278,15 +294,13 @@ class Table:
         return "\n".join(([self.title] if self.title else []) + lines)
 
     def _repr_html_(self) -> str:
-        import html as _html
-
         cols = self._columns()
-        head = "".join(f'<th scope="col">{_html.escape(c)}</th>' for c in cols)
+        head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in cols)
         body = "".join(
-            f'<tr><th scope="row">{_html.escape(str(name))}</th>'
+            f'<tr><th scope="row">{html.escape(str(name))}</th>'
             + "".join(f"<td>{self._cell(r.get(c, ''))}</td>" for c in cols) + "</tr>"
             for name, r in self.rows.items())
-        caption = f"<caption>{_html.escape(self.title)}</caption>" if self.title else ""
+        caption = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
         return f"<table>{caption}<thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -298,10 +312,10 @@ def network_grid(graphs: Mapping[str, nx.Graph], *, ncols: int = 3, seed: int = 
     fig = Figure(figsize=(4.0 * ncols, 3.6 * nrows), layout="constrained")
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
     for ax, name in zip(axes, names):
-        network(graphs[name], ax=ax, title=name, labels=False, seed=seed)
+        network(graphs[name], ax=ax, title=name, labels=False, seed=seed, legend=False)
     for ax in axes[len(names):]:
         ax.set_axis_off()
     if title:
-        fig.suptitle(title)
+        fig.suptitle(title, fontsize=13)
     parts = "; ".join(f"{k}: {G.number_of_nodes()} nodes, {G.number_of_edges()} ties" for k, G in graphs.items())
     return Picture.from_figure(fig, f"{title + ': ' if title else ''}{len(names)} network drawings. {parts}.")

@@ -44,7 +44,8 @@ class Explorer:
                                           layout=w.Layout(flex_flow="row wrap")), self.output])
 
     def _show(self, **values: Any) -> None:
-        display(self.render(**values))
+        picture = self.render(**values)
+        display(picture.html() if isinstance(picture, draw.Picture) else picture)
 
     def values(self) -> dict[str, Any]:
         """Current value of every control, by name."""
@@ -306,7 +307,7 @@ class NetworkBuilder:
         self.picture.clear_output(wait=True)
         if self.graph.number_of_nodes():
             with self.picture:
-                display(draw.network(self.graph, title="Your network", size=(4.5, 3.4)))
+                display(draw.network(self.graph, title="Your network", size=(4.5, 3.4)).html())
 
     def _ipython_display_(self) -> None:
         display(self.ui)

@@ -1,0 +1,188 @@
+"""Small Sphinx fixes for the "Social Networks for Business" book.
+
+Loaded by ``_config.yml`` (``sphinx.local_extensions: {snb_book: book/_ext}``).
+
+1. Thebe off. Jupyter Book 1 always loads ``sphinx_thebe``. Its inline
+   ``const THEBE_JS_URL = ...`` script ends up twice in every page, so every
+   page logs ``Identifier 'THEBE_JS_URL' has already been declared`` in the
+   browser console; it also points at a public CDN. The book has no launch
+   buttons (it is read offline), so this extension unhooks sphinx_thebe's
+   event handlers and drops its CSS: no thebe script, style, static file or
+   config block reaches the pages.
+
+2. Widget icon fonts. On pages with embedded ipywidgets (myst-nb adds the
+   vendored ``require.js`` and ``embed-amd.js`` there, see ``nb_ipywidgets_js``)
+   an inline RequireJS configuration comes first. Without it the bundle asks
+   for its icon fonts under ``<page folder>/@jupyter-widgets/...`` (404); with
+   it, under ``_static/@jupyter-widgets/html-manager/dist/`` where
+   ``tools/vendor_widgets.py`` put them.
+
+3. Slider handles get an accessible name. ipywidgets draws a slider handle as
+   ``<div class="noUi-handle" role="slider">`` with no name (axe:
+   ``aria-input-field-name``). On pages with widgets, a small inline script
+   labels each handle with the slider's description (or "Slider"), plus
+   "(lower)" / "(upper)" for the two handles of a range slider.
+
+The theme's search and colour-mode buttons are fixed by the template
+overrides in ``book/_templates/``, the contrast of links in admonitions by
+``book/_static/snb.css``; MathJax is vendored too (``mathjax_path``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+__version__ = "0.1.0"
+
+# Inline script for pages that embed ipywidgets. The widgets are drawn
+# asynchronously after the page loads, so watch the DOM for new handles.
+SLIDER_LABEL_JS = r"""
+(function () {
+  "use strict";
+  function describe(handle) {
+    var widget = handle.closest(".widget-slider, .jupyter-widget-slider, .widget-inline-hbox, .widget-inline-vbox");
+    var label = widget && widget.querySelector(".widget-label, label");
+    var text = label ? label.textContent.replace(/\s+/g, " ").trim() : "";
+    if (!text) { text = "Slider"; }
+    var handles = widget ? widget.querySelectorAll(".noUi-handle") : [];
+    if (handles.length === 2) {
+      text += handle === handles[0] ? " (lower)" : " (upper)";
+    }
+    return text;
+  }
+  function labelHandles() {
+    var todo = document.querySelectorAll(
+      '.noUi-handle[role="slider"]:not([aria-label]):not([aria-labelledby])'
+    );
+    for (var i = 0; i < todo.length; i++) {
+      todo[i].setAttribute("aria-label", describe(todo[i]));
+    }
+  }
+  new MutationObserver(labelHandles).observe(document.documentElement, {
+    childList: true,
+    subtree: true
+  });
+  document.addEventListener("DOMContentLoaded", labelHandles);
+})();
+"""
+
+# AMD modules defined inside the vendored embed-amd.js (html-manager 1.0.15).
+# tests/test_book_config.py checks each one is still defined there.
+WIDGET_AMD_MODULES = {
+    "@jupyter-widgets/base": "base",
+    "@jupyter-widgets/base7": "base7",
+    "@jupyter-widgets/controls": "controls",
+    "@jupyter-widgets/controls7": "controls7",
+    "@jupyter-widgets/html-manager": "html-manager",
+    "@jupyter-widgets/html-manager/dist/libembed-amd": "libembed-amd",
+}
+WIDGET_DIST = "_static/@jupyter-widgets/html-manager/dist/"
+
+# Inline script placed before require.js on pages with widgets. The bundle
+# takes the URL of its icon fonts from the URL RequireJS gives its modules,
+# by default "<page folder>/@jupyter-widgets/...": wrong (404) for every page.
+# A global `require` object defined before require.js loads is its config:
+# map every module of the bundle to the vendored dist/ folder, found from the
+# page's content root (Sphinx writes it on <html data-content_root="../">).
+REQUIREJS_CONFIG_JS = (
+    "(function () {\n"
+    '  "use strict";\n'
+    "  var root = document.documentElement.dataset.content_root;\n"
+    "  if (root === undefined) {\n"
+    "    var s = document.querySelector('script[src*=\"_static/documentation_options.js\"]');\n"
+    "    root = s ? s.getAttribute('src').split('_static/')[0] : './';\n"
+    "  }\n"
+    f'  var dist = root + "{WIDGET_DIST}";\n'
+    "  var paths = {};\n"
+    f"  var modules = {json.dumps(WIDGET_AMD_MODULES)};\n"
+    "  for (var id in modules) { paths[id] = dist + modules[id]; }\n"
+    "  window.require = { paths: paths };\n"
+    "})();\n"
+)
+
+# myst-nb's key for a page's saved widget state (see myst_nb.core.render).
+_WIDGET_STATE_KEY = "ipywidgets_state"
+
+
+def _unhook_thebe(app: Sphinx) -> None:
+    """Disconnect every event handler that sphinx_thebe registered."""
+    removed = []
+    for event, listeners in app.events.listeners.items():
+        for listener in list(listeners):
+            module = getattr(listener.handler, "__module__", "") or ""
+            if module.split(".")[0] == "sphinx_thebe":
+                listeners.remove(listener)
+                removed.append(f"{event}:{listener.handler.__name__}")
+    css = app.registry.css_files
+    css[:] = [(name, attrs) for name, attrs in css if name != "sphinx-thebe.css"]
+    logger.verbose("[snb_book] removed sphinx_thebe handlers: %s", ", ".join(removed))
+
+
+def _page_has_widgets(app: Sphinx, pagename: str) -> bool:
+    try:
+        from myst_nb.sphinx_ import NbMetadataCollector
+    except ImportError:  # pragma: no cover - myst-nb always comes with jupyter-book
+        return False
+    try:
+        js_files = NbMetadataCollector.get_js_files(app.env, pagename)
+    except (AttributeError, KeyError):
+        return False
+    return _WIDGET_STATE_KEY in js_files
+
+
+def _add_widget_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """On pages with embedded widgets: RequireJS config first, slider labels last."""
+    if app.builder is None or app.builder.format != "html":
+        return
+    if _page_has_widgets(app, pagename):
+        # myst-nb adds require.js and embed-amd.js with priority 500
+        app.add_js_file(None, body=REQUIREJS_CONFIG_JS, priority=450)
+        app.add_js_file(None, body=SLIDER_LABEL_JS, priority=900)
+
+
+TOGGLE_LABEL = "Show or hide the sections of this chapter"
+
+
+def _label_toc_toggles(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Name the sidebar's chapter toggles (axe: summary-name).
+
+    pydata-sphinx-theme folds a chapter's sections in ``<details><summary>``
+    whose only content is an icon, so screen readers announce nothing.
+    """
+    original = context.get("generate_toctree_html")
+    if not callable(original):
+        return
+
+    def labelled(*args: Any, **kwargs: Any) -> Any:
+        html = original(*args, **kwargs)
+        if hasattr(html, "find_all"):  # the theme asked for a BeautifulSoup tree
+            for summary in html.find_all("summary"):
+                summary.attrs.setdefault("aria-label", TOGGLE_LABEL)
+            return html
+        fixed = str(html).replace("<summary>", f'<summary aria-label="{TOGGLE_LABEL}">')
+        return fixed if type(html) is str else type(html)(fixed)
+
+    context["generate_toctree_html"] = labelled
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    # sphinx_thebe is set up before this extension (Jupyter Book lists it first),
+    # so its handlers are already registered here. Make sure of that order.
+    app.setup_extension("sphinx_thebe")
+    _unhook_thebe(app)
+    # after myst-nb's own html-page-context handler (priority 500)
+    app.connect("html-page-context", _add_widget_scripts, priority=900)
+    app.connect("html-page-context", _label_toc_toggles, priority=900)
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

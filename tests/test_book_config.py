@@ -1,0 +1,296 @@
+"""Fast checks of the book's build configuration (no build, no network).
+
+Covers _config.yml, _toc.yml, the local Sphinx extension in book/_ext, the
+template overrides and the vendored JavaScript in book/_vendor. Needs only
+pytest and PyYAML (which comes with jupyter-book).
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG_PATH = ROOT / "_config.yml"
+TOC_PATH = ROOT / "_toc.yml"
+VENDOR = ROOT / "book" / "_vendor"
+MANIFEST = VENDOR / "MANIFEST.json"
+EMBED_AMD = VENDOR / "@jupyter-widgets" / "html-manager" / "dist" / "embed-amd.js"
+EXTENSION = ROOT / "book" / "_ext" / "snb_book.py"
+SOURCE_SUFFIXES = (".ipynb", ".md")
+URL = re.compile(r"^(https?:)?//", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def config() -> dict:
+    return yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def sphinx_config(config) -> dict:
+    return config["sphinx"]["config"]
+
+
+@pytest.fixture(scope="module")
+def toc() -> dict:
+    return yaml.safe_load(TOC_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def manifest() -> dict:
+    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+
+
+def toc_files(toc: dict) -> list[str]:
+    """Every `file:` entry of a jb-book toc, the root first, in reading order."""
+    found = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                found.append(entry["file"])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return found
+
+
+def source_for(docname: str) -> list[Path]:
+    return [ROOT / f"{docname}{suffix}" for suffix in SOURCE_SUFFIXES if (ROOT / f"{docname}{suffix}").is_file()]
+
+
+def strings_in(value, path=""):
+    """Yield (key path, string) for every string anywhere in a YAML value."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_in(key, f"{path}/<key>")
+            yield from strings_in(item, f"{path}/{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from strings_in(item, f"{path}[{i}]")
+    elif isinstance(value, str):
+        yield path, value
+
+
+# --------------------------------------------------------------------------- _config.yml
+
+
+def test_book_identity(config):
+    assert config["title"] == "Social Networks for Business"
+    assert config["author"] == "The Social Networks for Business authors"
+    assert config["only_build_toc_files"] is True
+
+
+def test_execution_settings(config):
+    execute = config["execute"]
+    assert execute["execute_notebooks"] == "cache"
+    assert execute["timeout"] == 120
+    assert execute["allow_errors"] is False
+    assert execute["show_tb"] is True
+
+
+def test_excluded_paths(config):
+    patterns = set(config["exclude_patterns"])
+    for needed in ("README.md", ".venv", "exercises", "tests", "tools", "_build", ".ci", "*.egg-info"):
+        assert needed in patterns, f"{needed} missing from exclude_patterns"
+
+
+def test_extensions(config):
+    assert "sphinx_exercise" in config["sphinx"]["extra_extensions"]
+    local = config["sphinx"]["local_extensions"]
+    assert local == {"snb_book": "book/_ext"}
+    assert (ROOT / local["snb_book"] / "snb_book.py").is_file()
+
+
+def test_myst_extensions(config):
+    assert {"colon_fence", "dollarmath", "deflist"} <= set(config["parse"]["myst_enable_extensions"])
+
+
+def test_offline_html_options(config, sphinx_config):
+    html = config["html"]
+    for button in ("use_repository_button", "use_issues_button", "use_edit_page_button"):
+        assert html[button] is False
+    launch = config["launch_buttons"]
+    assert launch["thebe"] is False
+    for url_key in ("binderhub_url", "jupyterhub_url", "colab_url", "deepnote_url"):
+        assert not launch[url_key]
+    assert sphinx_config["html_context"]["default_mode"] in {"light", "dark", "auto"}
+
+
+def test_numbering(sphinx_config):
+    assert sphinx_config["numfig"] is True
+    assert sphinx_config["numfig_secnum_depth"] == 1
+
+
+def test_no_remote_url_in_config(config):
+    """No CDN or other remote address anywhere: the book must build and read offline."""
+    remote = [(path, text) for path, text in strings_in(config) if URL.match(text.strip())]
+    assert remote == []
+
+
+def static_paths(sphinx_config) -> list[Path]:
+    return [ROOT / p for p in sphinx_config["html_static_path"]]
+
+
+def test_static_paths_exist_and_hold_no_stray_js(sphinx_config):
+    for folder in static_paths(sphinx_config):
+        assert folder.is_dir(), folder
+        assert folder.name != "_static" or folder.parent != ROOT
+    # Jupyter Book 1 adds every .js of every static folder to every page as soon
+    # as a folder named _static exists at the source root.
+    assert not (ROOT / "_static").exists(), "a root _static/ folder would load the widget bundle on every page"
+    custom = ROOT / "book" / "_static"
+    if custom.is_dir():
+        assert not list(custom.rglob("*.js")), "no .js in book/_static (CSS only)"
+
+
+def find_static(sphinx_config, rel: str) -> Path | None:
+    for folder in static_paths(sphinx_config):
+        if (folder / rel).is_file():
+            return folder / rel
+    return None
+
+
+def test_css_files_exist(sphinx_config):
+    for name in sphinx_config.get("html_css_files", []):
+        assert find_static(sphinx_config, name), f"html_css_files: {name} not in any html_static_path folder"
+
+
+def test_ipywidgets_js_is_local(sphinx_config):
+    scripts = sphinx_config["nb_ipywidgets_js"]
+    assert list(scripts) == ["require.js", "@jupyter-widgets/html-manager/dist/embed-amd.js"]
+    for path, attrs in scripts.items():
+        assert not URL.match(path), path
+        assert find_static(sphinx_config, path), f"nb_ipywidgets_js: {path} not in any html_static_path folder"
+        # the bundle treats the mere presence of this attribute as "CDN only"
+        assert "data-jupyter-widgets-cdn-only" not in (attrs or {})
+
+
+def test_mathjax_is_local(sphinx_config):
+    path = sphinx_config["mathjax_path"]
+    assert not URL.match(path)
+    assert find_static(sphinx_config, path)
+
+
+def test_templates(sphinx_config):
+    folders = [ROOT / p for p in sphinx_config["templates_path"]]
+    assert all(f.is_dir() for f in folders)
+    search = (ROOT / "book/_templates/search-button-field.html").read_text(encoding="utf-8")
+    switcher = (ROOT / "book/_templates/theme-switcher.html").read_text(encoding="utf-8")
+    button = re.search(r"<button[^>]*>", search).group(0)
+    assert "aria-label" not in button  # name from the visible text "Search"
+    icons = re.findall(r"<i\b[^>]*>", re.sub(r"\{#.*?#\}", "", switcher, flags=re.S))
+    assert len(icons) == 3
+    for icon in icons:  # decorative: no title (Font Awesome would turn it into text)
+        assert "title=" not in icon and 'aria-hidden="true"' in icon
+
+
+# --------------------------------------------------------------------------- _toc.yml
+
+
+def test_toc_format(toc):
+    assert toc["format"] == "jb-book"
+    assert toc["root"] == "book/intro"
+    assert "defaults" not in toc  # see the comment in _toc.yml
+    parts = toc["parts"]
+    assert parts[0]["caption"] == "Part 1 · The network society"
+    for part in parts:
+        assert part.get("caption")
+        assert part.get("numbered") is True
+
+
+def test_toc_first_part(toc):
+    assert toc_files(toc)[1:3] == ["notebooks/01-network-society", "solutions/01-network-society"]
+
+
+def test_toc_entries_exist(toc):
+    missing = [doc for doc in toc_files(toc) if not source_for(doc)]
+    assert missing == [], f"listed in _toc.yml but no .ipynb/.md file: {missing}"
+
+
+def test_toc_entries_unambiguous_and_unique(toc):
+    docs = toc_files(toc)
+    assert len(docs) == len(set(docs))
+    for doc in docs:
+        assert len(source_for(doc)) <= 1, f"{doc}: both .ipynb and .md exist"
+        assert not Path(doc).suffix, f"{doc}: write toc entries without the extension"
+        assert not doc.startswith(("exercises/", "tests/", "tools/")), doc
+
+
+def test_toc_parts_follow_the_layout():
+    """Active or still commented out, the parts keep the notebooks/NN-x + solutions/NN-x pairs."""
+    listed = re.findall(r"^\s*#?\s*-\s*file:\s*(\S+)", TOC_PATH.read_text(encoding="utf-8"), re.M)
+    stems = [
+        "01-network-society",
+        "02-state-of-becoming",
+        "03-value-networks",
+        "04-enterprise-hidden-network",
+        "05-influence-trust-reciprocity",
+        "06-capstone-network-audit",
+    ]
+    assert listed == [f"{folder}/{stem}" for stem in stems for folder in ("notebooks", "solutions")]
+
+
+# --------------------------------------------------------------------------- book/_vendor
+
+
+def test_manifest_matches_vendored_files(manifest):
+    on_disk = {p.relative_to(VENDOR).as_posix() for p in VENDOR.rglob("*") if p.is_file()}
+    assert on_disk - {"MANIFEST.json"} == set(manifest["files"])
+    for rel, info in manifest["files"].items():
+        data = (VENDOR / rel).read_bytes()
+        assert len(data) == info["bytes"], rel
+        assert hashlib.sha256(data).hexdigest() == info["sha256"], f"{rel} differs from MANIFEST.json"
+
+
+def test_manifest_versions_match_the_script(manifest):
+    spec = importlib.util.spec_from_file_location("vendor_widgets", ROOT / "tools" / "vendor_widgets.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert manifest["packages"] == module.PACKAGES
+    assert manifest["packages"]["@jupyter-widgets/html-manager"].startswith("1.0.")  # ipywidgets 8.1
+
+
+def test_vendored_size_and_content(manifest):
+    files = manifest["files"]
+    assert sum(f["bytes"] for f in files.values()) < 8_000_000
+    assert not [f for f in files if f.endswith(".map")]
+    assert not [f for f in files if Path(f).name in {"embed.js", "libembed-amd.js"}]
+    for package in manifest["packages"]:
+        folder = VENDOR / "licenses" / package.strip("@").replace("/", "-")
+        assert (folder / "LICENSE").is_file(), f"licence of {package} missing"
+
+
+def test_widget_fonts_sit_next_to_the_bundle():
+    """Every woff2/woff font the bundle's CSS names is vendored next to embed-amd.js."""
+    text = EMBED_AMD.read_text(encoding="utf-8")
+    names = set(re.findall(r'\.p\+"([0-9a-f]{20}\.(?:woff2|woff))"', text))
+    assert names, "no font names found in embed-amd.js"
+    missing = sorted(n for n in names if not (EMBED_AMD.parent / n).is_file())
+    assert missing == []
+
+
+def extension_constant(name: str):
+    tree = ast.parse(EXTENSION.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"{name} not found in {EXTENSION}")
+
+
+def test_requirejs_paths_cover_the_bundle_modules():
+    """book/_ext maps exactly the AMD modules that embed-amd.js defines."""
+    modules = extension_constant("WIDGET_AMD_MODULES")
+    defined = set(re.findall(r'define\("(@jupyter-widgets/[^"]+)"', EMBED_AMD.read_text(encoding="utf-8")))
+    assert set(modules) == defined
+    assert extension_constant("WIDGET_DIST") == "_static/@jupyter-widgets/html-manager/dist/"
