@@ -84,7 +84,7 @@ class Picture:
     def from_figure(cls, fig: Figure, alt: str, dpi: int = 96) -> "Picture":
         """Render ``fig`` to PNG (deterministic metadata) and pair it with ``alt``."""
         buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None}, pil_kwargs={"compress_level": 1})
         return cls(buf.getvalue(), alt)
 
 

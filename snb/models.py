@@ -32,6 +32,8 @@ __all__ = [
     "Policy",
     "POLICIES",
     "AdaptationRun",
+    "AdaptationRuns",
+    "simulate_policy_runs",
     "simulate_adaptation",
     "compare_policies",
     "summarise_outcomes",
@@ -75,48 +77,56 @@ def reach_by_step(G: nx.Graph, sources: Node | Iterable[Node], max_k: int) -> li
 
 
 # ------------------------------------------------------- independent cascade
-def _adjacency(G: nx.Graph) -> tuple[list[Node], list[np.ndarray], np.ndarray]:
-    """Nodes in graph order, each node's out-neighbour indices, and a hub flag per node."""
-    nodes = list(G)
-    index = {v: i for i, v in enumerate(nodes)}
-    nbrs = [np.fromiter((index[u] for u in G.neighbors(v)), dtype=np.int64) for v in nodes]
-    hub = np.array([G.nodes[v].get("role") == "hub" for v in nodes], dtype=bool)
-    return nodes, nbrs, hub
+@dataclass(frozen=True)
+class _Ties:
+    """A graph as compressed arrays for fast cascades (nodes in graph order)."""
+
+    nodes: list
+    indptr: np.ndarray
+    indices: np.ndarray
+    hub: np.ndarray
+    edge_hub: np.ndarray
+
+    @classmethod
+    def of(cls, G: nx.Graph) -> "_Ties":
+        nodes = list(G)
+        A = nx.to_scipy_sparse_array(G, nodelist=nodes, format="csr", weight=None)
+        hub = np.array([G.nodes[v].get("role") == "hub" for v in nodes], dtype=bool)
+        edge_hub = hub[A.indices] | np.repeat(hub, np.diff(A.indptr))
+        return cls(nodes, A.indptr, A.indices, hub, edge_hub)
 
 
-def _cascade_indices(nbrs: list[np.ndarray], seeds: list[int], p: float,
-                     rng: np.random.Generator, hub: np.ndarray | None = None,
-                     p_hub: float | None = None) -> list[list[int]]:
-    """Independent cascade on index adjacency; returns the newly active per round.
+def _batch_cascade(ties: _Ties, start: np.ndarray, p_peer: np.ndarray, p_hub: float,
+                   rng: np.random.Generator) -> np.ndarray:
+    """Independent cascades for many runs at once; ``start`` is a runs x nodes boolean array.
 
-    A tie that touches a hub passes the message with ``p_hub`` (when given),
-    any other tie with ``p``.
+    Each round gathers the ties of every newly informed (run, person) pair and
+    draws one random number per tie: a tie touching a hub passes the message
+    with ``p_hub``, any other tie with that run's ``p_peer``. Returns, per run
+    and person, the round in which they were informed (0 for seeds, -1 never).
     """
-    active = np.zeros(len(nbrs), dtype=bool)
-    active[seeds] = True
-    rounds = [list(seeds)]
-    frontier = list(seeds)
-    split = hub is not None and p_hub is not None
-    while frontier:
-        new: list[int] = []
-        for v in frontier:
-            nb = nbrs[v]
-            if nb.size == 0:
-                continue
-            if split and hub[v]:
-                prob = p_hub
-            elif split:
-                prob = np.where(hub[nb], p_hub, p)
-            else:
-                prob = p
-            hit = nb[rng.random(nb.size) < prob]
-            for u in hit[~active[hit]]:
-                active[u] = True
-                new.append(int(u))
-        if new:
-            rounds.append(new)
-        frontier = new
-    return rounds
+    n = start.shape[1]
+    when = np.where(start, 0, -1)
+    runs, frontier = np.nonzero(start)
+    degree = np.diff(ties.indptr)
+    step = 0
+    while runs.size:
+        step += 1
+        counts = degree[frontier]
+        total = int(counts.sum())
+        if total == 0:
+            break
+        first = ties.indptr[frontier] - np.cumsum(counts) + counts
+        tie = np.repeat(first, counts) + np.arange(total)
+        tie_runs = np.repeat(runs, counts)
+        prob = np.where(ties.edge_hub[tie], p_hub, p_peer[tie_runs])
+        hit = rng.random(total) < prob
+        r, v = tie_runs[hit], ties.indices[tie[hit]]
+        keep = when[r, v] < 0
+        pairs = np.unique(r[keep] * n + v[keep])
+        runs, frontier = pairs // n, pairs % n
+        when[runs, frontier] = step
+    return when
 
 
 def _check_probability(p: float) -> float:
@@ -126,15 +136,17 @@ def _check_probability(p: float) -> float:
     return p
 
 
-def _seed_indices(G: nx.Graph, seeds: Node | Iterable[Node], p: float,
-                  p_hub: float | None) -> tuple[list[Node], list[np.ndarray], np.ndarray, list[int]]:
-    """Validate the arguments shared by the cascade functions and index the graph."""
-    _check_probability(p)
-    if p_hub is not None:
-        _check_probability(p_hub)
-    nodes, nbrs, hub = _adjacency(G)
-    index = {v: i for i, v in enumerate(nodes)}
-    return nodes, nbrs, hub, [index[v] for v in _as_seed_list(G, seeds)]
+def _cascade_rounds(G: nx.Graph, seeds: Node | Iterable[Node], p: float, p_hub: float | None,
+                    runs: int, seed: int | None) -> tuple[_Ties, np.ndarray]:
+    """Validate, then run ``runs`` cascades; returns the ties and the round array."""
+    p = _check_probability(p)
+    p_hub = p if p_hub is None else _check_probability(p_hub)
+    ties = _Ties.of(G)
+    index = {v: i for i, v in enumerate(ties.nodes)}
+    start = np.zeros((runs, len(ties.nodes)), dtype=bool)
+    start[:, [index[v] for v in _as_seed_list(G, seeds)]] = True
+    when = _batch_cascade(ties, start, np.full(runs, p), p_hub, np.random.default_rng(seed))
+    return ties, when
 
 
 def independent_cascade(G: nx.Graph, seeds: Node | Iterable[Node], p: float, *,
@@ -144,20 +156,17 @@ def independent_cascade(G: nx.Graph, seeds: Node | Iterable[Node], p: float, *,
     Each newly informed person gets one chance to pass the message to each
     neighbour, succeeding with probability ``p`` (``p_hub`` for ties that touch
     a node with ``role="hub"``, when given). Returns the people informed in each
-    round: round 0 is the seeds, round 1 the people they told, and so on.
+    round, in graph order: round 0 is the seeds, round 1 the people they told...
     """
-    nodes, nbrs, hub, start = _seed_indices(G, seeds, p, p_hub)
-    rounds = _cascade_indices(nbrs, start, p, np.random.default_rng(seed), hub, p_hub)
-    return [[nodes[i] for i in r] for r in rounds]
+    ties, when = _cascade_rounds(G, seeds, p, p_hub, 1, seed)
+    return [[ties.nodes[i] for i in np.flatnonzero(when[0] == k)] for k in range(when.max() + 1)]
 
 
 def cascade_sizes(G: nx.Graph, seeds: Node | Iterable[Node], p: float, *, p_hub: float | None = None,
                   runs: int = 200, seed: int | None = None) -> np.ndarray:
     """Final cascade size (seeds included) in each of ``runs`` seeded runs."""
-    _, nbrs, hub, start = _seed_indices(G, seeds, p, p_hub)
-    rng = np.random.default_rng(seed)
-    return np.array([sum(map(len, _cascade_indices(nbrs, start, p, rng, hub, p_hub)))
-                     for _ in range(runs)])
+    _, when = _cascade_rounds(G, seeds, p, p_hub, runs, seed)
+    return (when >= 0).sum(axis=1)
 
 
 def choose_seeds(G: nx.Graph, budget: int, strategy: str, *, seed: int | None = None) -> list[Node]:
@@ -250,53 +259,81 @@ def _policy(policy: Policy | str) -> Policy:
     return POLICIES[policy]
 
 
-def simulate_adaptation(G: nx.Graph, policy: Policy | str, *, periods: int = 12, budget: int = 4,
-                        p_media: float = 0.05, p_one_way: float = 0.02, p_dialogue: float = 0.12,
-                        seed: int | None = None) -> AdaptationRun:
-    """Run one firm through ``periods`` campaigns on network ``G``.
+@dataclass
+class AdaptationRuns:
+    """Many seeded runs of one policy: arrays with one row per run."""
 
-    Each period the firm starts a message with ``budget`` people: the hubs
-    (media, ``role="hub"``, else the best connected) for the one-way share
-    ``1 - c`` of its budget and randomly chosen peers for the dialogue share
-    ``c``. Ties that touch a hub pass the message on with ``p_media`` whatever
-    the firm does; ties between peers pass it on with
+    policy: str
+    new_customers: np.ndarray
+    capability: np.ndarray
+    cost: np.ndarray
+
+    @property
+    def value(self) -> np.ndarray:
+        """Customer-periods minus cost, per run."""
+        return np.cumsum(self.new_customers, axis=1).sum(axis=1) - self.cost
+
+
+def simulate_policy_runs(G: nx.Graph, policy: Policy | str, *, runs: int = 100, periods: int = 12,
+                         budget: int = 4, p_media: float = 0.05, p_one_way: float = 0.02,
+                         p_dialogue: float = 0.25, seed: int | None = None) -> AdaptationRuns:
+    """Run ``runs`` firms, each through ``periods`` campaigns on network ``G``.
+
+    Each period a firm with capability ``c`` starts its message with ``budget``
+    people: the hubs (media, ``role="hub"``, else the best connected) for the
+    one-way share ``1 - c`` of its budget and randomly chosen peers for the
+    dialogue share ``c``. Ties that touch a hub pass the message on with
+    ``p_media`` whatever the firm does; ties between peers pass it on with
     ``p_one_way + c * (p_dialogue - p_one_way)``, because people share what
-    invites a reply. A customer is reached once and stays. ``value`` is the
-    customers kept, summed over the periods, minus the policy's costs.
+    invites a reply. A customer is reached once and stays. The runs are
+    independent; they are simulated side by side only for speed.
     """
     policy = _policy(policy)
     rng = np.random.default_rng(seed)
-    nodes, nbrs, hub = _adjacency(G)
-    index = {v: i for i, v in enumerate(nodes)}
+    ties = _Ties.of(G)
+    index = {v: i for i, v in enumerate(ties.nodes)}
     broadcast = [index[v] for v in choose_seeds(G, budget, "broadcast")]
-    peer_pool = np.flatnonzero(~hub) if (~hub).any() else np.arange(len(nodes))
-    reached = np.zeros(len(nodes), dtype=bool)
-    run = AdaptationRun(policy.name, cost=policy.upfront_cost)
-    c, idle, last = policy.start_capability, 0, -1
+    pool = np.flatnonzero(~ties.hub) if (~ties.hub).any() else np.arange(len(ties.nodes))
+    reached = np.zeros((runs, len(ties.nodes)), dtype=bool)
+    out = AdaptationRuns(policy.name, np.zeros((runs, periods), dtype=int), np.zeros((runs, periods)),
+                         np.full(runs, policy.upfront_cost, dtype=float))
+    c = np.full(runs, float(policy.start_capability))
+    idle = np.zeros(runs, dtype=int)
     if policy.jump_to is not None:
-        if rng.random() < policy.success_probability:
-            c = policy.jump_to
-        else:
-            idle = policy.disruption_periods
-    for _ in range(periods):
-        run.capability.append(c)
-        run.cost += policy.cost_per_period
-        if idle > 0:
-            idle -= 1
-            run.new_customers.append(0)
-            continue
-        n_peer = int(round(c * budget))
-        peers = rng.choice(peer_pool, size=min(n_peer, peer_pool.size), replace=False).tolist()
-        seeds = list(dict.fromkeys(broadcast[: budget - n_peer] + peers))
+        success = rng.random(runs) < policy.success_probability
+        c = np.where(success, policy.jump_to, c)
+        idle = np.where(success, 0, policy.disruption_periods)
+    last = np.full(runs, -1)
+    for t in range(periods):
+        out.capability[:, t] = c
+        out.cost += policy.cost_per_period
+        active = idle == 0
+        idle = np.maximum(idle - 1, 0)
+        n_peer = np.minimum(np.rint(c * budget).astype(int), pool.size)
+        rank = np.argsort(np.argsort(rng.random((runs, pool.size)), axis=1), axis=1)
+        start = np.zeros_like(reached)
+        start[:, pool] = rank < n_peer[:, None]
+        for k, person in enumerate(broadcast):
+            start[budget - n_peer > k, person] = True
+        start[~active] = False
         p_peer = p_one_way + c * (p_dialogue - p_one_way)
-        rounds = _cascade_indices(nbrs, seeds, p_peer, rng, hub, p_media)
-        fresh = [i for r in rounds for i in r if not reached[i]]
-        reached[fresh] = True
-        run.new_customers.append(len(fresh))
-        if policy.learning_step and len(fresh) >= last:
-            c = min(1.0, c + policy.learning_step)
-        last = len(fresh)
-    return run
+        fresh = (_batch_cascade(ties, start, p_peer, p_media, rng) >= 0) & ~reached
+        reached |= fresh
+        counts = fresh.sum(axis=1)
+        out.new_customers[:, t] = counts
+        if policy.learning_step:
+            learn = active & (counts >= last)
+            c = np.where(learn, np.minimum(1.0, c + policy.learning_step), c)
+        last = np.where(active, counts, last)
+    return out
+
+
+def simulate_adaptation(G: nx.Graph, policy: Policy | str, *, seed: int | None = None,
+                        **kwargs) -> AdaptationRun:
+    """One firm's history under one policy (see :func:`simulate_policy_runs` for the model)."""
+    runs = simulate_policy_runs(G, policy, runs=1, seed=seed, **kwargs)
+    return AdaptationRun(runs.policy, runs.new_customers[0].tolist(), runs.capability[0].tolist(),
+                         float(runs.cost[0]))
 
 
 def compare_policies(G: nx.Graph, policies: Sequence[str | Policy] | None = None, *, runs: int = 100,
@@ -304,16 +341,12 @@ def compare_policies(G: nx.Graph, policies: Sequence[str | Policy] | None = None
     """Value (customer-periods minus cost) of each policy over ``runs`` seeded runs.
 
     ``policies`` are names from :data:`POLICIES` or :class:`Policy` objects (all
-    of :data:`POLICIES` by default). Run ``r`` of every policy uses the same
-    random seed, so policies are compared on the same luck. Extra keyword
-    arguments go to :func:`simulate_adaptation`.
+    of :data:`POLICIES` by default). Every policy starts from the same random
+    seed. Extra keyword arguments go to :func:`simulate_policy_runs`.
     """
     chosen = [_policy(p) for p in (policies or list(POLICIES))]
-    seeds = np.random.SeedSequence(seed).generate_state(runs)
-    return {
-        policy.name: np.array([simulate_adaptation(G, policy, seed=int(s), **kwargs).value for s in seeds])
-        for policy in chosen
-    }
+    return {policy.name: simulate_policy_runs(G, policy, runs=runs, seed=seed, **kwargs).value
+            for policy in chosen}
 
 
 def summarise_outcomes(outcomes: dict[str, np.ndarray]) -> dict[str, dict[str, float]]:

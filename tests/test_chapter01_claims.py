@@ -56,8 +56,8 @@ def test_seeding_sentences(networks):
         G = networks[name]
         return models.cascade_sizes(G, models.choose_seeds(G, 4, strategy, seed=1), 0.2, runs=300, seed=5).mean()
 
-    # "nearly twice as many people on average" on the scale-free network
-    assert 1.5 < mean("scale-free", "broadcast") / mean("scale-free", "peer") < 2.2
+    # "reach far more people on average" on the scale-free network
+    assert mean("scale-free", "broadcast") / mean("scale-free", "peer") > 1.5
     # "the two strategies come close" in the small world
     assert 1.0 < mean("small world", "broadcast") / mean("small world", "peer") < 1.5
 

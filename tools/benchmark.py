@@ -59,7 +59,8 @@ def book_pages() -> list[Path]:
     import yaml
 
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])]
+    files = [entry["file"] for part in toc.get("parts", []) for chapter in part.get("chapters", [])
+             for entry in [chapter] + chapter.get("sections", [])]
     return [ROOT / f"{f}.ipynb" for f in files if (ROOT / f"{f}.ipynb").exists()]
 
 
