@@ -35,7 +35,7 @@ serve: book-build  ## serve the built book on http://127.0.0.1:8000
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 lab: setup  ## open JupyterLab on the lessons and your exercise workbooks
-	$(BIN)/jupyter lab --notebook-dir=.
+	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: setup unit nbval book-test  ## run every test: unit, notebooks, generated files, book
 	@echo "All tests passed."
