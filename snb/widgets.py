@@ -188,7 +188,7 @@ class NetworkBuilder:
             "Remove person": lambda _: self.remove_person(self.name.value),
             "Add tie": lambda _: self.add_tie(self.a.value, self.b.value),
             "Remove tie": lambda _: self.remove_tie(self.a.value, self.b.value),
-            "Replace ties with list": lambda _: self.set_edges(self.edges.value),
+            "Use this list": lambda _: self.set_edges(self.edges.value),
             "Clear": lambda _: self.clear(),
             "Check": lambda _: self.check(),
         }
@@ -203,7 +203,7 @@ class NetworkBuilder:
             w.HTML(f"<strong>{html.escape(title)}</strong>"),
             w.HBox([self.name, b["Add person"], b["Remove person"]]),
             w.HBox([self.a, self.b, b["Add tie"], b["Remove tie"]]),
-            w.HBox([self.edges, w.VBox([b["Replace ties with list"], b["Clear"], b["Check"]])]),
+            w.HBox([self.edges, w.VBox([b["Use this list"], b["Clear"], b["Check"]])]),
             self.status,
             w.HBox([self.picture, self.metrics]),
         ])
