@@ -3,7 +3,8 @@
 One purpose per module:
 
 - :mod:`snb.datasets`  real networks with provenance, and seeded synthetic ones
-- :mod:`snb.models`    reach, cascades and the adaptation-strategy simulation
+- :mod:`snb.measures`  summary numbers: profile, concentration, two-mode projections
+- :mod:`snb.models`    reach, cascades, adaptation strategies, growing markets, outreach
 - :mod:`snb.draw`      one consistent, colour-blind-safe way to draw a network
 - :mod:`snb.widgets`   interactive explorers and the network-builder exercise
 - :mod:`snb.checks`    exercise checks that explain what is wrong

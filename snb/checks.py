@@ -33,6 +33,14 @@ __all__ = [
     "check_seeding_comparison",
     "SEEDING_EXERCISE",
     "REACH_EXERCISE",
+    "check_visits_network",
+    "check_co_visits",
+    "check_concentration",
+    "check_partner_choice",
+    "VISITS_EXERCISE",
+    "CO_VISIT_EXERCISE",
+    "CONCENTRATION_EXERCISE",
+    "PARTNER_EXERCISE",
 ]
 
 _STYLE = {
@@ -377,3 +385,359 @@ def check_seeding_comparison(better: Any, broadcast_mean: Any, peer_mean: Any) -
                       "compare the two means you computed.")
     return _ok(f"{winner} seeding reaches about {ref[winner]:.0f} people on average, against "
                f"{min(ref.values()):.0f} for the other, with the same budget of {SEEDING_EXERCISE['budget']}.")
+
+
+# =====================================================================
+# Chapter 2 checks
+# =====================================================================
+#: Exercise 2.1: a week of check-ins, one row per visit (invented for the course).
+VISITS_EXERCISE: tuple[tuple[str, str], ...] = (
+    ("Femi", "Bean There"), ("Femi", "Bean There"), ("Femi", "Page Turner"),
+    ("Gus", "Bean There"), ("Gus", "Spin Studio"), ("Gus", "Spin Studio"), ("Gus", "Spin Studio"),
+    ("Hana", "Page Turner"), ("Hana", "The Tap Room"),
+    ("Ivan", "Spin Studio"), ("Ivan", "The Tap Room"), ("Ivan", "The Tap Room"),
+    ("Jo", "Bean There"), ("Jo", "Page Turner"),
+)
+
+
+def _names(items: Iterable[Hashable]) -> str:
+    return ", ".join(map(str, list(items)[:4])) + (" and others" if len(list(items)) > 4 else "")
+
+
+def _case_hint(strangers: list, known: Iterable[Hashable]) -> str:
+    lowered = {str(k).strip().lower(): k for k in known}
+    close = [(x, lowered[str(x).strip().lower()]) for x in strangers if str(x).strip().lower() in lowered]
+    if close:
+        return f"names must match exactly, capitals included: {close[0][0]!r} should be {close[0][1]!r}."
+    return "use the names exactly as they are written in the data."
+
+
+@teaching_check
+def check_visits_network(B: Any) -> Feedback:
+    """Exercise 2.1: the two-mode check-in network of :data:`VISITS_EXERCISE`."""
+    if isinstance(B, nx.Graph) and B.is_multigraph():
+        return _invalid("this is a multigraph, with one tie per visit.",
+                        "use nx.Graph(): one tie per customer and venue, with repeat visits counted in "
+                        "the tie's visits attribute.")
+    problem = graph_problem(B, max_nodes=1000, what="your check-in network (a networkx Graph)")
+    if problem:
+        return problem
+    counts: dict[tuple[str, str], int] = {}
+    for pair in VISITS_EXERCISE:
+        counts[pair] = counts.get(pair, 0) + 1
+    customers = list(dict.fromkeys(c for c, _ in VISITS_EXERCISE))
+    venues = list(dict.fromkeys(v for _, v in VISITS_EXERCISE))
+    strangers = [v for v in B if v not in set(customers) | set(venues)]
+    if strangers:
+        return _wrong(f"not in the table: {sorted(map(repr, strangers))[:4]}.", _case_hint(strangers, customers + venues))
+    missing = [v for v in customers + venues if v not in B]
+    if missing:
+        return _wrong(f"missing from your network: {_names(missing)}.",
+                      "every customer and venue of the table is a node.")
+    side = dict(B.nodes(data="bipartite"))
+    unmarked = [v for v in B if side[v] not in (0, 1)]
+    if unmarked:
+        return _wrong(f"{len(unmarked)} nodes have no side, e.g. {unmarked[0]!r} (bipartite={side[unmarked[0]]!r}).",
+                      "add customers with B.add_node(name, bipartite=0) and venues with bipartite=1.")
+    if all(side[c] == 1 for c in customers) and all(side[v] == 0 for v in venues):
+        return _wrong("the two sides are swapped: customers are marked 1 and venues 0.",
+                      "the course's convention: bipartite=0 for customers, bipartite=1 for venues.")
+    for group, want, label in ((customers, 0, "a customer"), (venues, 1, "a venue")):
+        for v in group:
+            if side[v] != want:
+                return _wrong(f"{v} is {label} but has bipartite={side[v]}.",
+                              f"{label[2:]}s get bipartite={want}.")
+    for u, v in B.edges:
+        if side[u] == side[v]:
+            kind = "customers" if side[u] == 0 else "venues"
+            return _wrong(f"{u} and {v} are both {kind}, yet they are tied.",
+                          "in a check-in network every tie joins a customer to a venue they visited.")
+    pairs = {frozenset(p) for p in counts}
+    have = {frozenset(e) for e in B.edges}
+    if pairs - have:
+        c, v = sorted(next(iter(sorted(pairs - have, key=sorted))), key=lambda x: x not in customers)
+        return _wrong(f"{len(pairs - have)} visits are missing, e.g. {c} at {v}.",
+                      "add one tie for each customer-venue pair in the table.")
+    if have - pairs:
+        c, v = sorted(next(iter(sorted(have - pairs, key=sorted))), key=lambda x: x not in customers)
+        return _wrong(f"{c} never visited {v}, but your network ties them.", "remove the ties that are not in the table.")
+    values = {p: B.edges[p].get("visits") for p in counts}
+    if all(v is None for v in values.values()):
+        if all(B.edges[p].get("weight") == n for p, n in counts.items()):
+            return _wrong("the counts are right but stored as weight.",
+                          "name the attribute visits, e.g. B.add_edge('Femi', 'Bean There', visits=2).")
+        return _wrong("the ties carry no visits count, but Femi went to Bean There twice.",
+                      "store how often each customer went in the tie: B.add_edge(c, v, visits=n), or "
+                      "B[c][v]['visits'] += 1 for each repeat visit.")
+    if all(v == 1 for v in values.values()):
+        return _wrong("every tie says 1 visit, but some customers came back (Gus went to Spin Studio 3 times).",
+                      "count the rows: a repeated row is a repeat visit.")
+    for (c, v), n in counts.items():
+        if values[(c, v)] != n:
+            return _wrong(f"{c} visited {v} {n} time{'s' if n > 1 else ''}; your tie says {values[(c, v)]!r}.",
+                          "count how many rows of the table name that customer and venue.")
+    return _ok(f"{len(customers)} customers, {len(venues)} venues, {len(counts)} customer-venue pairs and "
+               f"{len(VISITS_EXERCISE)} visits. Ties only ever join a customer to a venue: a two-mode network.")
+
+
+#: Exercise 2.2: the city whose venues are projected, and how many top pairs to name.
+CO_VISIT_EXERCISE = {"n_customers": 300, "n_venues": 20, "seed": 5, "k": 3}
+
+
+@functools.lru_cache(maxsize=1)
+def _co_visit_truth() -> tuple[nx.Graph, nx.Graph]:
+    from snb.datasets import check_in_city
+    from snb.measures import projection
+
+    s = CO_VISIT_EXERCISE
+    B = check_in_city(s["n_customers"], s["n_venues"], seed=s["seed"])
+    return B, projection(B, 1)
+
+
+def _pair_list(answer: Any, venues: set, k: int) -> tuple[list[frozenset] | None, Feedback | None]:
+    """Turn an answer into ``k`` distinct venue pairs, or explain why it cannot be."""
+    if answer is ...:
+        return None, _unanswered(f"a list of the top {k} pairs, e.g. [('A', 'B'), ...]")
+    if answer is None:
+        return None, _invalid("top_pairs is None.", "store a list of pairs of venue names.")
+    if isinstance(answer, dict):
+        return None, _invalid("top_pairs is a dictionary, not a list of pairs.",
+                              "give a list such as [('A', 'B'), ('A', 'C'), ('B', 'C')].")
+    if isinstance(answer, (str, bytes, int, float, nx.Graph)) or not isinstance(answer, Iterable):
+        return None, _invalid(f"top_pairs {_describe(answer)} is not a list of pairs.",
+                              "give a list such as [('A', 'B'), ('A', 'C'), ('B', 'C')].")
+    pairs = []
+    for item in answer:
+        if isinstance(item, (str, bytes)) or not isinstance(item, Iterable):
+            return None, _invalid(f"{_describe(item)} is not a pair of venues.", "write each pair as ('A', 'B').")
+        item = list(item)
+        if len(item) == 3 and isinstance(item[2], (int, float, np.integer, np.floating)):
+            item = item[:2]  # (u, v, weight) as measures.top_pairs gives them
+        if len(item) != 2:
+            return None, _invalid(f"{_describe(item)} does not have two venues.", "write each pair as ('A', 'B').")
+        try:
+            strangers = [x for x in item if x not in venues]
+        except TypeError:
+            return None, _invalid("a pair contains values that cannot be venue names.", "write each pair as ('A', 'B').")
+        if strangers:
+            return None, _invalid(f"{strangers[0]!r} is not a venue of this city.",
+                                  "pairs name two venues (bipartite=1); " + _case_hint(strangers, venues))
+        if item[0] == item[1]:
+            return None, _invalid(f"the pair ({item[0]!r}, {item[1]!r}) names the same venue twice.")
+        pairs.append(frozenset(item))
+    if len(set(pairs)) != len(pairs):
+        return None, _invalid("the same pair appears twice.", f"name {k} different pairs.")
+    return pairs, None
+
+
+@teaching_check
+def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
+    """Exercise 2.2: the venues' co-visit projection and its ``k`` heaviest pairs."""
+    B, truth = _co_visit_truth()
+    k = CO_VISIT_EXERCISE["k"]
+    P = venue_projection
+    problem = graph_problem(P, max_nodes=5000, what="the venue projection (a networkx Graph)")
+    if problem:
+        return problem
+    venues, customers = set(truth), {v for v, p in B.nodes(data="bipartite") if p == 0}
+    nodes = set(P)
+    if nodes == customers:
+        return _wrong("the nodes of your projection are the customers.",
+                      "project onto the venues: the nodes with bipartite=1.")
+    if nodes & customers:
+        return _wrong(f"your projection contains {len(nodes & customers)} customers as well as venues.",
+                      "a projection keeps one side only: pass the venues to weighted_projected_graph.")
+    if nodes != venues:
+        strangers = sorted(map(repr, nodes - venues))[:3]
+        return _wrong(f"the nodes should be the city's {len(venues)} venues"
+                      + (f"; not in the city: {strangers}." if strangers else f"; {len(venues - nodes)} are missing."),
+                      "project B onto all of its venues (bipartite=1), without filtering.")
+    want = {frozenset(e): w for *e, w in truth.edges(data="weight")}
+    have = {frozenset((u, v)): d for u, v, d in P.edges(data=True)}
+    if set(have) - set(want):
+        u, v = sorted(next(iter(sorted(set(have) - set(want), key=sorted))))
+        return _wrong(f"{u} and {v} are tied, but no customer went to both.",
+                      "two venues are tied only when they share at least one customer.")
+    if set(want) - set(have):
+        return _wrong(f"{len(set(want) - set(have))} pairs of venues share customers but are not tied.",
+                      "use bipartite.weighted_projected_graph(B, venues).")
+    if all("weight" not in d for d in have.values()):
+        return _wrong("the ties have no weight, so you cannot tell a pair with one shared customer from one with fifty.",
+                      "bipartite.weighted_projected_graph(B, venues) counts shared customers in 'weight'.")
+    for pair, w in want.items():
+        got = have[pair].get("weight")
+        if got != w:
+            u, v = sorted(pair)
+            if isinstance(got, float) and got <= 1:
+                return _wrong(f"the weight of {u} and {v} is {got:.2f}, a share rather than a count.",
+                              "use weighted_projected_graph (shared customers), not overlap_weighted_projected_graph.")
+            return _wrong(f"{u} and {v} share {w} customers; your tie says {got!r}.",
+                          "the weight counts shared customers (not visits): weighted_projected_graph does this.")
+    pairs, problem = _pair_list(top_pairs, venues, k)
+    if problem:
+        return problem
+    if len(pairs) != k:
+        return _wrong(f"give the top {k} pairs; you gave {len(pairs)}.", "sort the ties by weight and keep the first three.")
+    ranked = sorted(want.values(), reverse=True)
+    threshold = ranked[k - 1]
+    for pair in pairs:
+        if pair not in want:
+            u, v = sorted(pair)
+            return _wrong(f"{u} and {v} share no customers at all.", "pick pairs among the projection's ties.")
+    if sorted((want[p] for p in pairs), reverse=True) != ranked[:k]:
+        weakest = min(pairs, key=lambda p: want[p])
+        u, v = sorted(weakest)
+        overlap = nx.bipartite.overlap_weighted_projected_graph(B, list(truth))
+        by_share = {frozenset(e) for e in sorted(overlap.edges, key=lambda e: -overlap.edges[e]["weight"])[:k]}
+        if set(pairs) == by_share:
+            return _wrong("these are the pairs with the largest overlap relative to their size.",
+                          "the question asks for the most shared customers: rank by the count in 'weight'.")
+        return _wrong(f"{u} and {v} share {want[weakest]} customers, but the third-busiest pair shares {threshold}.",
+                      "sort the projection's ties by their weight, largest first (measures.top_pairs does it).")
+    names = sorted({v for p in pairs for v in p})
+    chains = [v for v in names if B.nodes[v].get("size") == "chain"]
+    note = (f" All of them involve chains ({', '.join(chains)}): venues that everybody visits share many "
+            "customers with anyone, which is why raw co-visit counts favour the big." if chains else "")
+    return _ok(f"the projection has {truth.number_of_nodes()} venues and {truth.number_of_edges()} co-visit ties; "
+               f"the top {k} pairs share {', '.join(map(str, ranked[:k]))} customers.{note}")
+
+
+#: Exercise 2.3: the grown market whose concentration is measured.
+CONCENTRATION_EXERCISE = {"n": 2000, "m": 2, "alpha": 1.0, "seed": 7, "tolerance": 0.005}
+
+
+@functools.lru_cache(maxsize=1)
+def _concentration_truth() -> dict[str, float]:
+    from snb.measures import gini, top_share
+    from snb.models import degrees_at, growth_edges
+
+    s = CONCENTRATION_EXERCISE
+    degree = degrees_at(growth_edges(s["n"], s["m"], s["alpha"], seed=s["seed"]))
+    n = degree.size
+    return {"top1": top_share(degree, 0.01), "top10": top_share(degree, 0.10), "gini": gini(degree),
+            "oldest1": degree[: n // 100].sum() / degree.sum(), "oldest10": degree[: n // 10].sum() / degree.sum(),
+            "ties": degree.sum() / 2}
+
+
+@teaching_check
+def check_concentration(top1: Any, top10: Any, gini: Any) -> Feedback:
+    """Exercise 2.3: top 1 % share, top 10 % share and Gini of the market's degrees."""
+    truth = _concentration_truth()
+    tol = CONCENTRATION_EXERCISE["tolerance"]
+    values = {}
+    for name, value in (("top1", top1), ("top10", top10), ("gini", gini)):
+        number, problem = number_problem(value, what=f"{name}, a share between 0 and 1")
+        if problem:
+            return problem
+        values[name] = number
+    for name in ("top1", "top10", "gini"):
+        v = values[name]
+        if 1 < v <= 100 and abs(v / 100 - truth[name]) <= tol:
+            return _wrong(f"{name} = {v:g} looks like a percentage.", "give shares and the Gini as numbers between 0 and 1.")
+    if values["gini"] < 0:
+        return _wrong(f"a Gini coefficient of {values['gini']:.3f} is impossible: it lies between 0 and 1.",
+                      "sort the degrees from smallest to largest before applying the formula (or use measures.gini).")
+    for name in ("top1", "top10"):
+        v = values[name]
+        if v > 1:
+            return _wrong(f"{name} = {v:.3f} is more than the whole market.",
+                          "divide by the sum of all degrees (every tie has two ends), not by the number of ties.")
+    if values["top1"] > values["top10"] + tol:
+        return _wrong("top1 is larger than top10, but the top 10 % include the top 1 %.",
+                      "check the order of your arguments: top1, top10, gini.")
+    for name, label, k in (("top1", "1 %", 0.01), ("top10", "10 %", 0.10)):
+        v = values[name]
+        if abs(v - truth[name]) <= tol:
+            continue
+        if abs(v - 2 * truth[name]) <= 2 * tol:
+            return _wrong(f"{name} is twice the right share.",
+                          "each tie has two ends: divide by the sum of all degrees, not by the number of ties.")
+        if abs(v - truth["oldest" + name[3:]]) <= tol:
+            return _wrong(f"{name} = {v:.3f} is the share of the first {label} to arrive, not of the best connected.",
+                          "sort the degrees from largest to smallest first. (The two are close: in a growing "
+                          "market the oldest businesses collect the most ties.)")
+        if abs(v - k) <= tol / 10:
+            return _wrong(f"{name} = {v:g} is the share of businesses in the group, not of ties.",
+                          "add up the degrees of the best-connected group and divide by the sum of all degrees.")
+        return _wrong(f"{name} = {v:.3f} is not the share of ties held by the top {label}.",
+                      "sort the degrees, largest first; take the first ceil(share x n); divide their sum by the total.")
+    if abs(values["gini"] - truth["gini"]) > tol:
+        return _wrong(f"the Gini coefficient is not {values['gini']:.3f}.",
+                      "use measures.gini(degrees) or the formula with degrees sorted from smallest to largest.")
+    return _ok(f"the top 1 % of businesses hold {truth['top1']:.1%} of all ties, the top 10 % hold "
+               f"{truth['top10']:.1%}, and the Gini coefficient is {truth['gini']:.3f}.")
+
+
+#: Exercise 2.4: whose partner should the small business become, with how many staff hours.
+PARTNER_EXERCISE = {"n_customers": 600, "n_venues": 40, "seed": 1, "business": "Corner bookshop",
+                    "scene": "books & coffee", "staff_hours": 4.0, "setup_hours": 2.0}
+
+
+@functools.lru_cache(maxsize=1)
+def _partner_values() -> tuple[nx.Graph, dict[str, dict[str, float]]]:
+    from snb.datasets import check_in_city
+    from snb.models import audience_from, outreach
+
+    s = PARTNER_EXERCISE
+    B = check_in_city(s["n_customers"], s["n_venues"], seed=s["seed"])
+    mine = set(B[s["business"]])
+    rows = {}
+    for v, part in B.nodes(data="bipartite"):
+        if part != 1 or v == s["business"]:
+            continue
+        audience = audience_from(B, set(B[v]) - mine, scene=s["scene"], name=v, setup_hours=s["setup_hours"])
+        rows[v] = {"customers": outreach(audience, s["staff_hours"])["customers"], "size": B.degree(v),
+                   "shared": len(set(B[v]) & mine), "fit": audience.fit, "new people": audience.size}
+    return B, rows
+
+
+@teaching_check
+def check_partner_choice(partner: Any) -> Feedback:
+    """Exercise 2.4: the one partner venue that wins the most customers with the staff hours available."""
+    B, rows = _partner_values()
+    s = PARTNER_EXERCISE
+    if partner is ...:
+        return _unanswered("the name of one venue, as text")
+    if partner is None:
+        return _invalid("partner is None.", "store the venue's name as text, e.g. 'MegaMart'.")
+    if isinstance(partner, (set, list, tuple, frozenset)):
+        return _invalid("partner is a collection; the exercise asks for one venue.",
+                        "give a single name as text, e.g. 'MegaMart'.")
+    if not isinstance(partner, str):
+        return _invalid(f"expected a venue's name as text, got a {type(partner).__name__}.",
+                        "give a single name as text, e.g. 'MegaMart'.")
+    name = partner.strip()
+    if name not in B:
+        venues = [v for v, p in B.nodes(data="bipartite") if p == 1]
+        return _invalid(f"{name!r} is not a place in this city.", _case_hint([name], venues))
+    if B.nodes[name].get("bipartite") != 1:
+        return _invalid(f"{name!r} is a customer, not a venue.", "choose among the venues (bipartite=1).")
+    if name == s["business"]:
+        return _wrong(f"{name} is the business itself.", "choose another venue to partner with.")
+    best = max(rows, key=lambda v: rows[v]["customers"])
+    top = rows[best]["customers"]
+    mine = rows[name]
+    hours = f"{s['staff_hours']:g} staff hours"
+    if mine["customers"] >= top - 1e-9:
+        biggest = max(rows, key=lambda v: rows[v]["size"])
+        return _ok(f"{name} brings about {top:.1f} new customers a week with {hours}, more than any other "
+                   f"partner; the biggest venue, {biggest}, would bring {rows[biggest]['customers']:.1f}, because "
+                   f"most of the conversations it starts are with people who will not buy.")
+    reasons = []
+    if name == max(rows, key=lambda v: rows[v]["size"]):
+        reasons.append("has the most customers")
+    if name == max(rows, key=lambda v: rows[v]["shared"]):
+        reasons.append(f"shares the most customers with {s['business']} (those are yours already)")
+    if reasons:
+        return _wrong(f"{name} {' and '.join(reasons)}, but what counts is who is new to you and fits: "
+                      f"{mine['new people']} new people, only {mine['fit']:.0%} of whom fit, so with {hours} the "
+                      f"replies go mostly to people who will not buy ({mine['customers']:.1f} new customers).",
+                      "compare the outreach model's customers for every venue, not the size of its audience "
+                      "or its overlap with yours.")
+    if name == max(rows, key=lambda v: rows[v]["fit"]):
+        return _wrong(f"{name}'s customers fit best, but only {mine['new people']} of them are new to you: "
+                      f"too few conversations to use your hours ({mine['customers']:.1f} new customers).",
+                      "fit matters, and so does having enough people to talk to.")
+    return _wrong(f"{name} would bring about {mine['customers']:.1f} new customers a week; another partner brings more.",
+                  "build an Audience for every venue (its customers who are not yours yet) and compare "
+                  "models.outreach(audience, staff_hours)['customers'].")

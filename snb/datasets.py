@@ -4,6 +4,10 @@ Every loader returns a fresh ``networkx`` graph, so a learner may change it free
 Real data sets come from the copies that ship inside networkx (no download), with
 their source recorded in ``G.graph["source"]``. Synthetic generators take a ``seed``
 and return the same graph for the same arguments.
+
+Two-mode (bipartite) networks mark each node's side in the node attribute
+``bipartite``, as networkx's bipartite algorithms expect: 0 for people (customers,
+the Southern Women), 1 for places and occasions (venues, events).
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ __all__ = [
     "load_karate_club",
     "load_florentine_families",
     "load_davis_southern_women",
+    "SCENES",
+    "tiny_visits",
+    "check_in_city",
 ]
 
 #: Names of the communication topologies of chapter 1, in teaching order.
@@ -188,3 +195,118 @@ def communication_network(topology: str, n: int = 60, *, seed: int = 1) -> nx.Gr
     else:
         G, hubs = _media_plus_peers(n, seed)
     return _with_roles(nx.Graph(G), hubs, topology, seed)
+
+
+# =====================================================================
+# Chapter 2: check-ins, customers and venues as a two-mode network
+# =====================================================================
+#: The kinds of place a customer of the check-in city likes, and the venues of each.
+SCENES: tuple[str, ...] = ("books & coffee", "fitness", "nightlife", "family")
+_KINDS = {
+    "books & coffee": ("café", "bookshop", "tea room", "record shop"),
+    "fitness": ("gym", "yoga studio", "climbing hall", "juice bar"),
+    "nightlife": ("bar", "club", "music venue", "cocktail bar"),
+    "family": ("bakery", "toy shop", "pizzeria", "ice cream parlour"),
+}
+_PLACES = ("Corner", "Riverside", "Old Town", "Harbour", "Market Street", "Northside", "Parkview",
+           "Station", "Hilltop", "Canal")
+_CHAINS = (("MegaMart", "supermarket"), ("QuickBurger", "fast food"), ("CityCoffee", "coffee chain"),
+           ("Multiplex", "cinema"), ("FitNation", "gym chain"), ("BookWorld", "book chain"))
+
+_TINY_VISITS = (
+    ("Ana", "Corner Café"), ("Ana", "Paper Lantern"), ("Ana", "Corner Café"), ("Ben", "Corner Café"),
+    ("Ben", "Iron Gym"), ("Chloe", "Paper Lantern"), ("Chloe", "Corner Café"), ("Dev", "Iron Gym"),
+    ("Dev", "Night Owl"), ("Eva", "Night Owl"), ("Eva", "Paper Lantern"), ("Eva", "Night Owl"),
+)
+
+
+def tiny_visits() -> list[tuple[str, str]]:
+    """A week of check-ins at four venues by five customers, one row per visit.
+
+    Invented for the course: rows are ``(customer, venue)`` and a repeated row is a
+    repeat visit (Ana went to Corner Café twice).
+    """
+    return list(_TINY_VISITS)
+
+
+def _visits_graph(rows, *, customer_data=None, venue_data=None, **graph_attrs) -> nx.Graph:
+    """A two-mode graph from ``(customer, venue)`` rows; edge ``visits`` counts repeats.
+
+    Customers come first in the graph's node order, then venues, each in order of
+    first appearance (or of ``customer_data`` / ``venue_data`` when given).
+    """
+    rows = list(rows)
+    B = nx.Graph(**graph_attrs)
+    customers = customer_data or {c: {} for c, _ in rows}
+    venues = venue_data or {v: {} for _, v in rows}
+    B.add_nodes_from((c, {"bipartite": 0, "kind": "customer", **customers.get(c, {})})
+                     for c in dict.fromkeys(list(customers) + [c for c, _ in rows]))
+    B.add_nodes_from((v, {"bipartite": 1, "kind": "venue", **venues.get(v, {})})
+                     for v in dict.fromkeys(list(venues) + [v for _, v in rows]))
+    for c, v in rows:
+        if B.has_edge(c, v):
+            B[c][v]["visits"] += 1
+        else:
+            B.add_edge(c, v, visits=1)
+    return B
+
+
+def check_in_city(n_customers: int = 600, n_venues: int = 40, *, seed: int = 1,
+                  loyalty: float = 8.0, chain_pull: float = 20.0) -> nx.Graph:
+    """A seeded synthetic city: who checked in where over a month.
+
+    Ground truth, known because the city is generated:
+
+    - every customer likes one of the :data:`SCENES` (equally likely), stored in
+      the node attribute ``scene``;
+    - ``n_venues // 10`` venues (at least one) are big chains (``size="chain"``,
+      ``scene="general"``), liked by everyone, with ``chain_pull`` times the pull
+      of a typical independent venue; the others are independents
+      (``size="independent"``), each belonging to one scene, with its own pull
+      drawn from a log-normal distribution;
+    - a customer visits 1 + Poisson(2) different venues, drawn without
+      replacement with weights pull times ``loyalty`` for venues of their own
+      scene and pull times 1 for chains and 0.5 for other scenes' venues;
+    - each customer-venue tie has ``visits`` = 1, 2, 3, ... check-ins
+      (geometric, mean 2).
+
+    Venue attributes: ``category`` (café, gym, supermarket, ...), ``scene``,
+    ``size``. Customers are named ``c001``, ``c002``, ...; venues by place and
+    category ("Riverside bookshop"). Same arguments, same city.
+    """
+    for name, value, low in (("n_customers", n_customers, 1), ("n_venues", n_venues, 2)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+            raise ValueError(f"{name} must be a whole number of at least {low}, got {value!r}")
+    rng = np.random.default_rng(seed)
+    n_chains = min(max(1, n_venues // 10), len(_CHAINS))
+    venues: dict[str, dict] = {}
+    for name, category in _CHAINS[:n_chains]:
+        venues[name] = {"category": category, "scene": "general", "size": "chain"}
+    for i in range(n_venues - n_chains):
+        scene = SCENES[i % len(SCENES)]
+        kinds = _KINDS[scene]
+        category = kinds[(i // len(SCENES)) % len(kinds)]
+        cycle = i // 80  # (place, category) pairs repeat after 80 venues: number the repeats
+        place = _PLACES[i % len(_PLACES)] + (f" {cycle + 1}" if cycle else "")
+        venues[f"{place} {category}"] = {"category": category, "scene": scene, "size": "independent"}
+    names = list(venues)
+    pull = np.where([venues[v]["size"] == "chain" for v in names],
+                    chain_pull * rng.lognormal(0.0, 0.3, len(names)), rng.lognormal(0.0, 0.7, len(names)))
+    width = len(str(n_customers))
+    customers = {f"c{i + 1:0{width}d}": {"scene": SCENES[s]}
+                 for i, s in enumerate(rng.integers(0, len(SCENES), n_customers))}
+    likes = np.array([SCENES.index(d["scene"]) for d in customers.values()])
+    venue_scene = np.array([SCENES.index(venues[v]["scene"]) if venues[v]["scene"] in SCENES else -1
+                            for v in names])
+    taste = np.where(venue_scene[None, :] == likes[:, None], loyalty,
+                     np.where(venue_scene[None, :] < 0, 1.0, 0.5))
+    keys = np.log(pull[None, :] * taste) + rng.gumbel(size=taste.shape)
+    order = np.argsort(-keys, axis=1, kind="stable")
+    how_many = np.minimum(1 + rng.poisson(2.0, n_customers), len(names))
+    rows = []
+    for c, picks, k in zip(customers, order, how_many):
+        for j in picks[:k]:
+            rows.extend([(c, names[j])] * int(rng.geometric(0.5)))
+    return _visits_graph(rows, customer_data=customers, venue_data=venues, name="check-in city",
+                         source="snb.datasets.check_in_city (synthetic, seeded)", seed=seed,
+                         n_customers=n_customers, n_venues=n_venues)

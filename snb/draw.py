@@ -8,6 +8,11 @@ readers, text-only outputs and the published book all get a description.
 
 Figures are made with :class:`matplotlib.figure.Figure`, not ``pyplot``, so a
 picture is shown exactly once and nothing leaks between cells.
+
+Chapter 2 adds growing markets drawn in arrival order (:func:`grown_network`,
+:func:`growth_snapshots`), degree distributions on log scales
+(:func:`degree_distribution`), and two-mode networks and their weighted
+projections (:func:`bipartite`, :func:`weighted_network`).
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ import matplotlib.patheffects as pe
 import networkx as nx
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
 __all__ = [
     "PALETTE",
@@ -35,6 +42,14 @@ __all__ = [
     "new_figure",
     "Table",
     "network_grid",
+    "arrival_layout",
+    "grown_network",
+    "growth_snapshots",
+    "plain_log_axis",
+    "degree_distribution",
+    "bipartite",
+    "group_layout",
+    "weighted_network",
 ]
 
 #: Okabe and Ito's palette, distinguishable with the common colour-vision deficiencies.
@@ -218,8 +233,11 @@ def network(G: nx.Graph, *, title: str | None = None,
 
 def line_plot(series: Mapping[str, Sequence[float]], *, x: Sequence[float] | None = None,
               title: str, xlabel: str, ylabel: str, ax: Axes | None = None,
-              alt: str | None = None) -> Picture | Axes:
-    """Lines with markers, one per series, in palette colours, with axes labelled."""
+              alt: str | None = None, logx: bool = False,
+              ylim: tuple[float, float] | None = None) -> Picture | Axes:
+    """Lines with markers, one per series, in palette colours, with axes labelled
+    (``logx=True``: a logarithmic x axis, labelled in plain numbers; ``ylim``: the
+    y range, e.g. ``(0, 1)`` for shares)."""
     fig = None
     if ax is None:
         fig, (ax,) = new_figure()
@@ -229,6 +247,11 @@ def line_plot(series: Mapping[str, Sequence[float]], *, x: Sequence[float] | Non
         ax.plot(xs, ys, marker=markers[i % len(markers)], label=label,
                 color=PALETTE[_GROUP_COLOURS[i % len(_GROUP_COLOURS)]])
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    if logx:
+        ax.set_xscale("log")
+        plain_log_axis(ax.xaxis)
+    if ylim is not None:
+        ax.set_ylim(*ylim)
     ax.grid(alpha=0.3)
     ax.legend(frameon=False)
     if fig is None:
@@ -319,3 +342,261 @@ def network_grid(graphs: Mapping[str, nx.Graph], *, ncols: int = 3, seed: int = 
         fig.suptitle(title, fontsize=13)
     parts = "; ".join(f"{k}: {G.number_of_nodes()} nodes, {G.number_of_edges()} ties" for k, G in graphs.items())
     return Picture.from_figure(fig, f"{title + ': ' if title else ''}{len(names)} network drawings. {parts}.")
+
+
+# =====================================================================
+# Chapter 2: growing markets, degree distributions, two-mode networks
+# =====================================================================
+_GOLDEN_ANGLE = np.pi * (3 - np.sqrt(5))
+
+
+def arrival_layout(n: int) -> np.ndarray:
+    """Positions for a grown market: the ``i``-th arrival sits at radius sqrt(i / n).
+
+    Founders are in the middle and newcomers spiral outwards (a sunflower
+    pattern), so time runs from the centre to the rim and every snapshot of the
+    same market puts each business in the same place. Needs no layout computation.
+    """
+    i = np.arange(n) + 0.5
+    radius = np.sqrt(i / max(n, 1))
+    return np.column_stack([radius * np.cos(i * _GOLDEN_ANGLE), radius * np.sin(i * _GOLDEN_ANGLE)])
+
+
+def _market_arrays(market: nx.Graph | np.ndarray, t: int | None) -> tuple[int, np.ndarray]:
+    """Final size and the edge array of the market up to time ``t``."""
+    if isinstance(market, nx.Graph):
+        n = market.number_of_nodes()
+        edges = np.array(list(market.edges), dtype=np.int64).reshape(-1, 2)
+    else:
+        edges = np.asarray(market, dtype=np.int64).reshape(-1, 2)
+        n = int(edges.max()) + 1 if edges.size else 0
+    if t is not None and edges.size:
+        edges = edges[edges.max(axis=1) < t]
+    return n, edges
+
+
+def grown_network(market: nx.Graph | np.ndarray, *, t: int | None = None, title: str = "",
+                  ax: Axes | None = None, max_full: int = 2000) -> Picture | Axes:
+    """Draw a grown market (a graph from ``models.grow_network`` or its edge array).
+
+    Businesses sit in arrival order (:func:`arrival_layout`): founders in the
+    middle, newcomers at the rim; dot area grows with the number of ties and the
+    top 10 % by ties are drawn in vermillion. ``t`` shows the market after its
+    first ``t`` arrivals, in the same places. Above ``max_full`` businesses only
+    the core is drawn: the top 10 % and the ties among them.
+    """
+    fig = None
+    if ax is None:
+        fig, (ax,) = new_figure(5.0, 5.0)
+    n, edges = _market_arrays(market, t)
+    t = n if t is None else int(t)
+    pos = arrival_layout(n)
+    degree = np.bincount(edges.ravel(), minlength=t)[:t] if t else np.zeros(0, dtype=int)
+    k = max(1, int(np.ceil(0.1 * t))) if t else 0
+    top = np.argsort(-degree, kind="stable")[:k]
+    is_top = np.zeros(t, dtype=bool)
+    is_top[top] = True
+    core = t > max_full
+    if core:
+        edges = edges[is_top[edges[:, 0]] & is_top[edges[:, 1]]]
+    crowded = t > 300  # many ties: thin, light, opaque and not smoothed, which draws much faster
+    ax.add_collection(LineCollection(pos[edges], colors="#D0D0D0" if crowded else PALETTE["grey"],
+                                     linewidths=0.5 if crowded else 0.8, antialiaseds=not crowded, zorder=1))
+    scale = 900.0 / max(t, 30)
+    sizes = np.clip(scale * degree, 4, 900)
+    shown = np.flatnonzero(is_top) if core else np.arange(t)
+    rest = shown[~is_top[shown]]
+    ax.scatter(pos[rest, 0], pos[rest, 1], s=sizes[rest], c=PALETTE["sky"], edgecolors="black",
+               linewidths=0.3, zorder=2, label="others")
+    ax.scatter(pos[top, 0], pos[top, 1], s=sizes[top], c=PALETTE["vermillion"], edgecolors="black",
+               linewidths=0.3, zorder=3, label="top 10 % by ties")
+    ax.set_xlim(-1.08, 1.08)
+    ax.set_ylim(-1.08, 1.08)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    ax.set_title(title + (" (top 10 % only)" if core else ""), fontsize=11)
+    if fig is None:
+        return ax
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.0), frameon=False, fontsize=9, ncols=2)
+    return Picture.from_figure(fig, _grown_alt(title, t, edges.shape[0], degree, core))
+
+
+def _grown_alt(title: str, t: int, ties: int, degree: np.ndarray, core: bool) -> str:
+    if not t:
+        return f"{title + ': ' if title else ''}an empty market."
+    total = degree.sum()
+    k = max(1, int(np.ceil(0.1 * t)))
+    share = np.sort(degree)[::-1][:k].sum() / total if total else 0.0
+    leader = int(np.argmax(degree))
+    drawn = f"only the top {k} and {ties} ties among them drawn" if core else f"{ties} ties"
+    return (f"{title + ': ' if title else ''}market of {t} businesses placed in arrival order, founders in "
+            f"the centre and newcomers at the rim; {drawn}. The best connected is business {leader} "
+            f"(arrival {leader}) with {int(degree[leader])} ties; the top 10 % hold {share:.0%} of all ties.")
+
+
+def growth_snapshots(G: nx.Graph, times: Sequence[int], *, title: str = "") -> Picture:
+    """The same grown market after each of ``times`` arrivals, side by side, in fixed places."""
+    fig, axes = new_figure(3.6 * len(times), 3.9, len(times))
+    for ax, t in zip(axes, times):
+        grown_network(G, t=int(t), ax=ax, title=f"after {int(t)} arrivals")
+    axes[-1].legend(loc="upper right", bbox_to_anchor=(1.0, 0.0), frameon=False, fontsize=9, ncols=2)
+    if title:
+        fig.suptitle(title, fontsize=13)
+    n, edges = _market_arrays(G, None)
+    parts = "; ".join(f"after {int(t)} arrivals {int((edges.max(axis=1) < t).sum())} ties, largest "
+                      f"{int(np.bincount(edges[edges.max(axis=1) < t].ravel(), minlength=1).max())} ties"
+                      for t in times)
+    return Picture.from_figure(fig, f"{title + ': ' if title else ''}{len(times)} snapshots of one growing "
+                                    f"market, businesses in arrival order from the centre outwards. {parts}.")
+
+
+def plain_log_axis(axis) -> None:
+    """Label a log axis 1, 10, 100 or 0.01 instead of powers of ten: easier to read,
+    and much faster to draw than matplotlib's typeset exponents. Call it after
+    plotting: a range of less than two and a half powers of ten also gets 2 and 5."""
+    axis.axes.autoscale_view()
+    low, high = sorted(abs(v) for v in axis.get_view_interval())
+    narrow = low > 0 and np.log10(high / low) < 2.5
+    axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0) if narrow else (1.0,)))
+    axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.10g}"))
+    axis.set_minor_locator(NullLocator())
+
+
+def degree_distribution(series: Mapping[str, Sequence[float]], *, title: str, ax: Axes | None = None,
+                        fast: bool = False, legend: bool = True) -> Picture | Axes:
+    """Share of nodes with at least ``k`` ties, against ``k``, both on log scales.
+
+    One line per entry of ``series`` (a name and its degrees). On these axes a
+    power law (hubs of every size) is a straight line, while a market without
+    hubs bends down steeply.
+    """
+    fig = None
+    if ax is None:
+        fig, (ax,) = new_figure(6.0, 4.5, fast=fast)
+        if fast:
+            fig.subplots_adjust(left=0.14, bottom=0.13)
+    markers = "osD^vP"
+    summary = []
+    for i, (label, values) in enumerate(series.items()):
+        x = np.sort(np.asarray(values, dtype=float))
+        x = x[x > 0]
+        if not x.size:
+            continue
+        ks, first = np.unique(x, return_index=True)
+        ccdf = 1.0 - first / x.size
+        ax.plot(ks, ccdf, marker=markers[i % len(markers)], markersize=3.5, linewidth=1.2, label=label,
+                color=PALETTE[_GROUP_COLOURS[i % len(_GROUP_COLOURS)]])
+        summary.append(f"{label}: degrees from {int(ks[0])} to {int(ks[-1])}")
+    ax.set(xscale="log", yscale="log", title=title, xlabel="ties k (log scale)",
+           ylabel="share with at least k ties (log scale)")
+    ax.relim()
+    plain_log_axis(ax.xaxis)
+    plain_log_axis(ax.yaxis)
+    ax.grid(alpha=0.3)
+    if summary and legend:
+        ax.legend(frameon=False, fontsize=9)
+    if fig is None:
+        return ax
+    return Picture.from_figure(fig, f"{title}: log-log plot of the share of nodes with at least k ties. "
+                                    + "; ".join(summary) + ".")
+
+
+def bipartite(B: nx.Graph, *, title: str = "", weight: str | None = "visits", labels: bool | None = None,
+              ax: Axes | None = None, size: tuple[float, float] = (6.0, 4.8)) -> Picture | Axes:
+    """A two-mode network in two columns: people (``bipartite=0``) left as circles,
+    places or events (``bipartite=1``) right as squares; tie width grows with
+    ``weight`` (e.g. visits) when the ties carry it.
+    """
+    fig = None
+    if ax is None:
+        fig, (ax,) = new_figure(*size)
+    left = [v for v, p in B.nodes(data="bipartite") if p == 0]
+    right = [v for v, p in B.nodes(data="bipartite") if p == 1]
+    pos = {}
+    for x, column in ((0.0, left), (1.0, right)):
+        ys = np.linspace(1, 0, len(column)) if len(column) > 1 else [0.5]
+        pos.update({v: np.array([x, y]) for v, y in zip(column, ys)})
+    n = B.number_of_nodes()
+    labels = n <= 40 if labels is None else labels
+    widths = [1.0 + 1.2 * (d.get(weight, 1) - 1) if weight else 1.0 for _, _, d in B.edges(data=True)]
+    nx.draw_networkx_edges(B, pos, ax=ax, width=widths, edge_color=PALETTE["grey"], alpha=0.7)
+    node_size = float(np.clip(6000 / max(n, 1), 20, 300))
+    for nodes, colour, shape, label in ((left, "sky", "o", "people"), (right, "orange", "s", "places")):
+        if nodes:
+            nx.draw_networkx_nodes(B, pos, nodelist=nodes, ax=ax, node_color=PALETTE[colour], node_shape=shape,
+                                   node_size=node_size, edgecolors="black", linewidths=0.6, label=label)
+    if labels:
+        for nodes, ha, dx in ((left, "right", -0.08), (right, "left", 0.08)):
+            for v in nodes:
+                ax.text(pos[v][0] + dx, pos[v][1], str(v), ha=ha, va="center", fontsize=9 if n <= 20 else 7.5,
+                        path_effects=_HALO)
+    ax.set_xlim(-0.65 if labels else -0.1, 1.65 if labels else 1.1)
+    ax.set_title(title, fontsize=12)
+    ax.set_axis_off()
+    if fig is None:
+        return ax
+    deg = dict(B.degree())
+    busiest = sorted(right, key=lambda v: -deg[v])[:3]
+    extra = f" Weighted by {weight}: thicker lines for repeat visits." if weight and any(
+        d.get(weight, 1) > 1 for *_, d in B.edges(data=True)) else ""
+    alt = (f"{title + ': ' if title else ''}two-column drawing of a two-mode network: {len(left)} people on the "
+           f"left, {len(right)} places on the right, {B.number_of_edges()} ties between them. Most ties: "
+           + ", ".join(f"{v} ({deg[v]})" for v in busiest) + "." + extra)
+    return Picture.from_figure(fig, alt)
+
+
+def group_layout(G: nx.Graph, groups: Mapping[str, Iterable[Hashable]]) -> dict[Hashable, np.ndarray]:
+    """Fixed positions by group: the first group on a small inner ring, the others each
+    in their own sector of an outer ring (nodes in no group close the ring)."""
+    named = _groups(G, groups)
+    labels = list(named)
+    inner = named[labels[0]] if labels else []
+    outer = [v for label in labels[1:] for v in named[label]]
+    outer += [v for v in G if v not in set(inner) | set(outer)]
+    pos = {}
+    for ring, radius, turn in ((inner, 0.3, 0.25), (outer, 1.0, 0.0)):
+        angles = 2 * np.pi * (np.arange(len(ring)) / max(len(ring), 1) + turn)
+        pos.update({v: np.array([radius * np.cos(a), radius * np.sin(a)]) for v, a in zip(ring, angles)})
+    return pos
+
+
+def weighted_network(P: nx.Graph, *, title: str = "", weight: str = "weight", min_weight: float = 1,
+                     highlight: Mapping[str, Iterable[Hashable]] | None = None, labels: bool = True,
+                     pos: Mapping[Hashable, Sequence[float]] | None = None, seed: int = 1,
+                     ax: Axes | None = None, size: tuple[float, float] = (8.0, 6.5)) -> Picture | Axes:
+    """A weighted network such as a co-visit projection: line width grows with the
+    weight, ties lighter than ``min_weight`` are left out, nodes coloured by
+    ``highlight`` group as in :func:`network`. With ``highlight`` the nodes are
+    placed by group (:func:`group_layout`), otherwise by a seeded spring layout.
+    """
+    fig = None
+    if ax is None:
+        fig, (ax,) = new_figure(*size)
+    H = nx.Graph()
+    H.add_nodes_from(P.nodes(data=True))
+    H.add_edges_from((u, v, d) for u, v, d in P.edges(data=True) if d.get(weight, 1) >= min_weight)
+    if pos is None:
+        pos = group_layout(H, highlight) if highlight else layout(H, seed)
+    weights = np.array([d.get(weight, 1) for *_, d in H.edges(data=True)], dtype=float)
+    top = weights.max() if weights.size else 1.0
+    nx.draw_networkx_edges(H, pos, ax=ax, width=(0.3 + 4.0 * np.sqrt(weights / top)).tolist(),
+                           edge_color=PALETTE["grey"], alpha=0.55)
+    dots = nx.Graph()
+    dots.add_nodes_from(H.nodes(data=True))  # nodes only: the weighted ties are drawn above
+    network(dots, pos=pos, ax=ax, highlight=highlight, labels=False, title=title, legend=True)
+    if labels:
+        for v, (x, y) in pos.items():
+            outward = np.hypot(x, y) > 0.6
+            ax.text(x * 1.06 if outward else x, y * 1.06 if outward else y - 0.07, str(v), fontsize=7.5,
+                    ha=("left" if x > 0.05 else "right" if x < -0.05 else "center") if outward else "center",
+                    va="center", path_effects=_HALO, zorder=4)
+    if fig is None:
+        return ax
+    heavy = sorted(H.edges(data=weight, default=1), key=lambda e: -e[2])[:3]
+    alt = (f"{title + ': ' if title else ''}weighted network of {H.number_of_nodes()} nodes and "
+           f"{H.number_of_edges()} ties of weight {min_weight:g} or more, line width by weight. Heaviest: "
+           + ", ".join(f"{u} and {v} ({w:g})" for u, v, w in heavy) + ".")
+    groups = _groups(H, highlight)
+    alt += "".join(f" {label} ({len(m)}): {', '.join(map(str, m[:6]))}{' and others' if len(m) > 6 else ''}."
+                   for label, m in groups.items())
+    return Picture.from_figure(fig, alt)

@@ -159,6 +159,7 @@ def make_exercise_notebook(nb: nbformat.NotebookNode, chapter: int, source_name:
     )
     intro.id = "workbook-intro"
     out.cells = cells[:1] + [intro] + cells[1:]
+    out.metadata.pop("widgets", None)  # saved widget state belongs to the executed solutions
     out.metadata["snb"] = {"generated_from": source_name,
                            "do_not_edit": "edit the solution notebook, then run `make exercises`"}
     return out

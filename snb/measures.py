@@ -1,10 +1,22 @@
-"""Summary numbers for a network, the same everywhere in the course."""
+"""Summary numbers for a network, the same everywhere in the course.
+
+- :func:`profile`: people, ties, density, degree, centralisation, paths, clustering;
+- chapter 2, concentration: :func:`top_share`, :func:`gini`, :func:`concentration`;
+- chapter 2, two-mode (bipartite) networks of customers and venues:
+  :func:`side`, :func:`projection`, :func:`top_pairs`, :func:`also_visited`.
+"""
 
 from __future__ import annotations
 
-import networkx as nx
+import math
+from typing import Hashable, Iterable, Mapping
 
-__all__ = ["profile"]
+import networkx as nx
+import numpy as np
+from networkx.algorithms import bipartite
+
+__all__ = ["profile", "top_share", "gini", "concentration", "side", "projection", "top_pairs",
+           "also_visited"]
 
 
 def profile(G: nx.Graph) -> dict[str, float]:
@@ -32,3 +44,131 @@ def profile(G: nx.Graph) -> dict[str, float]:
         "clustering": nx.average_clustering(U),
         "components": nx.number_connected_components(U),
     }
+
+
+# =====================================================================
+# Chapter 2: concentration of attention
+# =====================================================================
+def _amounts(values: nx.Graph | Mapping[Hashable, float] | Iterable[float]) -> np.ndarray:
+    """Degrees of a graph (in graph order), the values of a mapping, or the numbers given."""
+    if isinstance(values, nx.Graph):
+        data = [d for _, d in values.degree()]
+    elif isinstance(values, Mapping):
+        data = list(values.values())
+    else:
+        data = list(values)
+    x = np.asarray(data, dtype=float)
+    if x.ndim != 1 or x.size == 0:
+        raise ValueError("need at least one value")
+    if not np.all(np.isfinite(x)) or np.any(x < 0):
+        raise ValueError("values must be finite and 0 or more")
+    return x
+
+
+def top_share(values: nx.Graph | Mapping[Hashable, float] | Iterable[float], fraction: float) -> float:
+    """Share of the total held by the top ``fraction`` of holders.
+
+    For a graph the amounts are degrees, so this is the share of all tie ends
+    (each tie counts once at each end) held by the best-connected nodes. The top
+    group has ``ceil(fraction * n)`` members, at least one: with 250 nodes, the
+    top 1 % are the 3 best connected. An all-zero total gives 0.
+    """
+    if not 0.0 < float(fraction) <= 1.0:
+        raise ValueError(f"fraction must lie in (0, 1], got {fraction}")
+    x = np.sort(_amounts(values))[::-1]
+    total = x.sum()
+    k = max(1, math.ceil(round(float(fraction) * x.size, 9)))
+    return float(x[:k].sum() / total) if total else 0.0
+
+
+def gini(values: nx.Graph | Mapping[Hashable, float] | Iterable[float]) -> float:
+    """Gini coefficient: 0 when everyone holds the same, ``(n - 1) / n`` when one holds all.
+
+    Half the mean absolute difference between two holders drawn at random (with
+    replacement), divided by the mean. For a graph the amounts are degrees.
+    """
+    x = np.sort(_amounts(values))
+    n, total = x.size, x.sum()
+    if total == 0:
+        return 0.0
+    ranks = np.arange(1, n + 1)
+    return float(2 * np.sum(ranks * x) / (n * total) - (n + 1) / n)
+
+
+def concentration(values: nx.Graph | Mapping[Hashable, float] | Iterable[float]) -> dict[str, float]:
+    """Top 1 % share, top 10 % share and Gini coefficient, for one table row."""
+    x = _amounts(values)
+    return {"top 1 % share": top_share(x, 0.01), "top 10 % share": top_share(x, 0.10), "Gini": gini(x)}
+
+
+# =====================================================================
+# Chapter 2: two-mode networks (customers and venues, women and events)
+# =====================================================================
+def side(B: nx.Graph, part: int) -> list[Hashable]:
+    """Nodes whose ``bipartite`` attribute equals ``part``, in graph order.
+
+    The course's convention: 0 for people (customers, the Southern Women), 1 for
+    places and occasions (venues, events).
+    """
+    return [v for v, p in B.nodes(data="bipartite") if p == part]
+
+
+def projection(B: nx.Graph, part: int = 1) -> nx.Graph:
+    """One-mode projection onto side ``part``: two nodes are tied when they share a
+    neighbour, with ``weight`` = how many they share (shared customers of two venues,
+    shared venues of two customers). Node attributes are kept.
+
+    The result of ``bipartite.weighted_projected_graph``, with its ties put in graph
+    order (networkx collects them through sets, whose order changes from run to run).
+    """
+    nodes = side(B, part)
+    if not nodes:
+        raise ValueError(f"no nodes with bipartite={part}: mark each node's side with that attribute")
+    P = bipartite.weighted_projected_graph(B, nodes)
+    ordered = nx.Graph(**P.graph)
+    ordered.add_nodes_from(P.nodes(data=True))
+    index = {v: i for i, v in enumerate(nodes)}
+    ordered.add_edges_from(sorted(((u, v, d) if index[u] < index[v] else (v, u, d) for u, v, d in P.edges(data=True)),
+                                  key=lambda e: (index[e[0]], index[e[1]])))
+    return ordered
+
+
+def top_pairs(P: nx.Graph, k: int = 5, weight: str = "weight") -> list[tuple[Hashable, Hashable, float]]:
+    """The ``k`` heaviest ties of a projection as ``(u, v, weight)``, heaviest first.
+
+    Equal weights are ordered by the nodes' places in the graph (``u`` before ``v``),
+    so the list is the same on every run.
+    """
+    index = {v: i for i, v in enumerate(P)}
+    edges = [(u, v, d.get(weight, 1)) if index[u] < index[v] else (v, u, d.get(weight, 1))
+             for u, v, d in P.edges(data=True)]
+    return sorted(edges, key=lambda e: (-e[2], index[e[0]], index[e[1]]))[:k]
+
+
+def also_visited(B: nx.Graph, node: Hashable, k: int = 5, by: str = "shared") -> dict[Hashable, dict[str, float]]:
+    """"Customers who came here also went to": the top ``k`` other nodes on ``node``'s side.
+
+    For each other venue ``v``: ``shared``, the customers of ``node`` who also went to
+    ``v``; ``share``, that number as a share of ``node``'s customers; and ``lift``,
+    the share divided by ``v``'s share of all customers (above 1: ``node``'s
+    customers go to ``v`` more often than customers in general). ``by="shared"``
+    ranks by the count, which favours venues everybody visits; ``by="lift"`` ranks
+    by lift, which finds the venues this one's customers are drawn to.
+    """
+    if by not in ("shared", "lift"):
+        raise ValueError(f"by must be 'shared' or 'lift', got {by!r}")
+    if node not in B:
+        raise nx.NodeNotFound(f"{node!r} is not in the network")
+    part = B.nodes[node].get("bipartite")
+    people = len(side(B, 1 - part)) if part in (0, 1) else B.number_of_nodes()
+    mine = set(B[node])
+    rows = {}
+    for v in side(B, part):
+        if v == node:
+            continue
+        shared = len(mine & set(B[v]))
+        if shared:
+            share = shared / len(mine)
+            rows[v] = {"shared": shared, "share": share, "lift": share / (B.degree(v) / people)}
+    ranked = sorted(rows, key=lambda v: -rows[v][by])
+    return {v: rows[v] for v in ranked[:k]}

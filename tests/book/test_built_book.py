@@ -110,3 +110,15 @@ def test_pictures_inside_widgets_keep_their_alt_text():
     # the explorers' pictures are <img> tags inside the saved Output widget state (JSON-escaped)
     assert 'alt=\\"media + peers: one run, broadcast seeding' in state
     assert r'alt=\"media + peers \u00b7 dialogue pass-on 0.25' in state
+
+
+def test_chapter_2_exercises_are_numbered_and_its_explorer_keeps_alt_text():
+    solutions = page("solutions/02-state-of-becoming")
+    plain = re.sub(r"<[^>]+>", " ", solutions.read_text(encoding="utf-8"))
+    for k in (1, 2, 3, 4):
+        assert re.search(rf"Exercise\s+2\.{k}\b", plain), f"Exercise 2.{k} not numbered as in the workbook"
+    divs = [a for t, a in tags(solutions) if t == "div" and "solution" in a.get("class", "").split()]
+    assert len(divs) >= 4 and all("dropdown" in a["class"].split() for a in divs)
+    state = page("notebooks/02-state-of-becoming").read_text(encoding="utf-8")
+    state = state.split("application/vnd.jupyter.widget-state+json", 1)[1]
+    assert 'alt=\\"Grown market, alpha = 1, 500 businesses' in state
