@@ -31,6 +31,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
+from snb.models import market_edges
+
 __all__ = [
     "PALETTE",
     "Picture",
@@ -362,19 +364,6 @@ def arrival_layout(n: int) -> np.ndarray:
     return np.column_stack([radius * np.cos(i * _GOLDEN_ANGLE), radius * np.sin(i * _GOLDEN_ANGLE)])
 
 
-def _market_arrays(market: nx.Graph | np.ndarray, t: int | None) -> tuple[int, np.ndarray]:
-    """Final size and the edge array of the market up to time ``t``."""
-    if isinstance(market, nx.Graph):
-        n = market.number_of_nodes()
-        edges = np.array(list(market.edges), dtype=np.int64).reshape(-1, 2)
-    else:
-        edges = np.asarray(market, dtype=np.int64).reshape(-1, 2)
-        n = int(edges.max()) + 1 if edges.size else 0
-    if t is not None and edges.size:
-        edges = edges[edges.max(axis=1) < t]
-    return n, edges
-
-
 def grown_network(market: nx.Graph | np.ndarray, *, t: int | None = None, title: str = "",
                   ax: Axes | None = None, max_full: int = 2000) -> Picture | Axes:
     """Draw a grown market (a graph from ``models.grow_network`` or its edge array).
@@ -388,7 +377,7 @@ def grown_network(market: nx.Graph | np.ndarray, *, t: int | None = None, title:
     fig = None
     if ax is None:
         fig, (ax,) = new_figure(5.0, 5.0)
-    n, edges = _market_arrays(market, t)
+    n, edges = market_edges(market, t)
     t = n if t is None else int(t)
     pos = arrival_layout(n)
     degree = np.bincount(edges.ravel(), minlength=t)[:t] if t else np.zeros(0, dtype=int)
@@ -442,7 +431,7 @@ def growth_snapshots(G: nx.Graph, times: Sequence[int], *, title: str = "") -> P
     axes[-1].legend(loc="upper right", bbox_to_anchor=(1.0, 0.0), frameon=False, fontsize=9, ncols=2)
     if title:
         fig.suptitle(title, fontsize=13)
-    n, edges = _market_arrays(G, None)
+    n, edges = market_edges(G, None)
     parts = "; ".join(f"after {int(t)} arrivals {int((edges.max(axis=1) < t).sum())} ties, largest "
                       f"{int(np.bincount(edges[edges.max(axis=1) < t].ravel(), minlength=1).max())} ties"
                       for t in times)

@@ -489,12 +489,11 @@ def grow_network(n: int, m: int = 2, alpha: float = 1.0, *, seed: int | None = 1
     return G
 
 
-def degrees_at(market: nx.Graph | np.ndarray, t: int | None = None) -> np.ndarray:
-    """Degrees of the first ``t`` arrivals when the market had ``t`` businesses.
+def market_edges(market: nx.Graph | np.ndarray, t: int | None = None) -> tuple[int, np.ndarray]:
+    """Final size of a grown market and its ties (an edge array) among the first ``t`` arrivals.
 
     ``market`` is a graph from :func:`grow_network` or edges from
-    :func:`growth_edges`; ``t=None`` means the end. Entry ``i`` belongs to the
-    ``i``-th arrival.
+    :func:`growth_edges`; ``t=None`` means the end.
     """
     if isinstance(market, nx.Graph):
         n = market.number_of_nodes()
@@ -502,11 +501,23 @@ def degrees_at(market: nx.Graph | np.ndarray, t: int | None = None) -> np.ndarra
     else:
         edges = np.asarray(market, dtype=np.int64).reshape(-1, 2)
         n = int(edges.max()) + 1 if edges.size else 0
+    if t is not None and edges.size:
+        edges = edges[edges.max(axis=1) < t]
+    return n, edges
+
+
+def degrees_at(market: nx.Graph | np.ndarray, t: int | None = None) -> np.ndarray:
+    """Degrees of the first ``t`` arrivals when the market had ``t`` businesses.
+
+    ``market`` is a graph from :func:`grow_network` or edges from
+    :func:`growth_edges`; ``t=None`` means the end. Entry ``i`` belongs to the
+    ``i``-th arrival.
+    """
+    n, _ = market_edges(market)
     t = n if t is None else int(t)
     if not 0 <= t <= n:
         raise ValueError(f"t must lie between 0 and {n}, got {t}")
-    inside = edges[edges.max(axis=1) < t] if edges.size else edges
-    return np.bincount(inside.ravel(), minlength=t)
+    return np.bincount(market_edges(market, t)[1].ravel(), minlength=t)
 
 
 def snapshot(G: nx.Graph, t: int) -> nx.Graph:

@@ -195,12 +195,7 @@ class NetworkBuilder:
             "Clear": lambda _: self.clear(),
             "Check": lambda _: self.check(),
         }
-        self._buttons = {}
-        for label, action in buttons.items():
-            button = w.Button(description=label, button_style="primary" if label == "Check" else "",
-                              tooltip=label)
-            button.on_click(action)
-            self._buttons[label] = button
+        self._buttons = self._make_buttons(buttons)
         b = self._buttons
         self.ui = w.VBox([
             w.HTML(f"<strong>{html.escape(title)}</strong>"),
@@ -211,6 +206,17 @@ class NetworkBuilder:
             w.HBox([self.picture, self.metrics]),
         ])
         self._refresh()
+
+    @staticmethod
+    def _make_buttons(actions: dict[str, Callable[[Any], Any]]) -> dict[str, w.Button]:
+        """One button per labelled action; *Check* is the highlighted one."""
+        buttons = {}
+        for label, action in actions.items():
+            button = w.Button(description=label, tooltip=label,
+                              button_style="primary" if label == "Check" else "")
+            button.on_click(action)
+            buttons[label] = button
+        return buttons
 
     # ---- actions (return a short message; also shown in the status line)
     def _say(self, message: str, ok: bool = True) -> str:
@@ -394,20 +400,16 @@ class CheckInNetworkBuilder(NetworkBuilder):
         actions = {
             "Add visit": lambda _: self.add_visit(self.customer.value, self.venue.value),
             "Remove visit": lambda _: self.remove_visit(self.customer.value, self.venue.value),
-            "Replace visits with list": lambda _: self.set_visits(self.edges.value),
+            "Use this list": lambda _: self.set_visits(self.edges.value),
             "Clear": lambda _: self.clear(),
             "Check": lambda _: self.check(),
         }
-        self._buttons = {}
-        for label, action in actions.items():
-            button = w.Button(description=label, button_style="primary" if label == "Check" else "", tooltip=label)
-            button.on_click(action)
-            self._buttons[label] = button
+        self._buttons = self._make_buttons(actions)
         b = self._buttons
         self.ui = w.VBox([
             w.HTML(f"<strong>{html.escape(title)}</strong>"),
             w.HBox([self.customer, self.venue, b["Add visit"], b["Remove visit"]]),
-            w.HBox([self.edges, w.VBox([b["Replace visits with list"], b["Clear"], b["Check"]])]),
+            w.HBox([self.edges, w.VBox([b["Use this list"], b["Clear"], b["Check"]])]),
             self.status,
             w.HBox([self.picture, self.metrics]),
         ])

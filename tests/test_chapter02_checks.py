@@ -6,16 +6,8 @@ import networkx as nx
 import numpy as np
 import pytest
 
+from helpers import assert_feedback
 from snb import checks, datasets, measures, models
-
-
-def assert_feedback(feedback, status, *fragments):
-    """The status is right and every fragment appears in the message or hint."""
-    assert isinstance(feedback, checks.Feedback)
-    assert feedback.status == status, str(feedback)
-    text = f"{feedback.message} {feedback.hint}"
-    for fragment in fragments:
-        assert fragment in text, f"{fragment!r} not in {text!r}"
 
 
 # ------------------------------------------------- exercise 2.1: build the check-ins

@@ -110,7 +110,7 @@ def test_check_in_builder_list_check_and_buttons():
     b._buttons["Remove visit"].click()
     assert b.graph["Jo"]["Bean There"]["visits"] == 1
     b.edges.value = "Jo - Page Turner"
-    b._buttons["Replace visits with list"].click()
+    b._buttons["Use this list"].click()
     assert list(b.graph.edges) == [("Jo", "Page Turner")]
 
 
