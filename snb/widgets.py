@@ -186,7 +186,18 @@ class NetworkBuilder:
         self.status = w.HTML()
         self.picture = w.Output()
         self.metrics = w.HTML()
-        buttons = {
+        self._buttons = self._make_buttons(self._actions())
+        self.ui = w.VBox([
+            w.HTML(f"<strong>{html.escape(title)}</strong>"),
+            *self._control_rows(self._buttons),
+            self.status,
+            w.HBox([self.picture, self.metrics]),
+        ])
+        self._refresh()
+
+    def _actions(self) -> dict[str, Callable[[Any], Any]]:
+        """The buttons' labels and what each does."""
+        return {
             "Add person": lambda _: self.add_person(self.name.value),
             "Remove person": lambda _: self.remove_person(self.name.value),
             "Add tie": lambda _: self.add_tie(self.a.value, self.b.value),
@@ -195,17 +206,18 @@ class NetworkBuilder:
             "Clear": lambda _: self.clear(),
             "Check": lambda _: self.check(),
         }
-        self._buttons = self._make_buttons(buttons)
-        b = self._buttons
-        self.ui = w.VBox([
-            w.HTML(f"<strong>{html.escape(title)}</strong>"),
+
+    def _control_rows(self, b: dict[str, w.Button]) -> list[w.Widget]:
+        """The rows of inputs and buttons above the status line."""
+        return [
             w.HBox([self.name, b["Add person"], b["Remove person"]]),
             w.HBox([self.a, self.b, b["Add tie"], b["Remove tie"]]),
-            w.HBox([self.edges, w.VBox([b["Use this list"], b["Clear"], b["Check"]])]),
-            self.status,
-            w.HBox([self.picture, self.metrics]),
-        ])
-        self._refresh()
+            self._list_row(b),
+        ]
+
+    def _list_row(self, b: dict[str, w.Button]) -> w.Widget:
+        """The edge-list box with its buttons."""
+        return w.HBox([self.edges, w.VBox([b["Use this list"], b["Clear"], b["Check"]])])
 
     @staticmethod
     def _make_buttons(actions: dict[str, Callable[[Any], Any]]) -> dict[str, w.Button]:
@@ -397,22 +409,18 @@ class CheckInNetworkBuilder(NetworkBuilder):
         self.edges.description = "Visits, one per line"
         self.edges.placeholder = "Ana - Corner Café\nAna - Corner Café\nBen - Iron Gym"
         self.edges.rows = 8
-        actions = {
+
+    def _actions(self) -> dict[str, Callable[[Any], Any]]:
+        return {
             "Add visit": lambda _: self.add_visit(self.customer.value, self.venue.value),
             "Remove visit": lambda _: self.remove_visit(self.customer.value, self.venue.value),
             "Use this list": lambda _: self.set_visits(self.edges.value),
             "Clear": lambda _: self.clear(),
             "Check": lambda _: self.check(),
         }
-        self._buttons = self._make_buttons(actions)
-        b = self._buttons
-        self.ui = w.VBox([
-            w.HTML(f"<strong>{html.escape(title)}</strong>"),
-            w.HBox([self.customer, self.venue, b["Add visit"], b["Remove visit"]]),
-            w.HBox([self.edges, w.VBox([b["Use this list"], b["Clear"], b["Check"]])]),
-            self.status,
-            w.HBox([self.picture, self.metrics]),
-        ])
+
+    def _control_rows(self, b: dict[str, w.Button]) -> list[w.Widget]:
+        return [w.HBox([self.customer, self.venue, b["Add visit"], b["Remove visit"]]), self._list_row(b)]
 
     def _side_of(self, name: str) -> str | None:
         return self.graph.nodes[name].get("kind") if name in self.graph else None
