@@ -4,10 +4,12 @@ One purpose per module:
 
 - :mod:`snb.datasets`  real networks with provenance, and seeded synthetic ones
 - :mod:`snb.measures`  summary numbers: profile, concentration, two-mode projections
-- :mod:`snb.models`    reach, cascades, adaptation strategies, growing markets, outreach
+- :mod:`snb.models`    one module per topic model: diffusion, adaptation, growth, outreach
+- :mod:`snb.stats`     results across random seeds: means with 95 % intervals, differences
 - :mod:`snb.draw`      one consistent, colour-blind-safe way to draw a network
-- :mod:`snb.widgets`   interactive explorers and the network-builder exercise
-- :mod:`snb.checks`    exercise checks that explain what is wrong
+- :mod:`snb.widgets`   explorer and builder base classes, and each chapter's widgets
+- :mod:`snb.feedback`  the shared machinery of checks: Feedback and validators
+- :mod:`snb.checks`    each chapter's exercise checks and settings (``checks/chNN.py``)
 - :mod:`snb.exercisegen` learner notebooks generated from worked solutions
 """
 

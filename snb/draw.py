@@ -21,7 +21,7 @@ import base64
 import html
 import io
 from dataclasses import dataclass
-from typing import Hashable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Hashable, Iterable, Mapping, Sequence
 
 import matplotlib.patheffects as pe
 import networkx as nx
@@ -33,8 +33,15 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
 from snb.models import market_edges
 
+if TYPE_CHECKING:
+    from snb.stats import Interval
+
 __all__ = [
     "PALETTE",
+    "STYLE",
+    "style",
+    "interval_plot",
+    "sweep_plot",
     "Picture",
     "layout",
     "network",
@@ -68,6 +75,39 @@ PALETTE: dict[str, str] = {
     "light": "#DDDDDD",
 }
 _GROUP_COLOURS = ["vermillion", "blue", "orange", "green", "purple", "sky"]
+_MARKERS = "osD^vP"
+
+#: One colour and one marker per network type and per strategy, the same in every
+#: figure of the book, so a reader recognises "scale-free" or "step by step" at a glance.
+STYLE: dict[str, tuple[str, str]] = {
+    # the communication networks of chapter 1 (and a ring lattice without shortcuts)
+    "broadcast star": ("black", "*"),
+    "hierarchy tree": ("purple", "^"),
+    "peer mesh": ("sky", "v"),
+    "small world": ("green", "s"),
+    "scale-free": ("orange", "D"),
+    "media + peers": ("vermillion", "o"),
+    "ring lattice": ("grey", "P"),
+    # seeding strategies
+    "broadcast": ("orange", "D"),
+    "peer": ("sky", "o"),
+    # ways of adapting
+    "wait and see": ("blue", "o"),
+    "step by step": ("green", "s"),
+    "transformation": ("vermillion", "D"),
+}
+
+
+def style(label: str, i: int = 0) -> tuple[str, str]:
+    """Colour (hex) and marker for a series: fixed for the names in :data:`STYLE`
+    (also when the label starts with one, as in ``"scale-free, broadcast"``), else
+    the ``i``-th palette colour and marker."""
+    key = label if label in STYLE else next((k for k in sorted(STYLE, key=len, reverse=True)
+                                             if label.startswith(k + ",") or label.startswith(k + " (")), None)
+    if key is not None:
+        colour, marker = STYLE[key]
+        return PALETTE[colour], marker
+    return PALETTE[_GROUP_COLOURS[i % len(_GROUP_COLOURS)]], _MARKERS[i % len(_MARKERS)]
 _HALO = [pe.withStroke(linewidth=3, foreground="white")]
 
 
@@ -243,11 +283,10 @@ def line_plot(series: Mapping[str, Sequence[float]], *, x: Sequence[float] | Non
     fig = None
     if ax is None:
         fig, (ax,) = new_figure()
-    markers = "osD^vP"
     for i, (label, ys) in enumerate(series.items()):
         xs = list(x) if x is not None else list(range(len(ys)))
-        ax.plot(xs, ys, marker=markers[i % len(markers)], label=label,
-                color=PALETTE[_GROUP_COLOURS[i % len(_GROUP_COLOURS)]])
+        colour, marker = style(label, i)
+        ax.plot(xs, ys, marker=marker, label=label, color=colour)
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     if logx:
         ax.set_xscale("log")
@@ -275,7 +314,7 @@ def outcome_plot(outcomes: Mapping[str, Sequence[float]], *, title: str, xlabel:
     box = ax.boxplot(data, orientation="horizontal", whis=(10, 90), showfliers=False, patch_artist=True,
                      tick_labels=names, medianprops={"color": "black"})
     for i, patch in enumerate(box["boxes"]):
-        patch.set_facecolor(PALETTE[_GROUP_COLOURS[i % len(_GROUP_COLOURS)]])
+        patch.set_facecolor(style(names[i], i)[0])
         patch.set_alpha(0.8)
     ax.scatter([d.mean() for d in data], range(1, len(data) + 1), color="white",
                edgecolors="black", zorder=3, label="mean")
@@ -290,6 +329,64 @@ def outcome_plot(outcomes: Mapping[str, Sequence[float]], *, title: str, xlabel:
         f"{k}: mean {d.mean():.0f}, 10th percentile {np.percentile(d, 10):.0f}, "
         f"90th percentile {np.percentile(d, 90):.0f}" for k, d in zip(names, data))
     return Picture.from_figure(fig, f"{title}: box plot of {xlabel}. {summary}.")
+
+
+def interval_plot(intervals: Mapping[str, "Interval"], *, title: str, xlabel: str,
+                  zero: bool = False, ax: Axes | None = None) -> Picture | Axes:
+    """Means with their 95 % intervals, one row per option (a "forest plot").
+
+    ``zero=True`` draws a line at 0: for differences, an interval that crosses it
+    means the two options cannot be told apart.
+    """
+    fig = None
+    if ax is None:
+        fig, (ax,) = new_figure(6.5, 0.9 + 0.45 * len(intervals))
+    names = list(intervals)
+    for i, name in enumerate(names):
+        iv = intervals[name]
+        colour, marker = style(name, i)
+        ax.errorbar([iv.mean], [i], xerr=[[iv.mean - iv.low], [iv.high - iv.mean]], fmt=marker,
+                    color=colour, capsize=4, markersize=7)
+    if zero:
+        ax.axvline(0, color=PALETTE["black"], linewidth=0.8, linestyle="--")
+    ax.set_yticks(range(len(names)), names)
+    ax.set_ylim(len(names) - 0.5, -0.5)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, fontsize=10)
+    ax.grid(axis="x", alpha=0.3)
+    if fig is None:
+        return ax
+    summary = "; ".join(f"{k}: {intervals[k]}" for k in names)
+    return Picture.from_figure(fig, f"{title}: means with 95 % confidence intervals of {xlabel}. {summary}.")
+
+
+def sweep_plot(x: Sequence[float], series: Mapping[str, Sequence["Interval"]], *, title: str,
+               xlabel: str, ylabel: str, zero: bool = True) -> Picture:
+    """How a difference (with its 95 % band) changes as one assumption is swept.
+
+    Where a band lies wholly above the dashed zero line the first option wins, wholly
+    below it the second wins, and where it crosses zero the two cannot be told apart:
+    the picture shows where a verdict holds and where it flips.
+    """
+    fig, (ax,) = new_figure(6.5, 4.0)
+    xs = np.asarray(list(x), dtype=float)
+    parts = []
+    for i, (label, ivs) in enumerate(series.items()):
+        colour, marker = style(label, i)
+        means = np.array([iv.mean for iv in ivs])
+        ax.fill_between(xs, [iv.low for iv in ivs], [iv.high for iv in ivs], color=colour, alpha=0.2,
+                        linewidth=0)
+        ax.plot(xs, means, marker=marker, color=colour, label=label)
+        signs = ["+" if iv.low > 0 else "-" if iv.high < 0 else "0" for iv in ivs]
+        parts.append(f"{label}: " + ", ".join(f"{v:g} {s}" for v, s in zip(xs, signs)))
+    if zero:
+        ax.axhline(0, color=PALETTE["black"], linewidth=0.8, linestyle="--")
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    ax.grid(alpha=0.3)
+    ax.legend(frameon=False)
+    alt = (f"{title}: mean difference with its 95 % band against {xlabel}. Sign at each value "
+           f"(+ above zero, - below, 0 cannot tell): " + "; ".join(parts) + ".")
+    return Picture.from_figure(fig, alt)
 
 
 @dataclass

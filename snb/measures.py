@@ -1,5 +1,6 @@
 """Summary numbers for a network, the same everywhere in the course.
 
+- :func:`freeman_centralisation` (degree and betweenness, Freeman 1979);
 - :func:`profile`: people, ties, density, degree, centralisation, paths, clustering;
 - chapter 2, concentration: :func:`top_share`, :func:`gini`, :func:`concentration`;
 - chapter 2, two-mode (bipartite) networks of customers and venues:
@@ -15,7 +16,7 @@ import networkx as nx
 import numpy as np
 from networkx.algorithms import bipartite
 
-__all__ = ["profile", "top_share", "gini", "concentration", "side", "projection", "top_pairs",
+__all__ = ["freeman_centralisation", "profile", "top_share", "gini", "concentration", "side", "projection", "top_pairs",
            "also_visited"]
 
 
@@ -34,14 +35,50 @@ def _mean_path(G: nx.Graph) -> float:
     return float(steps.sum() / (n * (n - 1)))
 
 
-def profile(G: nx.Graph) -> dict[str, float]:
-    """People, ties, density, degree, centralisation, path length, clustering, components.
+def freeman_centralisation(G: nx.Graph, measure: str = "degree") -> float:
+    """Freeman's (1979) centralisation of a network, between 0 and 1.
 
-    - ``centralisation``: the best-connected person's share of all the others
-      (1 for a star's centre, small when ties are spread evenly);
-    - ``mean path``: average number of steps between two people, within the
-      largest connected group (on a directed graph, the largest weakly connected
-      group, treated as undirected).
+    The sum over all nodes of (highest score - the node's score), divided by the
+    largest value that sum can take in any network of the same size, which a star
+    reaches. ``measure="degree"``: how far the ties gather on one person (1 for a
+    star, 0 when everybody has the same number of ties). ``measure="betweenness"``:
+    how far the shortest paths run through one person (1 for a star, 0 for a ring or
+    a complete network). Directed graphs are treated as undirected. With fewer than
+    three nodes every network is a star, and the value is 0.
+    """
+    U = G.to_undirected(as_view=True) if G.is_directed() else G
+    n = U.number_of_nodes()
+    if n < 3:
+        return 0.0
+    if measure == "degree":
+        scores = np.array([d for _, d in U.degree()], dtype=float)
+        most = (n - 1) * (n - 2)  # a star: the centre has n - 1, the others 1
+    elif measure == "betweenness":
+        # normalised betweenness lies in [0, 1]; a star's centre has 1, the others 0
+        scores = np.array(list(nx.betweenness_centrality(U, normalized=True).values()))
+        most = n - 1
+    else:
+        raise ValueError(f"measure must be 'degree' or 'betweenness', got {measure!r}")
+    return float((scores.max() - scores).sum() / most)
+
+
+def profile(G: nx.Graph) -> dict[str, float]:
+    """The course's standard summary of a network, one table row.
+
+    - ``people``, ``ties``, ``density`` (share of possible ties that exist),
+      ``mean degree``;
+    - ``degree centralisation`` and ``betweenness centralisation``: Freeman's (1979)
+      measures (:func:`freeman_centralisation`);
+    - ``components``: maximal groups in which everyone can reach everyone else;
+    - ``mean path``: average number of steps between two people, over the pairs
+      in the largest component only (other pairs have no path);
+    - ``efficiency``: average of 1 / steps over *all* pairs, 0 for pairs with no
+      path (Latora and Marchiori 2001), so it handles a split network;
+    - ``clustering``: average over people of the share of their contacts' pairs
+      who are tied to each other (Watts and Strogatz 1998).
+
+    A directed graph is profiled as undirected (ties as contacts), except ``ties``
+    and ``density``, which count arcs.
     """
     U = G.to_undirected(as_view=True) if G.is_directed() else G
     n = U.number_of_nodes()
@@ -54,10 +91,12 @@ def profile(G: nx.Graph) -> dict[str, float]:
         "ties": G.number_of_edges(),
         "density": nx.density(G),
         "mean degree": sum(degrees) / n,
-        "centralisation": max(degrees) / (n - 1) if n > 1 else 0.0,
-        "mean path": _mean_path(largest),
-        "clustering": nx.average_clustering(U),
+        "degree centralisation": freeman_centralisation(U, "degree"),
+        "betweenness centralisation": freeman_centralisation(U, "betweenness"),
         "components": nx.number_connected_components(U),
+        "mean path": _mean_path(largest),
+        "efficiency": nx.global_efficiency(nx.Graph(U)),
+        "clustering": nx.average_clustering(U),
     }
 
 

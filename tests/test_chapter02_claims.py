@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from snb import checks, datasets, measures, models
+from snb.checks import ch02 as checks_ch02
 
 STRENGTHS = (0.0, 0.5, 1.0, 1.5)
 
@@ -184,10 +185,10 @@ def test_outreach_sentences(audiences):
 
 def test_solutions_page_sentences():
     # exercise 2.2: "The top pairs all involve the chains"
-    B, P = checks._co_visit_truth()
+    B, P = checks_ch02._co_visit_truth()
     assert all(any(B.nodes[v]["size"] == "chain" for v in (u, w)) for u, w, _ in measures.top_pairs(P, 3))
     # exercise 2.4: "With twice as many [hours], the big chains come out on top"
-    _, rows = checks._partner_values()
+    _, rows = checks_ch02._partner_values()
     spec = checks.PARTNER_EXERCISE
     town = datasets.check_in_city(spec["n_customers"], spec["n_venues"], seed=spec["seed"])
     mine = set(town[spec["business"]])

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from snb import datasets, measures, models
+from snb.models import growth
 
 
 # ------------------------------------------------------------ growth model
@@ -69,7 +70,7 @@ def test_cohorts_do_not_change_the_picture():
 
 def test_distinct_draws_follow_successive_sampling():
     weights = np.array([1.0, 2.0, 3.0, 4.0])
-    draws = models._distinct_draws(weights, np.cumsum(weights), 40_000, 2, np.random.default_rng(0))
+    draws = growth._distinct_draws(weights, np.cumsum(weights), 40_000, 2, np.random.default_rng(0))
     assert np.all(draws[:, 0] != draws[:, 1])
     first = np.bincount(draws[:, 0], minlength=4) / len(draws)
     assert first == pytest.approx(weights / weights.sum(), abs=0.01)
@@ -81,7 +82,7 @@ def test_distinct_draws_follow_successive_sampling():
 
 def test_heavy_weights_never_stop_distinct_draws():
     weights = np.array([1e12, 1.0, 1.0])
-    draws = models._distinct_draws(weights, np.cumsum(weights), 1000, 3, np.random.default_rng(1))
+    draws = growth._distinct_draws(weights, np.cumsum(weights), 1000, 3, np.random.default_rng(1))
     assert np.all(np.sort(draws, axis=1) == [0, 1, 2])
 
 

@@ -1,0 +1,20 @@
+"""Exercise checks that teach, one module per chapter; import them from here.
+
+The shared machinery (:class:`~snb.feedback.Feedback`, :func:`~snb.feedback.teaching_check`
+and the validators) lives in :mod:`snb.feedback`; each chapter's checks and exercise
+settings in ``snb/checks/chNN.py``. A new chapter adds its module and one import line.
+"""
+
+from snb.checks.ch01 import (REACH_EXERCISE, SEEDING_EXERCISE, check_seeding_comparison, check_team_basics,
+                             check_two_step_design, check_two_step_reach)
+from snb.checks.ch02 import (CO_VISIT_EXERCISE, CONCENTRATION_EXERCISE, PARTNER_EXERCISE, VISITS_EXERCISE,
+                             check_co_visits, check_concentration, check_partner_choice, check_visits_network)
+from snb.feedback import Feedback, graph_problem, node_set_problem, number_problem, teaching_check
+
+__all__ = [
+    "Feedback", "graph_problem", "node_set_problem", "number_problem", "teaching_check",
+    "check_team_basics", "check_two_step_design", "check_two_step_reach", "check_seeding_comparison",
+    "SEEDING_EXERCISE", "REACH_EXERCISE",
+    "check_visits_network", "check_co_visits", "check_concentration", "check_partner_choice",
+    "VISITS_EXERCISE", "CO_VISIT_EXERCISE", "CONCENTRATION_EXERCISE", "PARTNER_EXERCISE",
+]

@@ -1,0 +1,181 @@
+"""Chapter 1 exercise checks and their settings.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from typing import Any
+
+import networkx as nx
+
+from snb.feedback import (Feedback, _describe, _invalid, _ok, _unanswered, _wrong,
+                          graph_problem, node_set_problem, number_problem, teaching_check)
+
+
+def _team() -> nx.Graph:
+    from snb.datasets import load_tiny_team
+
+    return load_tiny_team()
+
+
+@teaching_check
+def check_team_basics(density: Any, most_connected: Any) -> Feedback:
+    """Exercise 1.1: density of the tiny team and who has the most ties."""
+    G = _team()
+    value, problem = number_problem(density, what="the density of the network")
+    if problem:
+        return problem
+    people, problem = node_set_problem(most_connected, G, what="the set of most-connected people")
+    if problem:
+        return problem
+    n, m = G.number_of_nodes(), G.number_of_edges()
+    truth = nx.density(G)
+    if not math.isclose(value, truth, abs_tol=1e-3):
+        if math.isclose(value, m / (n * (n - 1)), abs_tol=1e-3):
+            return _wrong(f"{value:.3f} treats every tie as one-way.",
+                          "in an undirected network a tie joins a pair once: there are n(n-1)/2 possible pairs.")
+        if math.isclose(value, m / n, abs_tol=1e-3):
+            return _wrong(f"{value:.3f} is ties per person, not density.",
+                          "density divides the ties by the number of possible pairs.")
+        if math.isclose(value, truth * 100, abs_tol=0.1):
+            return _wrong("that looks like a percentage.", "give density as a share between 0 and 1.")
+        return _wrong(f"the density is not {value:.3f}.",
+                      "density = ties / possible pairs; nx.density(G) computes it.")
+    top = max(dict(G.degree()).values())
+    leaders = {v for v in G if G.degree(v) == top}
+    if people != leaders:
+        if people == {"Dev"}:
+            return _wrong("Dev is the bridge between the two groups, but has only 2 ties.",
+                          "count ties: dict(G.degree()) lists them for everyone.")
+        if people < leaders:
+            return _wrong(f"{len(leaders) - len(people)} more person ties for the most ties.",
+                          "include everyone with the highest degree.")
+        return _wrong(f"not everyone in {sorted(people)} has the most ties.",
+                      "the most-connected people have the highest degree: see dict(G.degree()).")
+    return _ok(f"density {truth:.3f}: {m} of the {n * (n - 1) // 2} possible ties exist; "
+               f"{' and '.join(sorted(leaders))} have {top} ties each.")
+
+
+@teaching_check
+def check_two_step_design(G: Any, *, sender: str = "Brand", people: int = 8, max_direct: int = 3) -> Feedback:
+    """Exercise 1.2: a network where ``sender`` reaches everyone within 2 steps
+    while talking directly to at most ``max_direct`` people."""
+    problem = graph_problem(G, max_nodes=1000, what="your network (a networkx Graph)")
+    if problem:
+        return problem
+    if G.number_of_edges() == 0 and G.number_of_nodes() <= 1:
+        return _unanswered("your design: add customers and ties (with the builder or in code)")
+    if sender not in G:
+        close = [v for v in G if str(v).strip().lower() == sender.lower()]
+        hint = f"you have {close[0]!r}: names must match exactly." if close else f"add a person called {sender!r}."
+        return _wrong(f"there is no {sender!r} in your network.", hint)
+    loops = list(nx.nodes_with_selfloops(G))
+    if loops:
+        return _wrong(f"{loops[0]!r} has a tie to themselves.", "remove self-ties: they carry no message.")
+    if G.number_of_nodes() != people:
+        return _wrong(f"the network has {G.number_of_nodes()} people; the exercise asks for {people} "
+                      f"({sender} and {people - 1} customers).",
+                      "add or remove people until the count matches.")
+    direct = G.degree(sender)
+    if direct > max_direct:
+        return _wrong(f"{sender} talks directly to {direct} people; the budget is {max_direct}.",
+                      "let some customers pass the message on to others instead.")
+    dist = nx.single_source_shortest_path_length(G, sender)
+    far = [v for v in G if dist.get(v, math.inf) > 2]
+    if far:
+        unreachable = [v for v in far if v not in dist]
+        detail = (f"{len(unreachable)} cannot be reached at all" if unreachable
+                  else f"{len(far)} are three or more steps away")
+        return _wrong(f"{detail}: {sorted(map(str, far))}.",
+                      f"tie each of them to someone {sender} talks to directly.")
+    return _ok(f"{sender} talks to {direct} people and still reaches all {people - 1} others within two steps.")
+
+
+#: The network and question of exercise 1.3.
+REACH_EXERCISE = {"topology": "media + peers", "n": 60, "seed": 4, "source": 0, "k": 2}
+
+
+@teaching_check
+def check_two_step_reach(answer: Any) -> Feedback:
+    """Exercise 1.3: who media hub 0 reaches within two steps (the hub included)."""
+    from snb.datasets import communication_network
+
+    spec = REACH_EXERCISE
+    G = communication_network(spec["topology"], spec["n"], seed=spec["seed"])
+    reached, problem = node_set_problem(answer, G, what="the set of people reached")
+    if problem:
+        return problem
+    dist = nx.single_source_shortest_path_length(G, spec["source"], cutoff=spec["k"])
+    truth = set(dist)
+    if reached == truth:
+        return _ok(f"{len(truth)} of {G.number_of_nodes()} people are within two steps of hub "
+                   f"{spec['source']}, the hub included.")
+    if reached == truth - {spec["source"]}:
+        return _wrong("almost: you left out the hub itself.",
+                      "count the sender as reached at step 0, as k_step_reach does.")
+    exactly_two = {v for v, d in dist.items() if d == 2}
+    one_step = {v for v, d in dist.items() if d <= 1}
+    if reached in (exactly_two, exactly_two | {spec["source"]}):
+        return _wrong("these are only the people exactly two steps away.",
+                      "'within two steps' includes the hub's own contacts (one step) too.")
+    if reached in (one_step, one_step - {spec["source"]}):
+        return _wrong("these are only the hub's direct contacts (one step).",
+                      "add the contacts of those contacts.")
+    extra, missing = reached - truth, truth - reached
+    return _wrong(f"{len(missing)} people missing and {len(extra)} too many "
+                  f"(you have {len(reached)}, the answer has {len(truth)}).",
+                  "nx.single_source_shortest_path_length(G, 0, cutoff=2) gives everyone within two steps.")
+
+
+#: The set-up of exercise 1.4 (shared with the notebook so both use the same numbers).
+SEEDING_EXERCISE = {"topology": "media + peers", "n": 200, "seed": 1, "budget": 4,
+                    "p": 0.2, "p_hub": 0.05, "reference_runs": 3000, "tolerance": 0.1}
+
+
+@functools.lru_cache(maxsize=1)
+def _seeding_reference() -> dict[str, float]:
+    from snb.datasets import communication_network
+    from snb.models import cascade_sizes, choose_seeds
+
+    s = SEEDING_EXERCISE
+    G = communication_network(s["topology"], s["n"], seed=s["seed"])
+    return {
+        strategy: float(cascade_sizes(G, choose_seeds(G, s["budget"], strategy, seed=s["seed"]),
+                                      s["p"], p_hub=s["p_hub"], runs=s["reference_runs"], seed=99).mean())
+        for strategy in ("broadcast", "peer")
+    }
+
+
+@teaching_check
+def check_seeding_comparison(better: Any, broadcast_mean: Any, peer_mean: Any) -> Feedback:
+    """Exercise 1.4: estimate mean reach for both seedings and say which is larger."""
+    ref = _seeding_reference()
+    for name, value in (("broadcast_mean", broadcast_mean), ("peer_mean", peer_mean)):
+        number, problem = number_problem(value, what=f"{name}, a mean number of people reached")
+        if problem:
+            return problem
+        if number < 1 or number > SEEDING_EXERCISE["n"]:
+            return _wrong(f"{name} = {number:g} is impossible: reach lies between 1 and "
+                          f"{SEEDING_EXERCISE['n']} people.",
+                          "take the mean of cascade_sizes(...), not a share or a sum.")
+    if better is ...:
+        return _unanswered("'broadcast' or 'peer'")
+    if not isinstance(better, str) or better.strip().lower() not in ("broadcast", "peer"):
+        return _invalid(f"better must be the text 'broadcast' or 'peer', got {_describe(better)}.")
+    tol = SEEDING_EXERCISE["tolerance"]
+    for name, value, strategy in (("broadcast_mean", broadcast_mean, "broadcast"),
+                                  ("peer_mean", peer_mean, "peer")):
+        if abs(float(value) - ref[strategy]) > tol * ref[strategy]:
+            other = "peer" if strategy == "broadcast" else "broadcast"
+            if abs(float(value) - ref[other]) <= tol * ref[other]:
+                return _wrong(f"{name} looks like the other strategy's number.", "check which seeds went where.")
+            return _wrong(f"{name} = {float(value):.1f} is more than {tol:.0%} away from the long-run mean.",
+                          "one run is mostly luck: average cascade_sizes over at least 500 seeded runs, "
+                          "with the exercise's p and p_hub.")
+    winner = max(ref, key=ref.get)
+    if better.strip().lower() != winner:
+        return _wrong(f"your own numbers say otherwise: {winner} reaches more people on average.",
+                      "compare the two means you computed.")
+    return _ok(f"{winner} seeding reaches about {ref[winner]:.0f} people on average, against "
+               f"{min(ref.values()):.0f} for the other, with the same budget of {SEEDING_EXERCISE['budget']}.")

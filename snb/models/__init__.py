@@ -1,0 +1,25 @@
+"""Models, one module per topic; import them from here (``from snb import models``).
+
+- :mod:`snb.models.diffusion`: k-step reach, the independent cascade (Kempe, Kleinberg
+  and Tardos 2003), broadcast and peer seeding;
+- :mod:`snb.models.adaptation`: chapter 1's three ways of adapting, as policies;
+- :mod:`snb.models.growth`: chapter 2's growing markets and newcomers;
+- :mod:`snb.models.outreach`: chapter 2's outreach under a budget of staff hours.
+
+Every random function takes a ``seed``; the same seed gives the same numbers.
+"""
+
+from snb.models.adaptation import (POLICIES, AdaptationRun, AdaptationRuns, Policy, compare_policies,
+                                   simulate_adaptation, simulate_policy_runs, summarise_outcomes)
+from snb.models.diffusion import (SEEDING_STRATEGIES, cascade_sizes, choose_seeds, independent_cascade,
+                                  k_step_reach, reach_by_step)
+from snb.models.growth import degrees_at, grow_network, growth_edges, market_edges, newcomer_outcome, snapshot
+from snb.models.outreach import Audience, audience_from, outreach
+
+__all__ = [
+    "k_step_reach", "reach_by_step", "independent_cascade", "cascade_sizes", "choose_seeds",
+    "SEEDING_STRATEGIES", "Policy", "POLICIES", "AdaptationRun", "AdaptationRuns",
+    "simulate_policy_runs", "simulate_adaptation", "compare_policies", "summarise_outcomes",
+    "growth_edges", "grow_network", "market_edges", "degrees_at", "snapshot", "newcomer_outcome",
+    "Audience", "outreach", "audience_from",
+]

@@ -1,0 +1,183 @@
+"""Chapter 1: the three ways of adapting to the network society as policies in a seeded
+simulation (:class:`Policy`, :data:`POLICIES`, :func:`compare_policies`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import networkx as nx
+import numpy as np
+
+from snb.models.diffusion import _Ties, _batch_cascade, choose_seeds
+
+
+# ------------------------------------------------- adapting to the network
+@dataclass(frozen=True)
+class Policy:
+    """A way of adapting, as numbers the simulation can run.
+
+    ``capability`` is the share of the firm's communication done as two-way
+    dialogue with peers (0 = one-way broadcasting only, 1 = fully engaged).
+    Costs are in the unit of value: one customer kept for one period.
+    """
+
+    name: str
+    start_capability: float = 0.0
+    #: capability gained after each period whose campaign did at least as well as the last
+    learning_step: float = 0.0
+    #: transformation: a one-off jump at period 0 and its chance of success
+    jump_to: float | None = None
+    success_probability: float = 1.0
+    #: periods with no campaign at all after a failed transformation
+    disruption_periods: int = 0
+    upfront_cost: float = 0.0
+    cost_per_period: float = 0.0
+
+
+POLICIES: dict[str, Policy] = {
+    "wait and see": Policy("wait and see"),
+    "step by step": Policy("step by step", learning_step=0.2, cost_per_period=10.0),
+    "transformation": Policy(
+        "transformation", jump_to=1.0, success_probability=0.6,
+        disruption_periods=4, upfront_cost=150.0, cost_per_period=10.0,
+    ),
+}
+
+
+@dataclass
+class AdaptationRun:
+    """What happened to one firm under one policy in one seeded run."""
+
+    policy: str
+    new_customers: list[int] = field(default_factory=list)
+    capability: list[float] = field(default_factory=list)
+    cost: float = 0.0
+
+    @property
+    def customers(self) -> int:
+        """Distinct customers reached by the end."""
+        return int(sum(self.new_customers))
+
+    @property
+    def customer_periods(self) -> int:
+        """Customers kept period by period, summed: reaching people early counts more."""
+        return int(np.cumsum(self.new_customers).sum())
+
+    @property
+    def value(self) -> float:
+        """Customer-periods minus the cost of adapting."""
+        return self.customer_periods - self.cost
+
+
+def _policy(policy: Policy | str) -> Policy:
+    """A policy object from a name in :data:`POLICIES` (or the object itself)."""
+    if isinstance(policy, Policy):
+        return policy
+    if policy not in POLICIES:
+        raise ValueError(f"unknown policy {policy!r}; choose one of {list(POLICIES)}")
+    return POLICIES[policy]
+
+
+@dataclass
+class AdaptationRuns:
+    """Many seeded runs of one policy: arrays with one row per run."""
+
+    policy: str
+    new_customers: np.ndarray
+    capability: np.ndarray
+    cost: np.ndarray
+
+    @property
+    def value(self) -> np.ndarray:
+        """Customer-periods minus cost, per run."""
+        return np.cumsum(self.new_customers, axis=1).sum(axis=1) - self.cost
+
+
+def simulate_policy_runs(G: nx.Graph, policy: Policy | str, *, runs: int = 100, periods: int = 12,
+                         budget: int = 4, p_media: float = 0.05, p_one_way: float = 0.02,
+                         p_dialogue: float = 0.25, seed: int | None = None) -> AdaptationRuns:
+    """Run ``runs`` firms, each through ``periods`` campaigns on network ``G``.
+
+    Each period a firm with capability ``c`` starts its message with ``budget``
+    people: the hubs (media, ``role="hub"``, else the best connected) for the
+    one-way share ``1 - c`` of its budget and randomly chosen peers for the
+    dialogue share ``c``. Ties that touch a hub pass the message on with
+    ``p_media`` whatever the firm does; ties between peers pass it on with
+    ``p_one_way + c * (p_dialogue - p_one_way)``, because people share what
+    invites a reply. A customer is reached once and stays. The runs are
+    independent; they are simulated side by side only for speed.
+    """
+    policy = _policy(policy)
+    rng = np.random.default_rng(seed)
+    ties = _Ties.of(G)
+    index = {v: i for i, v in enumerate(ties.nodes)}
+    broadcast = [index[v] for v in choose_seeds(G, budget, "broadcast")]
+    pool = np.flatnonzero(~ties.hub) if (~ties.hub).any() else np.arange(len(ties.nodes))
+    reached = np.zeros((runs, len(ties.nodes)), dtype=bool)
+    out = AdaptationRuns(policy.name, np.zeros((runs, periods), dtype=int), np.zeros((runs, periods)),
+                         np.full(runs, policy.upfront_cost, dtype=float))
+    c = np.full(runs, float(policy.start_capability))
+    idle = np.zeros(runs, dtype=int)
+    if policy.jump_to is not None:
+        success = rng.random(runs) < policy.success_probability
+        c = np.where(success, policy.jump_to, c)
+        idle = np.where(success, 0, policy.disruption_periods)
+    last = np.full(runs, -1)
+    for t in range(periods):
+        out.capability[:, t] = c
+        out.cost += policy.cost_per_period
+        active = idle == 0
+        idle = np.maximum(idle - 1, 0)
+        n_peer = np.minimum(np.rint(c * budget).astype(int), pool.size)
+        rank = np.argsort(np.argsort(rng.random((runs, pool.size)), axis=1), axis=1)
+        start = np.zeros_like(reached)
+        start[:, pool] = rank < n_peer[:, None]
+        for k, person in enumerate(broadcast):
+            start[budget - n_peer > k, person] = True
+        start[~active] = False
+        p_peer = p_one_way + c * (p_dialogue - p_one_way)
+        fresh = (_batch_cascade(ties, start, p_peer, p_media, rng) >= 0) & ~reached
+        reached |= fresh
+        counts = fresh.sum(axis=1)
+        out.new_customers[:, t] = counts
+        if policy.learning_step:
+            learn = active & (counts >= last)
+            c = np.where(learn, np.minimum(1.0, c + policy.learning_step), c)
+        last = np.where(active, counts, last)
+    return out
+
+
+def simulate_adaptation(G: nx.Graph, policy: Policy | str, *, seed: int | None = None,
+                        **kwargs) -> AdaptationRun:
+    """One firm's history under one policy (see :func:`simulate_policy_runs` for the model)."""
+    runs = simulate_policy_runs(G, policy, runs=1, seed=seed, **kwargs)
+    return AdaptationRun(runs.policy, runs.new_customers[0].tolist(), runs.capability[0].tolist(),
+                         float(runs.cost[0]))
+
+
+def compare_policies(G: nx.Graph, policies: Sequence[str | Policy] | None = None, *, runs: int = 100,
+                     seed: int = 0, **kwargs) -> dict[str, np.ndarray]:
+    """Value (customer-periods minus cost) of each policy over ``runs`` seeded runs.
+
+    ``policies`` are names from :data:`POLICIES` or :class:`Policy` objects (all
+    of :data:`POLICIES` by default). Every policy starts from the same random
+    seed. Extra keyword arguments go to :func:`simulate_policy_runs`.
+    """
+    chosen = [_policy(p) for p in (policies or list(POLICIES))]
+    return {policy.name: simulate_policy_runs(G, policy, runs=runs, seed=seed, **kwargs).value
+            for policy in chosen}
+
+
+def summarise_outcomes(outcomes: dict[str, np.ndarray]) -> dict[str, dict[str, float]]:
+    """Reward and risk of each policy: mean, spread and the bad-year (10th percentile) value."""
+    return {
+        name: {
+            "mean": float(np.mean(v)),
+            "std": float(np.std(v)),
+            "p10": float(np.percentile(v, 10)),
+            "p90": float(np.percentile(v, 90)),
+        }
+        for name, v in outcomes.items()
+    }

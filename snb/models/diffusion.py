@@ -1,0 +1,172 @@
+"""Reach and diffusion: who a message reaches, in k steps or by an independent cascade.
+
+- :func:`k_step_reach`, :func:`reach_by_step`: who is at most ``k`` ties away;
+- :func:`independent_cascade`: one random run of the independent cascade model
+  (Kempe, Kleinberg and Tardos 2003); :func:`cascade_sizes`: many seeded runs;
+- :func:`choose_seeds`: broadcast (the best connected) against peer (ordinary people
+  chosen at random) seeding with the same budget.
+
+Nodes are visited in the graph's own order, never in set order, so results do not
+depend on Python's string hashing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Hashable, Iterable
+
+import networkx as nx
+import numpy as np
+
+
+Node = Hashable
+SEEDING_STRATEGIES: tuple[str, ...] = ("broadcast", "peer")
+
+
+def _as_seed_list(G: nx.Graph, seeds: Node | Iterable[Node]) -> list[Node]:
+    """Accept one node or an iterable of nodes; keep graph order; reject strangers."""
+    try:
+        single = seeds in G
+    except TypeError:  # an unhashable list or set of seeds
+        single = False
+    if single or isinstance(seeds, (str, int)):
+        seeds = [seeds]
+    wanted = set(seeds)
+    missing = wanted - set(G)
+    if missing:
+        raise nx.NodeNotFound(f"not in the network: {sorted(map(str, missing))}")
+    return [v for v in G if v in wanted]
+
+
+# ------------------------------------------------------------------ reach
+def k_step_reach(G: nx.Graph, sources: Node | Iterable[Node], k: int) -> set[Node]:
+    """Nodes at most ``k`` steps from any of ``sources`` (the sources included).
+
+    On a directed graph, steps follow the direction of the ties.
+    """
+    if k < 0:
+        raise ValueError("k must be 0 or more")
+    return set(nx.multi_source_dijkstra_path_length(G, _as_seed_list(G, sources), cutoff=k, weight=None))
+
+
+def reach_by_step(G: nx.Graph, sources: Node | Iterable[Node], max_k: int) -> list[int]:
+    """How many nodes are reached within 0, 1, ..., ``max_k`` steps."""
+    dist = nx.multi_source_dijkstra_path_length(G, _as_seed_list(G, sources), cutoff=max_k, weight=None)
+    counts = np.bincount(np.fromiter(dist.values(), dtype=int), minlength=max_k + 1)
+    return np.cumsum(counts).tolist()
+
+
+# ------------------------------------------------------- independent cascade
+@dataclass(frozen=True)
+class _Ties:
+    """A graph as compressed arrays for fast cascades (nodes in graph order)."""
+
+    nodes: list
+    indptr: np.ndarray
+    indices: np.ndarray
+    hub: np.ndarray
+    edge_hub: np.ndarray
+
+    @classmethod
+    def of(cls, G: nx.Graph) -> "_Ties":
+        nodes = list(G)
+        A = nx.to_scipy_sparse_array(G, nodelist=nodes, format="csr", weight=None)
+        hub = np.array([G.nodes[v].get("role") == "hub" for v in nodes], dtype=bool)
+        edge_hub = hub[A.indices] | np.repeat(hub, np.diff(A.indptr))
+        return cls(nodes, A.indptr, A.indices, hub, edge_hub)
+
+
+def _batch_cascade(ties: _Ties, start: np.ndarray, p_peer: np.ndarray, p_hub: float,
+                   rng: np.random.Generator) -> np.ndarray:
+    """Independent cascades for many runs at once; ``start`` is a runs x nodes boolean array.
+
+    Each round gathers the ties of every newly informed (run, person) pair and
+    draws one random number per tie: a tie touching a hub passes the message
+    with ``p_hub``, any other tie with that run's ``p_peer``. Returns, per run
+    and person, the round in which they were informed (0 for seeds, -1 never).
+    """
+    n = start.shape[1]
+    when = np.where(start, 0, -1)
+    runs, frontier = np.nonzero(start)
+    degree = np.diff(ties.indptr)
+    step = 0
+    while runs.size:
+        step += 1
+        counts = degree[frontier]
+        total = int(counts.sum())
+        if total == 0:
+            break
+        first = ties.indptr[frontier] - np.cumsum(counts) + counts
+        tie = np.repeat(first, counts) + np.arange(total)
+        tie_runs = np.repeat(runs, counts)
+        prob = np.where(ties.edge_hub[tie], p_hub, p_peer[tie_runs])
+        hit = rng.random(total) < prob
+        r, v = tie_runs[hit], ties.indices[tie[hit]]
+        keep = when[r, v] < 0
+        pairs = np.unique(r[keep] * n + v[keep])
+        runs, frontier = pairs // n, pairs % n
+        when[runs, frontier] = step
+    return when
+
+
+def _check_probability(p: float) -> float:
+    p = float(p)
+    if not 0.0 <= p <= 1.0:
+        raise ValueError(f"pass-on probability must lie between 0 and 1, got {p}")
+    return p
+
+
+def _cascade_rounds(G: nx.Graph, seeds: Node | Iterable[Node], p: float, p_hub: float | None,
+                    runs: int, seed: int | None) -> tuple[_Ties, np.ndarray]:
+    """Validate, then run ``runs`` cascades; returns the ties and the round array."""
+    p = _check_probability(p)
+    p_hub = p if p_hub is None else _check_probability(p_hub)
+    ties = _Ties.of(G)
+    index = {v: i for i, v in enumerate(ties.nodes)}
+    start = np.zeros((runs, len(ties.nodes)), dtype=bool)
+    start[:, [index[v] for v in _as_seed_list(G, seeds)]] = True
+    when = _batch_cascade(ties, start, np.full(runs, p), p_hub, np.random.default_rng(seed))
+    return ties, when
+
+
+def independent_cascade(G: nx.Graph, seeds: Node | Iterable[Node], p: float, *,
+                        p_hub: float | None = None, seed: int | None = None) -> list[list[Node]]:
+    """One run of the independent cascade model.
+
+    Each newly informed person gets one chance to pass the message to each
+    neighbour, succeeding with probability ``p`` (``p_hub`` for ties that touch
+    a node with ``role="hub"``, when given). Returns the people informed in each
+    round, in graph order: round 0 is the seeds, round 1 the people they told...
+    """
+    ties, when = _cascade_rounds(G, seeds, p, p_hub, 1, seed)
+    return [[ties.nodes[i] for i in np.flatnonzero(when[0] == k)] for k in range(when.max() + 1)]
+
+
+def cascade_sizes(G: nx.Graph, seeds: Node | Iterable[Node], p: float, *, p_hub: float | None = None,
+                  runs: int = 200, seed: int | None = None) -> np.ndarray:
+    """Final cascade size (seeds included) in each of ``runs`` seeded runs."""
+    _, when = _cascade_rounds(G, seeds, p, p_hub, runs, seed)
+    return (when >= 0).sum(axis=1)
+
+
+def choose_seeds(G: nx.Graph, budget: int, strategy: str, *, seed: int | None = None) -> list[Node]:
+    """Pick ``budget`` people to start a message.
+
+    - ``"broadcast"``: the ``budget`` best-connected people (media, hubs, bosses);
+      ties in degree are broken by graph order.
+    - ``"peer"``: ``budget`` ordinary people drawn at random (seeded) from those
+      who are not hubs (node attribute ``role != "hub"`` when present).
+    """
+    if strategy not in SEEDING_STRATEGIES:
+        raise ValueError(f"strategy must be one of {SEEDING_STRATEGIES}, got {strategy!r}")
+    if isinstance(budget, bool) or not isinstance(budget, (int, np.integer)) or not 0 < budget <= len(G):
+        raise ValueError(f"budget must be a whole number between 1 and {len(G)}, got {budget!r}")
+    nodes = list(G)
+    if strategy == "broadcast":
+        order = sorted(range(len(nodes)), key=lambda i: -G.degree(nodes[i]))
+        return [nodes[i] for i in order[:budget]]
+    pool = [v for v in nodes if G.nodes[v].get("role") != "hub"] or nodes
+    if budget > len(pool):
+        raise ValueError(f"only {len(pool)} people are not hubs; a peer budget of {budget} is too large")
+    picks = np.random.default_rng(seed).choice(len(pool), size=budget, replace=False)
+    return [pool[i] for i in sorted(picks)]

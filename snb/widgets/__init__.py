@@ -1,0 +1,15 @@
+"""Interactive explorers and builders; import them from here (``from snb import widgets``).
+
+- :mod:`snb.widgets.base`: :class:`Explorer`, controls wired to a pure render function;
+- :mod:`snb.widgets.builders`: :class:`NetworkBuilder`, the build-a-network exercise;
+- ``snb/widgets/chNN.py``: each chapter's explorers (and builders of its own).
+"""
+
+from snb.widgets.base import Explorer
+from snb.widgets.builders import NetworkBuilder, parse_edge_list
+from snb.widgets.ch01 import adaptation_explorer, cascade_explorer, render_adaptation, render_cascade
+from snb.widgets.ch02 import GROWTH_SIZES, CheckInNetworkBuilder, growth_explorer, render_growth
+
+__all__ = ["Explorer", "cascade_explorer", "render_cascade", "adaptation_explorer",
+           "render_adaptation", "NetworkBuilder", "parse_edge_list", "growth_explorer", "render_growth",
+           "GROWTH_SIZES", "CheckInNetworkBuilder"]

@@ -1,0 +1,94 @@
+"""Chapter 1 explorers: cascades on six topologies, three ways of adapting.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+
+import ipywidgets as w
+import networkx as nx
+import numpy as np
+
+from snb import draw
+from snb.datasets import TOPOLOGIES, communication_network
+from snb.models import POLICIES, cascade_sizes, choose_seeds, compare_policies, independent_cascade
+from snb.widgets.base import Explorer, _style
+
+
+# ---------------------------------------------------------- cascade explorer
+@functools.lru_cache(maxsize=64)
+def _network_and_layout(topology: str, n: int, seed: int) -> tuple[nx.Graph, dict]:
+    """Build a network and its layout once per setting (layouts are the slow part)."""
+    G = communication_network(topology, n, seed=seed)
+    return G, draw.layout(G, seed=seed)
+
+
+def render_cascade(topology: str = "media + peers", n: int = 80, p: float = 0.15,
+                   seeding: str = "broadcast", budget: int = 3, seed: int = 1,
+                   runs: int = 100) -> draw.Picture:
+    """One seeded cascade drawn on the network, beside the spread of reach over many runs."""
+    G, pos = _network_and_layout(topology, int(n), int(seed))
+    seeds = choose_seeds(G, int(budget), seeding, seed=seed)
+    rounds = independent_cascade(G, seeds, p, seed=seed)
+    sizes = cascade_sizes(G, seeds, p, runs=runs, seed=seed)
+    fig, (ax_net, ax_hist) = draw.new_figure(10, 4.2, 2, fast=True)
+    told = [v for r in rounds[1:] for v in r]
+    title = f"{topology}: one run, {seeding} seeding, p = {p:.2f}"
+    draw.network(G, ax=ax_net, pos=pos, title=title, labels=False,
+                 highlight={"seeds": seeds, "reached": told})
+    bins = np.arange(0, G.number_of_nodes() + 2, max(1, G.number_of_nodes() // 30))
+    ax_hist.hist(sizes, bins=bins, color=draw.PALETTE["blue"], edgecolor="white")
+    ax_hist.axvline(sizes.mean(), color=draw.PALETTE["vermillion"], lw=2, label=f"mean {sizes.mean():.1f}")
+    ax_hist.set(title=f"Reach in {runs} runs", xlabel="people reached", ylabel="runs")
+    ax_hist.yaxis.get_major_locator().set_params(integer=True)
+    ax_hist.legend(frameon=False)
+    reached = len(told) + len(seeds)
+    alt = (f"{title}. Left: network of {G.number_of_nodes()} people; {len(seeds)} seeds reached "
+           f"{reached} people in {len(rounds) - 1} rounds. Right: histogram of reach over {runs} runs, "
+           f"mean {sizes.mean():.1f}, 10th to 90th percentile {np.percentile(sizes, 10):.0f} "
+           f"to {np.percentile(sizes, 90):.0f}.")
+    return draw.Picture.from_figure(fig, alt)
+
+
+def cascade_explorer(topology: str = "media + peers", n: int = 80, p: float = 0.15,
+                     seeding: str = "broadcast", budget: int = 3, seed: int = 1) -> Explorer:
+    """Pick topology, size, pass-on probability and seeding; watch one cascade and the spread."""
+    controls = {
+        "topology": w.Dropdown(options=list(TOPOLOGIES), value=topology, **_style("Topology")),
+        "n": w.IntSlider(value=n, min=20, max=300, step=10, continuous_update=False, **_style("People")),
+        "p": w.FloatSlider(value=p, min=0.0, max=0.6, step=0.01, continuous_update=False,
+                           **_style("Pass-on probability")),
+        "seeding": w.ToggleButtons(options=["broadcast", "peer"], value=seeding, **_style("Seeding")),
+        "budget": w.IntSlider(value=budget, min=1, max=10, continuous_update=False, **_style("Seeds")),
+        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+    }
+    return Explorer(controls, render_cascade, "Cascade explorer")
+
+
+# ------------------------------------------------------- adaptation explorer
+def render_adaptation(topology: str = "media + peers", p_dialogue: float = 0.25,
+                      success: float = 0.6, periods: int = 12, n: int = 150, runs: int = 40,
+                      seed: int = 1) -> draw.Picture:
+    """Value of the three ways of adapting over ``runs`` seeded runs (reward and risk)."""
+    G, _ = _network_and_layout(topology, int(n), int(seed))
+    policies = [POLICIES["wait and see"], POLICIES["step by step"],
+                replace(POLICIES["transformation"], success_probability=float(success))]
+    outcomes = compare_policies(G, policies, runs=runs, seed=seed, periods=periods, p_dialogue=p_dialogue)
+    return draw.outcome_plot(outcomes, xlabel="value (customer-periods minus cost)", fast=True,
+                             title=f"{topology} · dialogue pass-on {p_dialogue:.2f} · "
+                                   f"transformation succeeds {success:.0%}")
+
+
+def adaptation_explorer(topology: str = "media + peers", p_dialogue: float = 0.25,
+                        success: float = 0.6, periods: int = 12) -> Explorer:
+    """Compare wait and see, step by step and transformation as the market changes."""
+    controls = {
+        "topology": w.Dropdown(options=list(TOPOLOGIES), value=topology, **_style("Topology")),
+        "p_dialogue": w.FloatSlider(value=p_dialogue, min=0.02, max=0.5, step=0.02, continuous_update=False,
+                                    **_style("Dialogue pass-on")),
+        "success": w.FloatSlider(value=success, min=0.0, max=1.0, step=0.05, continuous_update=False,
+                                 **_style("Transformation success")),
+        "periods": w.IntSlider(value=periods, min=4, max=24, continuous_update=False, **_style("Periods")),
+    }
+    return Explorer(controls, render_adaptation, "Ways of adapting")

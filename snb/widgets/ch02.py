@@ -1,0 +1,209 @@
+"""Chapter 2 widgets: the growth explorer and the check-in network builder.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from typing import Any, Callable
+
+import ipywidgets as w
+import networkx as nx
+import numpy as np
+from IPython.display import display
+
+from snb import draw
+from snb.feedback import Feedback
+from snb.measures import top_share
+from snb.models import degrees_at, growth_edges
+from snb.widgets.base import Explorer, _style
+from snb.widgets.builders import NetworkBuilder, parse_edge_list
+
+
+#: Market sizes offered by the growth explorer's size slider.
+GROWTH_SIZES: tuple[int, ...] = (100, 200, 500, 1000, 2000, 5000, 10000)
+
+
+@functools.lru_cache(maxsize=64)
+def _grown(n: int, m: int, alpha: float, seed: int) -> np.ndarray:
+    """Edges of one grown market, built once per setting."""
+    return growth_edges(n, m, alpha, seed=seed)
+
+
+def render_growth(alpha: float = 1.0, n: int = 500, m: int = 2, seed: int = 1) -> draw.Picture:
+    """Grow a market with attachment strength ``alpha``: the market drawn in arrival
+    order, and its degree distribution against uniform (alpha 0) and linear
+    (alpha 1) attachment grown with the same seed, each labelled with the share
+    of ties its top 10 % hold."""
+    n, m, alpha, seed = int(n), int(m), round(float(alpha), 3), int(seed)
+    edges = _grown(n, m, alpha, seed)
+    degree = degrees_at(edges)
+    share = top_share(degree, 0.10)
+    fig, (ax_net, ax_deg) = draw.new_figure(10.5, 4.4, 2, fast=True)
+    fig.subplots_adjust(left=0.01, right=0.98, bottom=0.13, top=0.88, wspace=0.12)
+    draw.grown_network(edges, ax=ax_net, title=f"alpha = {alpha:g}: top 10 % hold {share:.0%} of ties")
+    references = {a: degrees_at(_grown(n, m, a, seed)) for a in (0.0, 1.0) if a != alpha}
+    series = {f"alpha = {alpha:g}: top 10 % hold {share:.0%}": degree}
+    series.update({f"alpha = {a:g} (for reference): {top_share(d, 0.10):.0%}": d for a, d in references.items()})
+    draw.degree_distribution(series, title=f"Degree distribution, {n:,} businesses", ax=ax_deg)
+    for ax in (ax_net, ax_deg):  # a fixed title height spares matplotlib a slow search for clashes
+        ax.set_title(ax.get_title(), y=1.0, fontsize=11)
+    leader = int(np.argmax(degree))
+    alt = (f"Grown market, alpha = {alpha:g}, {n:,} businesses, {m} ties per newcomer, seed {seed}. "
+           f"Left: the market in arrival order{' (core only)' if n > 2000 else ''}; the best connected is "
+           f"arrival {leader} with {int(degree[leader])} ties, and the top 10 % hold {share:.0%} of all ties. "
+           f"Right: log-log degree distribution, degrees from {int(degree.min())} to {int(degree.max())}"
+           + "".join(f"; with alpha = {a:g} the top 10 % would hold {top_share(d, 0.10):.0%}"
+                     for a, d in references.items()) + ".")
+    return draw.Picture.from_figure(fig, alt)
+
+
+def growth_explorer(alpha: float = 1.0, n: int = 500, m: int = 2, seed: int = 1) -> Explorer:
+    """Grow a market: attachment strength, size, ties per newcomer and seed."""
+    controls = {
+        "alpha": w.FloatSlider(value=alpha, min=0.0, max=2.0, step=0.1, continuous_update=False,
+                               **_style("Attachment strength (alpha)")),
+        "n": w.SelectionSlider(options=list(GROWTH_SIZES), value=n, continuous_update=False,
+                               **_style("Businesses")),
+        "m": w.IntSlider(value=m, min=1, max=5, continuous_update=False, **_style("Ties per newcomer")),
+        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+    }
+    return Explorer(controls, render_growth, "Grow a market")
+
+
+# =====================================================================
+# Chapter 2: build a check-in network (customers and venues)
+# =====================================================================
+class CheckInNetworkBuilder(NetworkBuilder):
+    """A :class:`NetworkBuilder` for two-mode check-in networks.
+
+    Each visit ties a customer (``bipartite=0``, ``kind="customer"``) to a venue
+    (``bipartite=1``, ``kind="venue"``); a repeat visit raises the tie's
+    ``visits`` count. Add visits one at a time, or type the whole table (one
+    ``customer - venue`` line per visit) and replace. Every action is also a
+    method (``add_visit``, ``remove_visit``, ``set_visits``...).
+    """
+
+    def __init__(self, check: Callable[[nx.Graph], Feedback] | None = None,
+                 title: str = "Check-in network builder") -> None:
+        self.customer = w.Combobox(placeholder="customer", **_style("Customer"))
+        self.venue = w.Combobox(placeholder="venue", **_style("Venue"))
+        super().__init__(check=check, title=title)
+        self.edges.description = "Visits, one per line"
+        self.edges.placeholder = "Ana - Corner Café\nAna - Corner Café\nBen - Iron Gym"
+        self.edges.rows = 8
+
+    def _actions(self) -> dict[str, Callable[[Any], Any]]:
+        return {
+            "Add visit": lambda _: self.add_visit(self.customer.value, self.venue.value),
+            "Remove visit": lambda _: self.remove_visit(self.customer.value, self.venue.value),
+            "Use this list": lambda _: self.set_visits(self.edges.value),
+            "Clear": lambda _: self.clear(),
+            "Check": lambda _: self.check(),
+        }
+
+    def _control_rows(self, b: dict[str, w.Button]) -> list[w.Widget]:
+        return [w.HBox([self.customer, self.venue, b["Add visit"], b["Remove visit"]]), self._list_row(b)]
+
+    def _side_of(self, name: str) -> str | None:
+        return self.graph.nodes[name].get("kind") if name in self.graph else None
+
+    # ---- actions
+    def add_visit(self, customer: Any, venue: Any) -> str:
+        """Record one visit of ``customer`` to ``venue`` (both join the network if new)."""
+        customer, venue = str(customer or "").strip(), str(venue or "").strip()
+        if not customer or not venue:
+            return self._say("Type a customer and a venue.", ok=False)
+        if customer == venue:
+            return self._say("A customer and a venue need different names.", ok=False)
+        if self._side_of(customer) == "venue":
+            return self._say(f"{customer} is a venue here, not a customer.", ok=False)
+        if self._side_of(venue) == "customer":
+            return self._say(f"{venue} is a customer here, not a venue.", ok=False)
+        count = self._record(customer, venue)
+        self._refresh()
+        if count > 1:
+            return self._say(f"{customer} has now visited {venue} {count} times.")
+        return self._say(f"Added a visit: {customer} at {venue}.")
+
+    def _record(self, customer: str, venue: str) -> int:
+        """Add one visit to the graph (no checks, no redraw); returns the pair's visit count."""
+        if self.graph.has_edge(customer, venue):
+            self.graph[customer][venue]["visits"] += 1
+        else:
+            self.graph.add_node(customer, bipartite=0, kind="customer")
+            self.graph.add_node(venue, bipartite=1, kind="venue")
+            self.graph.add_edge(customer, venue, visits=1)
+        return self.graph[customer][venue]["visits"]
+
+    def remove_visit(self, customer: Any, venue: Any) -> str:
+        """Take back one visit; a customer or venue left without visits leaves the network."""
+        customer, venue = str(customer or "").strip(), str(venue or "").strip()
+        if not self.graph.has_edge(customer, venue):
+            return self._say(f"There is no visit by {customer or 'nobody'} to {venue or 'nowhere'}.", ok=False)
+        data = self.graph[customer][venue]
+        data["visits"] -= 1
+        if data["visits"] == 0:
+            self.graph.remove_edge(customer, venue)
+            self.graph.remove_nodes_from([v for v in (customer, venue) if self.graph.degree(v) == 0])
+        self._refresh()
+        return self._say(f"Removed one visit by {customer} to {venue}.")
+
+    def set_visits(self, text: str) -> str:
+        """Replace every visit with a table typed one visit per line: ``customer - venue``."""
+        rows, problems = parse_edge_list(text)
+        customers = {c for c, _ in rows}
+        both = [v for _, v in rows if v in customers]
+        if both:
+            problems.append(f"{both[0]} appears as a customer and as a venue")
+        if problems:
+            return self._say("Nothing changed. " + "; ".join(problems[:3]), ok=False)
+        self.graph.clear()
+        for customer, venue in rows:
+            self._record(customer, venue)
+        self.edges.value = "\n".join(f"{c} - {v}" for c, v in rows)
+        self._refresh()
+        return self._say(f"The network now has {len(rows)} visits by {len(customers)} customers.")
+
+    # the generic actions of NetworkBuilder, in check-in terms
+    def add_person(self, name: Any) -> str:
+        """Customers and venues join with their first visit: use :meth:`add_visit`."""
+        return self._say("Customers and venues join with their first visit: add a visit instead.", ok=False)
+
+    def add_tie(self, a: Any, b: Any) -> str:
+        """A tie here is a visit: same as :meth:`add_visit`."""
+        return self.add_visit(a, b)
+
+    def remove_tie(self, a: Any, b: Any) -> str:
+        """Same as :meth:`remove_visit`."""
+        return self.remove_visit(a, b)
+
+    def set_edges(self, text: str) -> str:
+        """Same as :meth:`set_visits`."""
+        return self.set_visits(text)
+
+    # ---- view
+    def summary(self) -> dict[str, Any]:
+        """The numbers shown beside the drawing."""
+        G = self.graph
+        venues = [v for v, k in G.nodes(data="kind") if k == "venue"]
+        busiest = max(venues, key=lambda v: (G.degree(v), -venues.index(v)), default="none")
+        return {
+            "customers": sum(1 for _, k in G.nodes(data="kind") if k == "customer"),
+            "venues": len(venues),
+            "visits": sum(d for *_, d in G.edges(data="visits", default=1)),
+            "customer-venue pairs": G.number_of_edges(),
+            "most customers": busiest,
+        }
+
+    def _refresh(self) -> None:
+        if not hasattr(self, "customer"):
+            return
+        self.customer.options = [v for v, k in self.graph.nodes(data="kind") if k == "customer"]
+        self.venue.options = [v for v, k in self.graph.nodes(data="kind") if k == "venue"]
+        rows = "".join(f"<tr><td>{k}</td><td>{html.escape(str(v))}</td></tr>" for k, v in self.summary().items())
+        self.metrics.value = f"<table><caption>Your check-ins</caption>{rows}</table>"
+        self.picture.clear_output(wait=True)
+        if self.graph.number_of_nodes():
+            with self.picture:
+                display(draw.bipartite(self.graph, title="Your check-in network", size=(5.0, 3.8)).html())
