@@ -237,6 +237,16 @@ def network(G: nx.Graph, *, title: str | None = None,
     n = G.number_of_nodes()
     node_size = float(np.clip(9000 / max(n, 1), 25, 600))
     labels = n <= 30 if labels is None else labels
+    font_size = 10 if n <= 15 else 8
+    beside = False
+    if labels and n:
+        # a label fits inside its circle when the circle is as wide as the text
+        # (about 0.6 of the font size per character, plus a margin)
+        width = 0.6 * font_size * max(len(str(v)) for v in G) + 8
+        if width**2 <= max(node_size, 1400.0):
+            node_size = max(node_size, width**2)
+        else:
+            beside = True  # long names: written next to small circles instead
     arrows = {"arrows": True, "arrowsize": 14, "node_size": node_size} if G.is_directed() else {}
     nx.draw_networkx_edges(G, pos, ax=ax, edge_color=PALETTE["grey"], width=0.8 if n > 40 else 1.4,
                            alpha=0.7, **arrows)
@@ -258,8 +268,13 @@ def network(G: nx.Graph, *, title: str | None = None,
                                        label=label if first else None)
     if any(G.nodes[v].get("role") == "hub" for v in G):
         ax.scatter([], [], marker="s", c="white", edgecolors="black", label="hub (square)")
-    if labels:
-        texts = nx.draw_networkx_labels(G, pos, ax=ax, font_size=10 if n <= 15 else 8)
+    if labels and beside:
+        lift = np.sqrt(node_size) / 2 + 1  # points from the node's centre to its top
+        for v in G:
+            ax.annotate(str(v), pos[v], xytext=(0, lift), textcoords="offset points", ha="center",
+                        va="bottom", fontsize=font_size, path_effects=_HALO, annotation_clip=False)
+    elif labels:
+        texts = nx.draw_networkx_labels(G, pos, ax=ax, font_size=font_size)
         for t in texts.values():
             t.set_path_effects(_HALO)
     if legend and ax.get_legend_handles_labels()[0]:

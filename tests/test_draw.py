@@ -151,3 +151,29 @@ def test_no_pyplot_figures_are_left_open(kind):
     picture = DRAWINGS[kind]()
     assert picture.png.startswith(PNG_MAGIC) and picture.alt.startswith(TITLES[kind] + ":")
     assert plt.get_fignums() == []
+
+
+@pytest.mark.parametrize("names", [["Ana", "Ben", "Dev"], ["Chloe", "Femi", "Gus", "Ana"],
+                                   ["Corner bookshop", "Market Street bookshop", "Gym"]])
+def test_node_labels_fit_their_circle_or_sit_beside_it(names):
+    """A label is either narrower than its circle or written wholly above it."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    G = nx.path_graph(names)
+    fig, (ax,) = draw.new_figure()
+    draw.network(G, ax=ax)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    circles = ax.collections[-1]  # the node markers
+    size_pts = float(np.sqrt(circles.get_sizes()[0]))  # marker diameter in points
+    diameter_px = size_pts * fig.dpi / 72
+    centres = ax.transData.transform([draw.layout(G)[v] for v in G])
+    texts = [t for t in ax.texts if t.get_text() in names]
+    assert len(texts) == len(names)
+    for t in texts:
+        box = t.get_window_extent(renderer)
+        centre = centres[names.index(t.get_text())]
+        inside = box.width <= diameter_px
+        above = box.y0 >= centre[1] + diameter_px / 2 - 1
+        assert inside or above, f"label {t.get_text()!r} spills out of its circle"

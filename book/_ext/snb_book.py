@@ -23,6 +23,10 @@ Loaded by ``_config.yml`` (``sphinx.local_extensions: {snb_book: book/_ext}``).
    labels each handle with the slider's description (or "Slider"), plus
    "(lower)" / "(upper)" for the two handles of a range slider.
 
+4. Solution markers hidden. Solution notebooks wrap each worked answer in
+   ``# BEGIN SOLUTION`` / ``# END SOLUTION`` lines, for ``snb.exercisegen``;
+   the book's code blocks drop those two lines (the answer stays).
+
 The theme's search and colour-mode buttons are fixed by the template
 overrides in ``book/_templates/``, the contrast of links in admonitions by
 ``book/_static/snb.css``; MathJax is vendored too (``mathjax_path``).
@@ -31,8 +35,10 @@ overrides in ``book/_templates/``, the contrast of links in admonitions by
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -173,6 +179,21 @@ def _label_toc_toggles(app: Sphinx, pagename: str, templatename: str, context: d
     context["generate_toctree_html"] = labelled
 
 
+SOLUTION_MARKER = re.compile(r"^[ \t]*# (BEGIN|END) SOLUTION[ \t]*\n?", re.MULTILINE)
+
+
+def _hide_solution_markers(app: Sphinx, doctree: nodes.document) -> None:
+    """Drop the ``# BEGIN SOLUTION`` / ``# END SOLUTION`` lines from code blocks."""
+    for block in doctree.findall(nodes.literal_block):
+        text = block.astext()
+        if "SOLUTION" not in text:
+            continue
+        cleaned = SOLUTION_MARKER.sub("", text)
+        if cleaned != text:
+            block.children = [nodes.Text(cleaned)]
+            block.rawsource = cleaned
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     # sphinx_thebe is set up before this extension (Jupyter Book lists it first),
     # so its handlers are already registered here. Make sure of that order.
@@ -181,6 +202,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # after myst-nb's own html-page-context handler (priority 500)
     app.connect("html-page-context", _add_widget_scripts, priority=900)
     app.connect("html-page-context", _label_toc_toggles, priority=900)
+    app.connect("doctree-read", _hide_solution_markers)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -122,3 +122,11 @@ def test_chapter_2_exercises_are_numbered_and_its_explorer_keeps_alt_text():
     state = page("notebooks/02-state-of-becoming").read_text(encoding="utf-8")
     state = state.split("application/vnd.jupyter.widget-state+json", 1)[1]
     assert 'alt=\\"Grown market, alpha = 1, 500 businesses' in state
+
+
+def test_solution_pages_hide_the_generator_markers_but_keep_the_answer():
+    for file in [f for f in CHAPTER_FILES if f.startswith("solutions/")]:
+        plain = re.sub(r"<[^>]+>", "", page(file).read_text(encoding="utf-8"))
+        assert "BEGIN SOLUTION" not in plain and "END SOLUTION" not in plain, file
+    plain = re.sub(r"<[^>]+>", "", page("solutions/01-network-society").read_text(encoding="utf-8"))
+    assert "most_connected" in plain  # the worked answer itself is still shown
