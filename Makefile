@@ -7,9 +7,11 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 JOBS   ?= 2
 NBVAL_SANITIZE := tests/nbval_sanitize.cfg
+AXE_VERSION := 4.14.1
+AXE := $(VENV)/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help setup book book-build serve lab test unit nbval book-test exercises execute benchmark check-env clean
+.PHONY: help setup book book-build serve lab test unit nbval book-test browser-deps browser-test exercises execute benchmark check-env clean
 
 help:  ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -37,11 +39,11 @@ serve: book-build  ## serve the built book on http://127.0.0.1:8000
 lab: setup  ## open JupyterLab on the lessons and your exercise workbooks
 	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
 
-test: setup unit nbval book-test  ## run every test: unit, notebooks, generated files, book
+test: setup unit nbval book-test browser-test  ## run every test: unit, notebooks, generated files, book, browser
 	@echo "All tests passed."
 
 unit: setup  ## unit tests of the helper package, config and generated files
-	$(PY) -m pytest tests -n $(JOBS) --dist loadfile --ignore=tests/book
+	$(PY) -m pytest tests -n $(JOBS) --dist loadfile --ignore=tests/book --ignore=tests/browser
 
 nbval: setup  ## run the notebooks: strict on lessons and solutions, lax on exercises
 	$(PY) -m pytest --nbval notebooks solutions --nbval-sanitize-with $(NBVAL_SANITIZE) \
@@ -50,6 +52,18 @@ nbval: setup  ## run the notebooks: strict on lessons and solutions, lax on exer
 
 book-test: book-build  ## build the book and test the HTML it produced
 	$(PY) -m pytest tests/book -p no:cacheprovider
+
+browser-deps: setup  ## axe-core (pinned, from npm) for the browser tests' accessibility scan
+	@if [ -f $(AXE) ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+		mkdir -p $(VENV)/axe-core && cd $(VENV)/axe-core && \
+		npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
+		tar -xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js && \
+		echo "axe-core $(AXE_VERSION) ready in $(VENV)/axe-core"; \
+	else echo "npm not found: the browser tests will skip the accessibility scan"; fi
+
+browser-test: book-build browser-deps  ## every built page in headless Chromium (skips without Chromium)
+	$(PY) -m pytest tests/browser -p no:cacheprovider -q -rs
 
 exercises: setup  ## regenerate exercises/ from solutions/
 	$(PY) -m snb.exercisegen

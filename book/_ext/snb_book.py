@@ -23,7 +23,14 @@ Loaded by ``_config.yml`` (``sphinx.local_extensions: {snb_book: book/_ext}``).
    labels each handle with the slider's description (or "Slider"), plus
    "(lower)" / "(upper)" for the two handles of a range slider.
 
-4. Solution markers hidden. Solution notebooks wrap each worked answer in
+4. MathJax 2 API for the widget manager. On a page with widgets, the bundle
+   typesets widget labels with ``MathJax.Hub.Queue``, MathJax 2's API, as
+   soon as it finds ``window.MathJax``; the book loads MathJax 3, which has no
+   ``Hub``, so every label threw "Cannot read properties of undefined (reading
+   'Queue')". A small inline script gives MathJax 3 a ``Hub.Queue`` that calls
+   its ``typesetPromise`` on the same element.
+
+5. Solution markers hidden. Solution notebooks wrap each worked answer in
    ``# BEGIN SOLUTION`` / ``# END SOLUTION`` lines, for ``snb.exercisegen``;
    the book's code blocks drop those two lines (the answer stays).
 
@@ -112,6 +119,30 @@ REQUIREJS_CONFIG_JS = (
     "})();\n"
 )
 
+# Inline script for pages with widgets: MathJax 2's Hub.Queue on top of MathJax 3.
+# MathJax 3 is loaded with `defer`, so it exists by DOMContentLoaded, before the
+# widget manager draws anything (it waits for the page's load event).
+MATHJAX_HUB_SHIM_JS = r"""
+(function () {
+  "use strict";
+  function shim() {
+    var mj = window.MathJax;
+    if (!mj || mj.Hub) { return; }
+    mj.Hub = {
+      Queue: function (job) {
+        var element = job && job[2];
+        var now = window.MathJax;
+        if (now && typeof now.typesetPromise === "function") {
+          now.typesetPromise(element ? [element] : undefined).catch(function () {});
+        }
+      }
+    };
+  }
+  shim();
+  document.addEventListener("DOMContentLoaded", shim);
+})();
+"""
+
 # myst-nb's key for a page's saved widget state (see myst_nb.core.render).
 _WIDGET_STATE_KEY = "ipywidgets_state"
 
@@ -151,6 +182,7 @@ def _add_widget_scripts(
     if _page_has_widgets(app, pagename):
         # myst-nb adds require.js and embed-amd.js with priority 500
         app.add_js_file(None, body=REQUIREJS_CONFIG_JS, priority=450)
+        app.add_js_file(None, body=MATHJAX_HUB_SHIM_JS, priority=450)
         app.add_js_file(None, body=SLIDER_LABEL_JS, priority=900)
 
 

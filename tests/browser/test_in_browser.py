@@ -1,0 +1,113 @@
+"""Every page of the built book in a real browser: Debian's Chromium driven by playwright.
+
+Run by `make browser-test` (part of `make test`) after the book is built. Each page is
+served on 127.0.0.1 with every request to another host blocked, then checked for
+JavaScript errors, requests leaving the site, failed local requests, widgets that are
+not drawn, and (with axe-core) serious or critical accessibility violations.
+Screenshots at 1280 px and 390 px land in `_build/screenshots/` as test artefacts.
+
+Skips with a one-line reason when the book is not built, playwright is missing, or no
+Chromium is installed (`apt-get install -y chromium`; never `playwright install`).
+CI installs Chromium, so there these tests always run.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "_build" / "html"
+SHOTS = ROOT / "_build" / "screenshots"
+AXE = ROOT / ".venv" / "axe-core" / "axe.min.js"   # `make browser-deps` fetches it from npm
+WIDTHS = {"desktop": 1280, "phone": 390}
+
+os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("browser_check", ROOT / "tools" / "browser_check.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+TOOL = _tool()
+PAGES = sorted(
+    p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html")
+    if not p.relative_to(SITE).parts[0].startswith("_") and p.name not in ("genindex.html", "search.html")
+) if (SITE / "index.html").is_file() else []
+
+
+def _skip_reason() -> str | None:
+    if not PAGES:
+        return "the book is not built (run make book-build first)"
+    if importlib.util.find_spec("playwright") is None:
+        return "the Python package playwright is not installed (make setup installs it)"
+    if TOOL.find_chromium(None) is None:
+        return "no Chromium on this machine (apt-get install -y chromium)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def site():
+    reason = _skip_reason()
+    if reason:
+        pytest.skip(reason)
+    server, base = TOOL.serve(SITE)
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(site):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=TOOL.find_chromium(None), headless=True,
+                                      args=TOOL.CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("rel", PAGES or ["(no built book)"])
+def test_page_works_offline_without_errors(browser, site, rel):
+    """No JS error, no request leaving the site, no 404, every widget drawn, axe clean."""
+    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
+    try:
+        axe = AXE.read_text(encoding="utf-8") if AXE.is_file() else None
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        result = TOOL.check_page(context, site, rel, axe, SHOTS)
+    finally:
+        context.close()
+    assert result["problems"] == [], f"{rel}: " + "; ".join(result["problems"])
+
+
+@pytest.mark.parametrize("rel", PAGES or ["(no built book)"])
+def test_page_is_usable_on_a_phone(browser, site, rel):
+    """At 390 px the page does not scroll sideways as a whole (tables and code scroll
+    inside their own boxes), and a screenshot is kept for a person to look at."""
+    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 844})
+    try:
+        page = context.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(site) or
+                   r.request.url.startswith(("data:", "blob:")) else r.abort())
+        page.goto(site + rel, wait_until="load")
+        page.wait_for_timeout(300)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / (rel.replace("/", "__").removesuffix(".html") + "__390.png")),
+                        full_page=True)
+    finally:
+        context.close()
+    assert overflow <= 1, f"{rel}: the page is {overflow} px wider than a 390 px screen"
+
+
+def test_axe_core_is_available_where_chromium_is():
+    """The accessibility scan must not silently drop out where the browser tests run."""
+    if _skip_reason():
+        pytest.skip(_skip_reason())
+    assert AXE.is_file(), "axe-core is missing: run `make browser-deps` (npm pack axe-core)"
