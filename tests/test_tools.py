@@ -44,3 +44,40 @@ def test_execute_tidy_copies_alt_text_and_drops_timings(alt):
         assert cell.metadata["mystnb"]["image"]["alt"] == alt
     else:
         assert "mystnb" not in cell.metadata, "stale alt text must not survive a picture without one"
+
+
+def _widget_notebook(ids: list[str], stale: str) -> nbformat.NotebookNode:
+    """A notebook showing one VBox (ids[0]) holding a slider (ids[1]) with a layout (ids[2])."""
+    def model(name, **state):
+        return {"model_module": "@jupyter-widgets/controls", "model_name": name, "state": state}
+
+    vbox, slider, layout = ids
+    state = {vbox: model("VBoxModel", children=[f"IPY_MODEL_{slider}"]),
+             slider: model("FloatSliderModel", layout=f"IPY_MODEL_{layout}", value=0.5),
+             layout: model("LayoutModel", width="100%"),
+             stale: model("LayoutModel", width="1px")}
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("explorer")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        "application/vnd.jupyter.widget-view+json": {"model_id": vbox, "version_major": 2}})]
+    nb.cells = [cell]
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": state}}
+    return nb
+
+
+def test_saved_widget_state_is_stable_and_drops_stale_models():
+    execute = load("execute_notebooks")
+    runs = []
+    for seed in ("a", "b"):
+        ids = [(seed * 32)[:31] + str(i) for i in range(4)]
+        nb = _widget_notebook(ids[:3], ids[3])
+        execute.stabilise_widgets(nb, "01-x.ipynb")
+        runs.append(nbformat.writes(nb))
+    assert runs[0] == runs[1], "two runs with different random ids must store the same notebook"
+    nb = nbformat.reads(runs[0], as_version=4)
+    state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    assert len(state) == 3, "the model no widget uses is dropped"
+    root = nb.cells[0].outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
+    assert state[root]["model_name"] == "VBoxModel"
+    slider = state[root]["state"]["children"][0].removeprefix("IPY_MODEL_")
+    assert state[slider]["state"]["layout"].removeprefix("IPY_MODEL_") in state

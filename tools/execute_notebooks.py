@@ -2,12 +2,18 @@
 
 After running, each cell that shows a picture gets the picture's alt text in its
 metadata (``mystnb.image.alt``), where the book's renderer looks for it, and
-per-cell execution timestamps are dropped so a re-run gives a clean diff.
-Prints each notebook's execution time.
+per-cell execution timestamps are dropped, and the saved widget state is made
+stable: only the models that a displayed widget uses are kept (stale ones would
+pile up), and their random ids are replaced by ids derived from the notebook's
+name and the models' order, so re-running an unchanged notebook leaves
+``git status`` clean. Prints each notebook's execution time.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -42,6 +48,47 @@ def tidy(nb: nbformat.NotebookNode) -> None:
                 cell.metadata.pop("mystnb")
 
 
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+_MODEL_REF = re.compile(r"IPY_MODEL_([0-9a-f]{32})")
+
+
+def stabilise_widgets(nb: nbformat.NotebookNode, name: str) -> None:
+    """Keep the widget models that displayed widgets use, under ids that repeat.
+
+    The roots are the models of the widget views in the outputs, in cell order;
+    every model a kept model refers to (``IPY_MODEL_<id>``) is kept too, in the
+    order of first reference. Model ``k`` is renamed to the first 32 hex digits of
+    ``sha256(f"{name}:{k}")``.
+    """
+    widgets = nb.metadata.get("widgets", {})
+    state = widgets.get(WIDGET_STATE, {}).get("state")
+    if not state:
+        return
+    order: list[str] = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view and view.get("model_id") in state and view["model_id"] not in order:
+                order.append(view["model_id"])
+    i = 0
+    while i < len(order):  # breadth first through the references
+        refs = _MODEL_REF.findall(json.dumps(state[order[i]], sort_keys=True))
+        order += [r for r in dict.fromkeys(refs) if r in state and r not in order]
+        i += 1
+    new_id = {old: hashlib.sha256(f"{name}:{k}".encode()).hexdigest()[:32] for k, old in enumerate(order)}
+
+    def rename(text: str) -> str:
+        return re.sub("|".join(map(re.escape, new_id)), lambda m: new_id[m.group(0)], text) if new_id else text
+
+    widgets[WIDGET_STATE]["state"] = json.loads(rename(json.dumps({k: state[k] for k in order})))
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view and view.get("model_id") in new_id:
+                view["model_id"] = new_id[view["model_id"]]
+
+
 def execute(path: Path) -> float:
     """Run one notebook in its own folder, store the outputs, return seconds taken."""
     nb = nbformat.read(path, as_version=4)
@@ -50,6 +97,7 @@ def execute(path: Path) -> float:
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     seconds = time.perf_counter() - start
     tidy(nb)
+    stabilise_widgets(nb, path.name)
     nbformat.write(nb, path)
     return seconds
 
