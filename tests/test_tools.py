@@ -57,7 +57,7 @@ def _widget_notebook(ids: list[str], stale: str) -> nbformat.NotebookNode:
              layout: model("LayoutModel", width="100%"),
              stale: model("LayoutModel", width="1px")}
     nb = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell("explorer")
+    cell = nbformat.v4.new_code_cell("explorer", id="explorer-cell")
     cell.outputs = [nbformat.v4.new_output("display_data", data={
         "application/vnd.jupyter.widget-view+json": {"model_id": vbox, "version_major": 2}})]
     nb.cells = [cell]
