@@ -204,9 +204,12 @@ def test_toc_format(toc):
     assert "defaults" not in toc  # see the comment in _toc.yml
     parts = toc["parts"]
     assert parts[0]["caption"] == "Part 1 · The network society"
-    for part in parts:
+    *chapters, reference = parts
+    for part in chapters:
         assert part.get("caption")
         assert part.get("numbered") is True
+    assert reference["caption"] == "Reference" and not reference.get("numbered")
+    assert [c["file"] for c in reference["chapters"]] == ["book/glossary", "book/references"]
 
 
 def test_toc_first_part(toc):
@@ -230,6 +233,7 @@ def test_toc_entries_unambiguous_and_unique(toc):
 def test_toc_parts_follow_the_layout():
     """Active or still commented out, the parts keep the notebooks/NN-x + solutions/NN-x pairs."""
     listed = re.findall(r"^\s*#?\s*-\s*file:\s*(\S+)", TOC_PATH.read_text(encoding="utf-8"), re.M)
+    listed = [doc for doc in listed if not doc.startswith("book/")]  # glossary, references
     stems = [
         "01-network-society",
         "02-state-of-becoming",

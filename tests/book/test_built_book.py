@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HTML = ROOT / "_build" / "html"
 TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
 CHAPTER_FILES = [entry["file"] for part in TOC["parts"] for chapter in part["chapters"]
-                 for entry in [chapter] + chapter.get("sections", [])]
+                 for entry in [chapter] + chapter.get("sections", []) if not entry["file"].startswith("book/")]
 
 
 class Tags(HTMLParser):
@@ -130,3 +130,12 @@ def test_solution_pages_hide_the_generator_markers_but_keep_the_answer():
         assert "BEGIN SOLUTION" not in plain and "END SOLUTION" not in plain, file
     plain = re.sub(r"<[^>]+>", "", page("solutions/01-network-society").read_text(encoding="utf-8"))
     assert "most_connected" in plain  # the worked answer itself is still shown
+
+
+def test_glossary_and_references_are_built():
+    glossary = re.sub(r"<[^>]+>", " ", page("book/glossary").read_text(encoding="utf-8"))
+    for term in ("Freeman centralisation", "component", "random seed", "confidence interval"):
+        assert term in glossary, f"glossary lacks {term!r}"
+    refs = re.sub(r"<[^>]+>", " ", page("book/references").read_text(encoding="utf-8"))
+    for author in ("Freeman", "Watts", "Granovetter", "Zachary", "Castells"):
+        assert author in refs, f"references lack {author}"
