@@ -30,7 +30,12 @@ Loaded by ``_config.yml`` (``sphinx.local_extensions: {snb_book: book/_ext}``).
    'Queue')". A small inline script gives MathJax 3 a ``Hub.Queue`` that calls
    its ``typesetPromise`` on the same element.
 
-5. Solution markers hidden. Solution notebooks wrap each worked answer in
+5. Bibliography entries are list items. docutils writes each citation as
+   ``role="doc-biblioentry"`` inside ``role="list"``; axe-core 4.14 (DPUB-ARIA
+   1.1 deprecates that role) reports the list as having no list items
+   (critical: aria-required-children). Entries get ``role="listitem"``.
+
+6. Solution markers hidden. Solution notebooks wrap each worked answer in
    ``# BEGIN SOLUTION`` / ``# END SOLUTION`` lines, for ``snb.exercisegen``;
    the book's code blocks drop those two lines (the answer stays).
 
@@ -226,6 +231,14 @@ def _hide_solution_markers(app: Sphinx, doctree: nodes.document) -> None:
             block.rawsource = cleaned
 
 
+def _citations_as_list_items(app: Sphinx, pagename: str, templatename: str, context: dict,
+                             doctree: Any) -> None:
+    """``role="doc-biblioentry"`` becomes ``role="listitem"`` in the page body."""
+    body = context.get("body")
+    if isinstance(body, str) and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     # sphinx_thebe is set up before this extension (Jupyter Book lists it first),
     # so its handlers are already registered here. Make sure of that order.
@@ -235,6 +248,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _add_widget_scripts, priority=900)
     app.connect("html-page-context", _label_toc_toggles, priority=900)
     app.connect("doctree-read", _hide_solution_markers)
+    app.connect("html-page-context", _citations_as_list_items)
     return {
         "version": __version__,
         "parallel_read_safe": True,
