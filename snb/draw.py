@@ -441,7 +441,7 @@ class Table:
         return f"<table>{caption}<thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def network_grid(graphs: Mapping[str, nx.Graph], *, ncols: int = 3, seed: int = 1,
+def network_grid(graphs: Mapping[str, nx.Graph], *, ncols: int = 2, seed: int = 1,
                  title: str = "") -> Picture:
     """Several small networks side by side, each titled, for comparing shapes."""
     names = list(graphs)
