@@ -111,3 +111,26 @@ def test_axe_core_is_available_where_chromium_is():
     if _skip_reason():
         pytest.skip(_skip_reason())
     assert AXE.is_file(), "axe-core is missing: run `make browser-deps` (npm pack axe-core)"
+
+
+QUIZ_PAGES = [rel for rel in PAGES if 'class="snb-quiz"' in (SITE / rel).read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("rel", QUIZ_PAGES or ["(no page with a quiz yet)"])
+def test_a_quiz_answer_gets_feedback_without_a_kernel(browser, site, rel):
+    """Clicking an answer of the page's self-check shows its feedback, with no kernel."""
+    if not QUIZ_PAGES:
+        pytest.skip("no built page has a self-check quiz yet")
+    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(site + rel, wait_until="load")
+        option = page.locator(".snb-quiz details.snb-quiz-option").first
+        feedback = option.locator(".snb-quiz-feedback")
+        assert not feedback.is_visible()
+        option.locator("summary").click()
+        feedback.wait_for(state="visible", timeout=2000)
+        text = feedback.inner_text()
+    finally:
+        context.close()
+    assert text.startswith(("✔ Right", "✘ Not quite")), text

@@ -1,0 +1,47 @@
+"""Self-check quizzes: data checked on the way in, feedback per option in plain HTML."""
+
+import re
+
+import pytest
+
+from snb import quiz
+
+GOOD = {"prompt": "Which network has the shortest paths?", "options": [
+    {"text": "a broadcast star", "correct": True, "why": "every listener is two steps from any other"},
+    {"text": "a ring <lattice>", "correct": False, "why": "paths go the long way round"}]}
+
+
+def test_every_option_carries_its_feedback_in_a_details_element():
+    html = quiz.show("Chapter 1", [GOOD])._repr_html_()
+    options = re.findall(r"<details class=\"snb-quiz-option\">(.*?)</details>", html)
+    assert len(options) == 2
+    assert "✔ Right" in options[0] and "two steps" in options[0]
+    assert "✘ Not quite" in options[1] and "long way round" in options[1]
+    assert "<script" not in html  # works with no JavaScript at all
+    assert "&lt;lattice&gt;" in html and "<lattice>" not in html  # text is escaped
+
+
+def test_plain_text_lists_questions_without_answers():
+    text = repr(quiz.show("Chapter 1", [GOOD]))
+    assert "1. Which network" in text and "A. a broadcast star" in text
+    assert "two steps" not in text and "Right" not in text
+
+
+@pytest.mark.parametrize("bad", [
+    {"prompt": "", "options": GOOD["options"]},
+    {"prompt": "Q?", "options": GOOD["options"][:1]},
+    {"prompt": "Q?", "options": [dict(o, correct=False) for o in GOOD["options"]]},
+    {"prompt": "Q?", "options": [dict(GOOD["options"][0], why=""), GOOD["options"][1]]},
+    {"prompt": "Q?", "options": [dict(GOOD["options"][0], correct="yes"), GOOD["options"][1]]},
+    {"prompt": "Q?", "options": [{"text": "x"}, GOOD["options"][1]]},
+    {"question": "Q?", "options": GOOD["options"]},
+    "not a question",
+])
+def test_malformed_questions_are_refused(bad):
+    with pytest.raises(ValueError):
+        quiz.show("T", [bad])
+
+
+def test_a_quiz_needs_a_question():
+    with pytest.raises(ValueError):
+        quiz.show("T", [])
