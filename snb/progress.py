@@ -408,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.folder is not None:
         return _class_report(args.folder, args.csv, args.root)
-    path = args.file or (args.workspace or args.root / "my-work") / PROGRESS_NAME
+    path = (args.file or (args.workspace or args.root / "my-work") / PROGRESS_NAME).expanduser()
     return _learner_report(path, args.root)
 
 

@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     reset.add_argument("--lesson", action="store_true", help="reset the chapter's lesson copy instead")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    workspace = (args.workspace if args.workspace is not None else root / DEFAULT_NAME).resolve()
+    workspace = (args.workspace.expanduser() if args.workspace is not None else root / DEFAULT_NAME).resolve()
     base = Path.cwd()
     if args.command == "add":
         report = add_missing(root, workspace, lessons=not args.no_lessons)
