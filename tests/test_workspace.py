@@ -214,12 +214,15 @@ def test_make_lab_makes_the_workspace_then_serves_only_it():
     assert add < lab and "--notebook-dir=my-work" in commands[lab]
 
 
-def test_the_book_never_reads_the_workspace():
+def test_the_book_never_reads_the_workspace(answered, course):
+    """Sphinx's own file discovery, with the book's exclude patterns, skips the workspace."""
+    matching = pytest.importorskip("sphinx.util.matching")
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    assert workspace.DEFAULT_NAME in config["exclude_patterns"]
     assert config["only_build_toc_files"] is True
-    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
-    assert workspace.DEFAULT_NAME not in toc
+    assert workspace.DEFAULT_NAME not in (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    found = list(matching.get_matching_files(course, exclude_patterns=config["exclude_patterns"]))
+    assert any(f.startswith("notebooks/") for f in found), "the lessons are still found"
+    assert [f for f in found if f.startswith(workspace.DEFAULT_NAME)] == []
 
 
 def _git(cwd: Path, *args: str) -> str:
