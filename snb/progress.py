@@ -212,7 +212,9 @@ def record(path: Path, check: str, status: str) -> bool:
                     _say(f"{path.name} could not be read ({why}); kept it as {kept.name} "
                          f"and started a new one.", once=False)
             entry = data["checks"].get(check, {})
-            attempts = int(entry.get("attempts", 0) or 0) + (status != "unanswered")
+            before = entry.get("attempts", 0)
+            before = before if isinstance(before, int) and before >= 0 else 0
+            attempts = before + (status != "unanswered")
             data["checks"][check] = {"status": status, "time": _now(), "attempts": attempts}
             _write_atomically(path, data)
         return True
@@ -346,7 +348,7 @@ def class_table(exercises: list[Exercise], learners: dict[str, dict[str, Any]]) 
 
 
 def _print_table(rows: list[dict[str, Any]], columns: list[str]) -> None:
-    widths = [max(len(c), *(len(str(r[c])) for r in rows)) for c in columns]
+    widths = [max([len(c)] + [len(str(r[c])) for r in rows]) for c in columns]
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
     print("  ".join("-" * w for w in widths))
     for r in rows:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import multiprocessing
 import os
 import threading
@@ -289,6 +290,19 @@ def test_class_view_counts_per_exercise_names_bad_files_and_writes_csv(tmp_path,
     other = next(r for r in rows if r["exercise"] != "ex-01-basics")
     assert other["not started"] == "3"
     assert (folder / "broken.json").read_text(encoding="utf-8") == '{"format": "snb-prog', "left as it was"
+
+
+def test_odd_attempt_counts_start_again_from_zero(workspace):
+    path = workspace / "progress.json"
+    path.write_text(json.dumps({"format": progress.FORMAT, "version": 1,
+                                "checks": {CHECK: {"status": "incorrect", "attempts": "many"}}}), encoding="utf-8")
+    assert progress.record(path, CHECK, "incorrect")
+    assert _entries(path)[CHECK]["attempts"] == 1
+
+
+def test_class_view_of_an_empty_folder_prints_zero_learners(tmp_path, capsys):
+    assert progress.main(["--root", str(tmp_path), "--class", str(tmp_path)]) == 0
+    assert "Class progress: 0 learners" in capsys.readouterr().out
 
 
 def test_class_view_of_a_missing_folder_says_so(tmp_path, capsys):
