@@ -292,3 +292,29 @@ def test_the_command_line_works_from_anywhere(tmp_path):
     run = subprocess.run([sys.executable, "-m", "snb.workspace", "--root", str(ROOT), "--workspace", str(ws),
                           "add", "--no-lessons"], capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode == 0 and "Your workspace is" in run.stdout and not run.stderr
+
+
+def test_reset_lesson_touches_only_that_lesson(answered, course, capsys):
+    lesson = answered / "lessons" / sorted((course / "notebooks").glob("02-*.ipynb"))[0].name
+    lesson.write_bytes(lesson.read_bytes() + b" ")  # the learner's own change
+    before = snapshot(answered)
+    assert workspace.main(["--root", str(course), "--workspace", str(answered), "reset", "02", "--lesson"]) == 0
+    after = snapshot(answered)
+    backup = next(k for k in after if k.startswith("lessons/02-") and ".backup-" in k)
+    assert after[backup] == before[f"lessons/{lesson.name}"]
+    assert {k: after[k] for k in before if k.startswith("workbooks/")} == {
+        k: v for k, v in before.items() if k.startswith("workbooks/")}
+    assert "kept your old" in capsys.readouterr().out
+
+
+def test_checks_and_progress_reports_leave_the_answers_alone(answered, course, monkeypatch, capsys):
+    before = {k: v for k, v in snapshot(answered).items() if k.endswith(".ipynb")}
+    monkeypatch.chdir(answered / "workbooks")
+    from snb import checks
+
+    checks.check_team_basics(0.5, {"Nobody"})
+    assert progress.main(["--root", str(course), "--workspace", str(answered)]) == 0
+    assert progress.main(["--root", str(course), "--class", str(answered), "--csv", str(course / "c.csv")]) == 0
+    after = snapshot(answered)
+    assert "progress.json" in after
+    assert {k: v for k, v in after.items() if k.endswith(".ipynb")} == before
