@@ -9,12 +9,19 @@ JOBS   ?= 2
 NBVAL_SANITIZE := tests/nbval_sanitize.cfg
 AXE_VERSION := 4.14.1
 AXE := $(VENV)/axe-core/axe.min.js
+# The learner's own folder (git ignores my-work/); see README, "Your own work".
+WORKSPACE ?= my-work
+ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup book book-build serve lab test unit nbval book-test browser-deps browser-test exercises execute benchmark check-env clean
+.PHONY: help setup book book-build serve lab workspace reset-workbook reset-lesson progress class-progress \
+	author-lab test unit nbval book-test browser-deps browser-test exercises execute benchmark check-env clean
+
+# The course's own runs of the worked solutions are never a learner's progress (snb/progress.py).
+unit nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
 
 help:  ## list the tasks
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
@@ -36,8 +43,29 @@ book-build: setup  ## build the book (offline, warnings are errors, cached execu
 serve: book-build  ## serve the built book on http://127.0.0.1:8000
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
-lab: setup  ## open JupyterLab on the lessons and your exercise workbooks
-	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
+workspace: setup  ## make your workspace my-work/, or add what a course update brought (never overwrites)
+	$(PY) -m snb.workspace --workspace "$(WORKSPACE)" add
+
+lab: workspace  ## open JupyterLab in your workspace (made first if missing): answer there
+	$(BIN)/jupyter lab --notebook-dir="$(WORKSPACE)" $(ALLOW_ROOT)
+
+reset-workbook: setup  ## fresh copy of one workbook, e.g. CH=01 (your old copy is kept as a backup)
+	@test -n "$(CH)" || { echo "Say which chapter, e.g.: make reset-workbook CH=01"; exit 2; }
+	$(PY) -m snb.workspace --workspace "$(WORKSPACE)" reset "$(CH)"
+
+reset-lesson: setup  ## fresh copy of one lesson, e.g. CH=01 (your old copy is kept as a backup)
+	@test -n "$(CH)" || { echo "Say which chapter, e.g.: make reset-lesson CH=01"; exit 2; }
+	$(PY) -m snb.workspace --workspace "$(WORKSPACE)" reset "$(CH)" --lesson
+
+progress: setup  ## your progress per chapter: done, attempted, not started
+	@$(PY) -m snb.progress --workspace "$(WORKSPACE)"
+
+class-progress: setup  ## instructors: DIR=folder of progress files -> table per exercise and CSV
+	@test -n "$(DIR)" || { echo "Say where the progress files are: make class-progress DIR=folder"; exit 2; }
+	@$(PY) -m snb.progress --class "$(DIR)" --csv "$(or $(CSV),$(DIR)/class-progress.csv)"
+
+author-lab: setup  ## authors: JupyterLab on the course files themselves (edits tracked notebooks)
+	$(BIN)/jupyter lab --notebook-dir=. $(ALLOW_ROOT)
 
 test: setup unit nbval book-test browser-test  ## run every test: unit, notebooks, generated files, book, browser
 	@echo "All tests passed."

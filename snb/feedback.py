@@ -82,17 +82,25 @@ def _unanswered(what: str) -> Feedback:
 
 
 def teaching_check(func: Callable[..., Feedback]) -> Callable[..., Feedback]:
-    """Decorator: any unexpected error becomes a clear message, never a traceback."""
+    """Decorator: any unexpected error becomes a clear message, never a traceback.
+
+    In a learner's workspace the result's status (never the answer) is also
+    recorded as progress (:mod:`snb.progress`); elsewhere nothing is written.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Feedback:
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
         except Exception as exc:  # a check must never crash the learner's notebook
-            return _invalid(
+            result = _invalid(
                 f"the check could not read this answer ({type(exc).__name__}: {exc}).",
                 "compare the type of your answer with what the exercise asks for.",
             )
+        from snb.progress import record_check  # never raises
+
+        record_check(f"{func.__module__}.{func.__qualname__}", getattr(result, "status", "invalid"))
+        return result
 
     return wrapper
 
