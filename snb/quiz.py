@@ -15,10 +15,12 @@ is loaded from another site. Its plain-text form lists the questions without ans
 from __future__ import annotations
 
 import html
+import json
+from importlib import resources
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-__all__ = ["Option", "Question", "Quiz", "show"]
+__all__ = ["Option", "Question", "Quiz", "show", "load"]
 
 _LETTERS = "ABCDEFGH"
 
@@ -108,3 +110,12 @@ def show(title: str, questions: Iterable[Question | Mapping[str, Any]]) -> Quiz:
     if not qs:
         raise ValueError("a quiz needs at least one question")
     return Quiz(title, qs)
+
+
+def load(chapter: int) -> Quiz:
+    """The self-check of a chapter, from ``snb/data/quiz-NN.json`` (``{"title", "questions"}``)."""
+    name = f"quiz-{int(chapter):02d}.json"
+    data = json.loads(resources.files("snb").joinpath("data", name).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or set(data) != {"title", "questions"}:
+        raise ValueError(f"{name}: expected an object with the keys 'title' and 'questions'")
+    return show(data["title"], data["questions"])

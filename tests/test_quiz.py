@@ -45,3 +45,11 @@ def test_malformed_questions_are_refused(bad):
 def test_a_quiz_needs_a_question():
     with pytest.raises(ValueError):
         quiz.show("T", [])
+
+
+@pytest.mark.parametrize("chapter", [1, 2])
+def test_each_chapter_quiz_is_valid_data(chapter):
+    q = quiz.load(chapter)
+    assert len(q.questions) >= 4
+    for question in q.questions:
+        assert sum(o.correct for o in question.options) == 1, question.prompt
