@@ -37,12 +37,19 @@ def render_cascade(topology: str = "media + peers", n: int = 80, p: float = 0.15
     title = f"{topology}: one run, {seeding} seeding, p = {p:.2f}"
     draw.network(G, ax=ax_net, pos=pos, title=title, labels=False,
                  highlight={"seeds": seeds, "reached": told})
+    # One filled outline and fixed title heights, not one patch per bar and matplotlib's
+    # search for clashing titles: a third of the time of an update.
     bins = np.arange(0, G.number_of_nodes() + 2, max(1, G.number_of_nodes() // 30))
-    ax_hist.hist(sizes, bins=bins, color=draw.PALETTE["blue"], edgecolor="white")
-    ax_hist.axvline(sizes.mean(), color=draw.PALETTE["vermillion"], lw=2, label=f"mean {sizes.mean():.1f}")
-    ax_hist.set(title=f"Reach in {runs} runs", xlabel="people reached", ylabel="runs")
+    counts, edges = np.histogram(sizes, bins=bins)
+    ax_hist.stairs(counts, edges, fill=True, color=draw.PALETTE["blue"])
+    ax_hist.axvline(sizes.mean(), color=draw.PALETTE["vermillion"], lw=2)
+    ax_hist.text(sizes.mean(), 1.0, f" mean {sizes.mean():.1f}", transform=ax_hist.get_xaxis_transform(),
+                 ha="left", va="top", color=draw.PALETTE["vermillion"], fontsize=10)
+    ax_hist.set(xlabel="people reached", ylabel="runs", xlim=(edges[0], edges[-1]))
+    ax_hist.set_ylim(0, max(1, counts.max()) * 1.08)
     ax_hist.yaxis.get_major_locator().set_params(integer=True)
-    ax_hist.legend(frameon=False)
+    ax_hist.set_title(f"Reach in {runs} runs", y=1.0)
+    ax_net.set_title(ax_net.get_title(), y=1.0, fontsize=12)
     reached = len(told) + len(seeds)
     alt = (f"{title}. Left: network of {G.number_of_nodes()} people; {len(seeds)} seeds reached "
            f"{reached} people in {len(rounds) - 1} rounds. Right: histogram of reach over {runs} runs, "
