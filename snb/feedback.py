@@ -88,7 +88,7 @@ def _unanswered(what: str) -> Feedback:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``n`` and the noun in the right number: ``plural(1, "visit")`` is "1 visit",
     ``plural(2, "visit")`` is "2 visits", ``plural(3, "person", "people")`` is "3 people"."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def _safe_text(exc: BaseException) -> str:

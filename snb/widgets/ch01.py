@@ -13,7 +13,7 @@ import numpy as np
 from snb import draw
 from snb.datasets import TOPOLOGIES, communication_network
 from snb.models import POLICIES, cascade_sizes, choose_seeds, compare_policies, independent_cascade
-from snb.widgets.base import Explorer, _style
+from snb.widgets.base import Explorer, _style, seed_box
 
 
 # ---------------------------------------------------------- cascade explorer
@@ -68,7 +68,7 @@ def cascade_explorer(topology: str = "media + peers", n: int = 80, p: float = 0.
                            **_style("Pass-on probability")),
         "seeding": w.ToggleButtons(options=["broadcast", "peer"], value=seeding, **_style("Seeding")),
         "budget": w.IntSlider(value=budget, min=1, max=10, continuous_update=False, **_style("Seeds")),
-        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+        "seed": seed_box(seed),
     }
     return Explorer(controls, render_cascade, "Cascade explorer")
 
