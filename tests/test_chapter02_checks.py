@@ -368,3 +368,23 @@ def test_visits_feedback_plurals():
     B.remove_edge("Jo", "Page Turner")
     B.remove_edge("Femi", "Page Turner")
     assert_feedback(checks.check_visits_network(B), "incorrect", "2 visits are missing")
+
+
+class _EndlessRepr:
+    def __repr__(self):
+        while True:  # pragma: no cover - the checks must never call it
+            pass
+
+    __str__ = __repr__
+
+
+def test_co_visits_never_call_the_answers_repr():
+    P = PROJ.copy()
+    P.add_edge(_EndlessRepr(), TOP[0][0])
+    assert_feedback(checks.check_co_visits(P, TOP), "incorrect", "a _EndlessRepr")
+    assert_feedback(checks.check_co_visits(PROJ, [(_EndlessRepr(), TOP[0][0])]), "invalid",
+                    "a _EndlessRepr is not a venue")
+    W = PROJ.copy()
+    u, v = TOP[0][:2]
+    W[u][v]["weight"] = _EndlessRepr()
+    assert_feedback(checks.check_co_visits(W, TOP), "incorrect", "your tie says a _EndlessRepr")

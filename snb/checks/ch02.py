@@ -151,10 +151,11 @@ def _pair_list(answer: Any, venues: set, k: int) -> tuple[list[frozenset] | None
         except TypeError:
             return None, _invalid("a pair contains values that cannot be venue names.", "write each pair as ('A', 'B').")
         if strangers:
-            return None, _invalid(f"{strangers[0]!r} is not a venue of this city.",
-                                  "pairs name two venues (bipartite=1); " + _case_hint(strangers, venues))
+            return None, _invalid(f"{_describe(strangers[0])} is not a venue of this city.",
+                                  "pairs name two venues (bipartite=1); "
+                                  + _case_hint([x for x in strangers if isinstance(x, str)], venues))
         if item[0] == item[1]:
-            return None, _invalid(f"the pair ({item[0]!r}, {item[1]!r}) names the same venue twice.")
+            return None, _invalid(f"the pair ({_describe(item[0])}, {_describe(item[1])}) names the same venue twice.")
         pairs.append(frozenset(item))
     if len(set(pairs)) != len(pairs):
         return None, _invalid("the same pair appears twice.", f"name {k} different pairs.")
@@ -179,7 +180,7 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
         return _wrong(f"your projection contains {plural(len(nodes & customers), 'customer')} as well as venues.",
                       "a projection keeps one side only: pass the venues to weighted_projected_graph.")
     if nodes != venues:
-        strangers = sorted(map(repr, nodes - venues))[:3]
+        strangers = sorted(map(_describe, nodes - venues))[:3]
         return _wrong(f"the nodes should be the city's {len(venues)} venues"
                       + (f"; not in the city: {strangers}." if strangers else f"; {len(venues - nodes)} {'is' if len(venues - nodes) == 1 else 'are'} missing."),
                       "project B onto all of its venues (bipartite=1), without filtering.")
@@ -202,7 +203,7 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
             if isinstance(got, float) and got <= 1:
                 return _wrong(f"the weight of {u} and {v} is {got:.2f}, a share rather than a count.",
                               "use weighted_projected_graph (shared customers), not overlap_weighted_projected_graph.")
-            return _wrong(f"{u} and {v} share {plural(w, 'customer')}; your tie says {got!r}.",
+            return _wrong(f"{u} and {v} share {plural(w, 'customer')}; your tie says {_describe(got)}.",
                           "the weight counts shared customers (not visits): weighted_projected_graph does this.")
     pairs, problem = _pair_list(top_pairs, venues, k)
     if problem:
