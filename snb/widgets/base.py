@@ -27,13 +27,16 @@ MAX_SEED = 2**32 - 1
 #: readout, a box's digits, a dropdown's longest choice); a control never gets less.
 BODY_EM = {w.IntSlider: 16.0, w.FloatSlider: 16.0, w.SelectionSlider: 16.0, w.IntText: 9.0,
            w.BoundedIntText: 9.0, w.Dropdown: 12.0, w.Text: 12.0}
-#: Characters of a description per em, generously (labels are 13 px sans-serif).
-EM_PER_CHAR = 0.6
+#: Characters of a description per em, generously, and the label's own padding (em).
+EM_PER_CHAR = 0.62
+LABEL_PADDING_EM = 1.2
+#: Width of each button of a row of toggle buttons.
+TOGGLE_BUTTON_EM = 7.0
 
 
 def description_em(description: str) -> float:
-    """Width in em that shows ``description`` in full."""
-    return round(min(max(len(description) * EM_PER_CHAR, 3.0), 14.0), 1)
+    """Width in em that shows ``description`` in full (measured in Chromium: JupyterLab and the book)."""
+    return round(min(len(description) * EM_PER_CHAR + LABEL_PADDING_EM, 15.0), 1)
 
 
 def row(children: list[w.Widget], **layout: Any) -> w.HBox:
@@ -65,7 +68,8 @@ def _fit(control: w.Widget) -> w.Widget:
     """
     desc = description_em(getattr(control, "description", "") or "")
     if isinstance(control, w.ToggleButtons):
-        body = 7.5 * max(len(control.options), 1)
+        control.style.button_width = f"{TOGGLE_BUTTON_EM:g}em"
+        body = (TOGGLE_BUTTON_EM + 0.5) * max(len(control.options), 1)
     else:
         body = next((em for kind, em in BODY_EM.items() if type(control) is kind), 12.0)
     control.layout.width = "auto"

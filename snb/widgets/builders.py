@@ -110,9 +110,10 @@ class NetworkBuilder:
         self.name = w.Text(placeholder="name", layout=w.Layout(**wide), **_style("Person", "5em"))
         self.a = w.Dropdown(layout=w.Layout(**wide), **_style("Tie from", "5em"))
         self.b = w.Dropdown(layout=w.Layout(**wide), **_style("to", "5em"))
+        # the box takes the room its label leaves; its buttons sit beside it, or below when narrow
         self.edges = w.Textarea(placeholder="Ana - Ben\nBen - Chloe", rows=5,
-                                layout=w.Layout(width="100%", max_width="30em"),
-                                **_style("Ties, one per line", "8em"))
+                                layout=w.Layout(width="auto", flex="1 1 24em", min_width="0", max_width="36em"),
+                                **_style("Ties, one per line"))
         self.status = w.HTML(layout=w.Layout(max_width="100%"))
         self.picture = w.Output(layout=w.Layout(max_width="100%", min_width="0", flex="0 1 auto"))
         self.metrics = w.HTML(layout=w.Layout(min_width="12em"))
@@ -147,7 +148,8 @@ class NetworkBuilder:
 
     def _list_row(self, b: dict[str, w.Button]) -> w.Widget:
         """The edge-list box with its buttons (below the box when the window is narrow)."""
-        return row([self.edges, row([b["Use this list"], b["Clear"], b["Check"]])])
+        return row([self.edges, w.VBox([b["Use this list"], b["Clear"], b["Check"]],
+                                       layout=w.Layout(flex="0 0 auto"))])
 
     @staticmethod
     def _make_buttons(actions: dict[str, Callable[[Any], Any]]) -> dict[str, w.Button]:
