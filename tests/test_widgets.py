@@ -300,3 +300,17 @@ def test_builder_rows_wrap_and_fill_the_width(make):
             assert box.layout.flex and box.layout.min_width == "0" and box.layout.max_width
         if isinstance(box, w.Button):
             assert box.layout.width == "auto"
+
+
+def test_check_in_builder_refuses_huge_names_and_lists_with_short_messages():
+    c = widgets.CheckInNetworkBuilder()
+    huge = "x" * 1_000_000
+    for action in (lambda: c.add_visit(huge, "Bar"), lambda: c.add_visit("Ana", huge),
+                   lambda: c.remove_visit(huge, huge), lambda: c.set_visits(f"Ana - {huge}"),
+                   lambda: c.set_visits("\n".join(f"C{i} - V{i % 9}" for i in range(10_000)))):
+        message = action()
+        assert len(message) < 400 and c.graph.number_of_nodes() == 0, message[:100]
+
+
+def test_growth_renders_at_the_largest_seed():
+    assert widgets.render_growth(n=100, seed=base.MAX_SEED).png.startswith(b"\x89PNG")

@@ -17,7 +17,7 @@ from snb.feedback import Feedback, plural
 from snb.measures import top_share
 from snb.models import degrees_at, growth_edges
 from snb.widgets.base import Explorer, _style, row
-from snb.widgets.builders import NetworkBuilder, parse_edge_list
+from snb.widgets.builders import NetworkBuilder, _shorten, parse_edge_list
 
 
 #: Market sizes offered by the growth explorer's size slider.
@@ -145,7 +145,8 @@ class CheckInNetworkBuilder(NetworkBuilder):
         """Take back one visit; a customer or venue left without visits leaves the network."""
         customer, venue = str(customer or "").strip(), str(venue or "").strip()
         if not self.graph.has_edge(customer, venue):
-            return self._say(f"There is no visit by {customer or 'nobody'} to {venue or 'nowhere'}.", ok=False)
+            return self._say(f"There is no visit by {_shorten(customer) or 'nobody'} to "
+                             f"{_shorten(venue) or 'nowhere'}.", ok=False)
         data = self.graph[customer][venue]
         data["visits"] -= 1
         if data["visits"] == 0:
