@@ -314,3 +314,15 @@ def test_check_in_builder_refuses_huge_names_and_lists_with_short_messages():
 
 def test_growth_renders_at_the_largest_seed():
     assert widgets.render_growth(n=100, seed=base.MAX_SEED).png.startswith(b"\x89PNG")
+
+
+def test_an_explorer_setting_that_cannot_be_drawn_is_a_sentence(monkeypatch):
+    shown = []
+    monkeypatch.setattr(base, "display", shown.append)
+
+    def fragile(seed):
+        raise ValueError("Seed must be between 0 and 2**32 - 1")
+
+    explorer = base.Explorer({"seed": w.IntText(value=1)}, fragile)
+    explorer._show(seed=-1)
+    assert "cannot be drawn (ValueError: Seed must be between" in shown[-1].data

@@ -102,7 +102,14 @@ class Explorer:
                          layout=w.Layout(width="100%", max_width="100%"))
 
     def _show(self, **values: Any) -> None:
-        picture = self.render(**values)
+        try:
+            picture = self.render(**values)
+        except Exception as exc:  # a setting the model cannot take: a sentence, not a traceback
+            from IPython.display import HTML
+
+            display(HTML(f'<p role="status">These settings cannot be drawn ({html.escape(type(exc).__name__)}: '
+                         f"{html.escape(str(exc)[:200])}). Change one of them and try again.</p>"))
+            return
         display(picture.html() if isinstance(picture, draw.Picture) else picture)
 
     def values(self) -> dict[str, Any]:
