@@ -362,12 +362,12 @@ def check_partner_choice(partner: Any) -> Feedback:
         reasons.append(f"shares the most customers with {s['business']} (those are yours already)")
     if reasons:
         return _wrong(f"{name} {' and '.join(reasons)}, but what counts is who is new to you and fits: "
-                      f"{mine['new people']} new people, only {mine['fit']:.0%} of whom fit, so with {hours} the "
+                      f"{plural(mine['new people'], 'new person', 'new people')}, only {mine['fit']:.0%} of whom fit, so with {hours} the "
                       f"replies go mostly to people who will not buy ({mine['customers']:.1f} new customers).",
                       "compare the outreach model's customers for every venue, not the size of its audience "
                       "or its overlap with yours.")
     if name == max(rows, key=lambda v: rows[v]["fit"]):
-        return _wrong(f"{name}'s customers fit best, but only {mine['new people']} of them are new to you: "
+        return _wrong(f"{name}'s customers fit best, but only {mine['new people']} of them {'is' if mine['new people'] == 1 else 'are'} new to you: "
                       f"too few conversations to use your hours ({mine['customers']:.1f} new customers).",
                       "fit matters, and so does having enough people to talk to.")
     return _wrong(f"{name} would bring about {mine['customers']:.1f} new customers a week; another partner brings more.",
