@@ -106,7 +106,7 @@ class NetworkBuilder:
         self.required = tuple(dict.fromkeys(str(p) for p in people))
         self.graph.add_nodes_from(self.required)
         self._check = check
-        wide = {"width": "100%", "max_width": "22em"}
+        wide = {"width": "100%", "max_width": "22em"}  # each widget gets its own Layout
         self.name = w.Text(placeholder="name", layout=w.Layout(**wide), **_style("Person", "5em"))
         self.a = w.Dropdown(layout=w.Layout(**wide), **_style("Tie from", "5em"))
         self.b = w.Dropdown(layout=w.Layout(**wide), **_style("to", "5em"))

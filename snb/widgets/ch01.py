@@ -37,8 +37,8 @@ def render_cascade(topology: str = "media + peers", n: int = 80, p: float = 0.15
     title = f"{topology}: one run, {seeding} seeding, p = {p:.2f}"
     draw.network(G, ax=ax_net, pos=pos, title=title, labels=False,
                  highlight={"seeds": seeds, "reached": told})
-    # One filled outline and fixed title heights, not one patch per bar and matplotlib's
-    # search for clashing titles: a third of the time of an update.
+    # One filled outline instead of a patch per bar, no legend, fixed title heights (no
+    # search for clashing titles) and fewer tick labels: a third less time per update.
     bins = np.arange(0, G.number_of_nodes() + 2, max(1, G.number_of_nodes() // 30))
     counts, edges = np.histogram(sizes, bins=bins)
     ax_hist.stairs(counts, edges, fill=True, color=draw.PALETTE["blue"])

@@ -86,8 +86,8 @@ class CheckInNetworkBuilder(NetworkBuilder):
 
     def __init__(self, check: Callable[[nx.Graph], Feedback] | None = None,
                  title: str = "Check-in network builder") -> None:
-        wide = w.Layout(width="100%", max_width="22em")
-        self.customer = w.Combobox(placeholder="customer", layout=wide, **_style("Customer", "5em"))
+        self.customer = w.Combobox(placeholder="customer", layout=w.Layout(width="100%", max_width="22em"),
+                                   **_style("Customer", "5em"))
         self.venue = w.Combobox(placeholder="venue", layout=w.Layout(width="100%", max_width="22em"),
                                 **_style("Venue", "5em"))
         super().__init__(check=check, title=title)
