@@ -37,8 +37,8 @@ book: setup book-build  ## set up, then build the book into _build/html
 	@echo "The book is built. Open _build/html/index.html in a browser,"
 	@echo "or run 'make serve' and visit http://127.0.0.1:8000"
 
-book-build: setup  ## build the book (offline, warnings are errors, cached execution)
-	$(BIN)/jupyter-book build . -W -n --keep-going --builder html
+book-build: setup  ## build the book (offline, warnings are errors, cached execution; fails on any error page)
+	$(PY) tools/book_build.py -- -W -n --keep-going --builder html
 
 serve: book-build  ## serve the built book on http://127.0.0.1:8000
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html

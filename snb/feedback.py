@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import math
+import numbers
+from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Callable, Hashable, Iterable
 
 import networkx as nx
@@ -81,20 +85,37 @@ def _unanswered(what: str) -> Feedback:
     return Feedback("unanswered", f"replace the `...` with {what}, then run this cell again.")
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` and the noun in the right number: ``plural(1, "visit")`` is "1 visit",
+    ``plural(2, "visit")`` is "2 visits", ``plural(3, "person", "people")`` is "3 people"."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def _safe_text(exc: BaseException) -> str:
+    """``str(exc)``, or a stand-in when the exception cannot even describe itself."""
+    try:
+        text = str(exc)
+    except BaseException:  # an exception whose __str__ raises (or exits)
+        return "no description"
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
 def teaching_check(func: Callable[..., Feedback]) -> Callable[..., Feedback]:
     """Decorator: any unexpected error becomes a clear message, never a traceback.
 
     In a learner's workspace the result's status (never the answer) is also
     recorded as progress (:mod:`snb.progress`); elsewhere nothing is written.
+    ``SystemExit`` (e.g. a ``sys.exit()`` inside a learner's ``__eq__``) is caught
+    too; only ``KeyboardInterrupt`` still stops the cell, as the learner asked.
     """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Feedback:
         try:
             result = func(*args, **kwargs)
-        except Exception as exc:  # a check must never crash the learner's notebook
+        except (Exception, SystemExit) as exc:  # a check must never crash the learner's notebook
             result = _invalid(
-                f"the check could not read this answer ({type(exc).__name__}: {exc}).",
+                f"the check could not read this answer ({type(exc).__name__}: {_safe_text(exc)}).",
                 "compare the type of your answer with what the exercise asks for.",
             )
         from snb.progress import record_check  # never raises
@@ -105,9 +126,31 @@ def teaching_check(func: Callable[..., Feedback]) -> Callable[..., Feedback]:
     return wrapper
 
 
+#: Types whose ``repr`` is safe to call on learner input (no user code runs).
+_PLAIN = (str, bytes, bool, int, float, complex, type(None), type(...))
+#: Most members a check reads from a collection: an endless iterator stops here.
+MAX_ITEMS = 10_000
+
+
 def _describe(value: Any) -> str:
-    text = repr(value)
+    """A short description of an answer that never runs the learner's own ``__repr__``."""
+    if isinstance(value, (np.integer, np.floating)):
+        value = value.item()
+    if type(value) in _PLAIN:
+        text = repr(value)
+    elif type(value) in (list, tuple, set, frozenset) and len(value) <= 12:
+        inner = ", ".join(_describe(v) for v in itertools.islice(value, 12))
+        text = {list: "[{}]", tuple: "({})", set: "{{{}}}", frozenset: "frozenset({{{}}})"}[type(value)]
+        text = text.format(inner + ("," if type(value) is tuple and len(value) == 1 else ""))
+    else:
+        text = f"a {type(value).__name__}"
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _items(answer: Iterable[Any], limit: int = MAX_ITEMS) -> list[Any] | None:
+    """The members of a collection, or None when there are more than ``limit`` (or endless)."""
+    items = list(itertools.islice(iter(answer), limit + 1))
+    return None if len(items) > limit else items
 
 
 # ---------------------------------------------------------------- validators
@@ -152,53 +195,99 @@ def graph_problem(G: Any, *, directed: bool = False, max_nodes: int = 5000,
     return None
 
 
+def _is_pair_of(item: Any) -> bool:
+    """A ``(node, number)`` pair, as degree views, distance lists and ``Counter.most_common`` give."""
+    return (type(item) in (tuple, list) and len(item) == 2 and not isinstance(item[0], bool)
+            and isinstance(item[1], (numbers.Real, np.integer, np.floating)))
+
+
 def node_set_problem(answer: Any, universe: Iterable[Hashable], *, what: str) -> tuple[set | None, Feedback | None]:
     """Turn an answer into a set of nodes of ``universe``, or explain why it cannot be one."""
     if answer is ...:
         return None, _unanswered(what)
     if answer is None:
         return None, _invalid("the answer is None.", f"store {what} in the variable, e.g. {{'Ana', 'Ben'}}.")
-    if isinstance(answer, dict):
+    if isinstance(answer, Mapping):
         return None, _invalid(
             "the answer is a dictionary (perhaps of distances), not a set of nodes.",
             "keep just the nodes: set(your_dict) gives the keys.",
         )
-    if isinstance(answer, (str, bytes, int, float)) or not isinstance(answer, Iterable):
+    if isinstance(answer, (str, bytes, numbers.Number, np.number)) or not isinstance(answer, Iterable):
         return None, _invalid(
             f"the answer {_describe(answer)} is a single value, not a collection of nodes.",
             f"give {what} as a set, e.g. {{'Ana', 'Ben'}}, even if it has one member.",
         )
     if isinstance(answer, nx.Graph):
         answer = list(answer.nodes)
-    items = list(answer)
     universe = list(universe)
+    items = _items(answer, limit=MAX_ITEMS + len(universe))
+    if items is None:
+        return None, _invalid(f"the answer has more than {MAX_ITEMS + len(universe):,} members (or never ends); "
+                              f"the network has {plural(len(universe), 'node')}.",
+                              f"give {what} as a set of the network's nodes.")
     known = set(universe)
+    exact = {(type(v), v) for v in universe if isinstance(v, bool)}
+    def pairs() -> Feedback:
+        return _invalid(f"the answer holds pairs such as {_describe(tuple(items[0]))} (a node and a number), "
+                        "not nodes.",
+                        f"keep the first member of each pair: {{node for node, number in your_pairs}} "
+                        f"gives {what}.")
     try:
-        unknown = [x for x in items if x not in known]
+        # True == 1 in Python: a bool is a node only if the network really has that bool
+        unknown = [x for x in items if x not in known or (isinstance(x, bool) and (bool, x) not in exact)]
     except TypeError:
+        if items and all(_is_pair_of(x) for x in items):
+            return None, pairs()
         return None, _invalid("the answer contains values that cannot be nodes (lists or sets inside).",
                               "give a flat set of node names.")
     if unknown:
+        if all(_is_pair_of(x) for x in unknown):
+            return None, pairs()
         hint = "node names must match exactly, including capital letters."
-        if all(isinstance(x, str) and x.strip().isdigit() for x in unknown) and all(
+        if any(isinstance(x, bool) for x in unknown):
+            hint = "True and False are not nodes: give the nodes themselves."
+        elif all(isinstance(x, str) and x.strip().isdigit() for x in unknown) and all(
                 isinstance(v, (int, np.integer)) for v in universe):
             hint = "the nodes here are numbers, not text: write 3, not '3'."
-        return None, _invalid(f"these are not in the network: {sorted(map(repr, unknown))[:6]}.", hint)
+        return None, _invalid(f"these are not in the network: {sorted(_describe(x) for x in unknown)[:6]}.", hint)
     return set(items), None
 
 
+def _as_number(value: Any) -> Any:
+    """Unwrap a 0-d or one-element numpy array; other values come back unchanged."""
+    if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "biuf":
+        return value.reshape(()).item() if value.dtype.kind != "b" else bool(value.reshape(()))
+    return value
+
+
 def number_problem(value: Any, *, what: str) -> tuple[float | None, Feedback | None]:
-    """Turn an answer into a finite float, or explain why it cannot be one."""
+    """Turn an answer into a finite float, or explain why it cannot be one.
+
+    Accepts every real number type: int, float, numpy scalars, ``Fraction``,
+    ``Decimal`` and numpy arrays holding exactly one number.
+    """
     if value is ...:
         return None, _unanswered(what)
     if value is None:
         return None, _invalid("the answer is None.", f"store {what} as a number.")
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        if isinstance(value, str):
-            return None, _invalid(f"the answer is the text {_describe(value)}, not a number.",
-                                  "remove the quotes: 0.5, not '0.5'.")
-        return None, _invalid(f"expected a number, got a {type(value).__name__}.",
-                              f"store {what} as a single number.")
+    value = _as_number(value)
+    if isinstance(value, (bool, np.bool_)):
+        return None, _invalid("expected a number, got a bool.", f"store {what} as a single number.")
+    if isinstance(value, np.ndarray):
+        return None, _invalid(f"expected one number, got a ndarray of {plural(value.size, 'value')}.",
+                              f"store {what} as a single number, e.g. float(x) or x.item().")
+    if isinstance(value, str):
+        return None, _invalid(f"the answer is the text {_describe(value)}, not a number.",
+                              "remove the quotes: 0.5, not '0.5'.")
+    if isinstance(value, complex):
+        return None, _invalid("the answer is a complex number.", f"store {what} as a real number.")
+    if not isinstance(value, (numbers.Real, Decimal, np.integer, np.floating)):
+        seen = f"a {type(value).__name__}"
+        if isinstance(value, (list, tuple)) and len(value) == 1:
+            seen = f"a {type(value).__name__} holding one value"
+        return None, _invalid(f"expected a number, got {seen}.",
+                              f"store {what} as a single number"
+                              + (", e.g. your_list[0]." if seen.endswith("one value") else "."))
     value = float(value)
     if not math.isfinite(value):
         return None, _invalid("the answer is not a finite number.", "did a division by zero happen?")

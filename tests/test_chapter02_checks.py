@@ -53,7 +53,7 @@ def test_visits_accepts_the_builder():
          ["sides are swapped"]),
         (changed(lambda B: B.nodes["Gus"].update(bipartite=1)), ["Gus is a customer but has bipartite=1"]),
         (changed(lambda B: B.add_edge("Femi", "Gus")), ["Femi and Gus are both customers"]),
-        (changed(lambda B: B.remove_edge("Jo", "Page Turner")), ["1 visits are missing", "Jo at Page Turner"]),
+        (changed(lambda B: B.remove_edge("Jo", "Page Turner")), ["1 visit is missing", "Jo at Page Turner"]),
         (changed(lambda B: B.add_edge("Jo", "Spin Studio", visits=1)), ["Jo never visited Spin Studio"]),
         (visits_solution(attr="weight"), ["stored as weight", "name the attribute visits"]),
         (changed(lambda B: [d.pop("visits") for *_, d in B.edges(data=True)]), ["no visits count"]),
@@ -141,7 +141,7 @@ def weights_changed(fn):
         (nx.bipartite.projected_graph(CITY, VENUES), TOP, ["no weight"]),
         (nx.bipartite.overlap_weighted_projected_graph(CITY, VENUES), TOP, ["a share rather than a count"]),
         (weights_changed(lambda u, v, w: w + 1), TOP, ["your tie says"]),
-        (PROJ.subgraph(VENUES[:-1]), TOP, ["1 are missing"]),
+        (PROJ.subgraph(VENUES[:-1]), TOP, ["1 is missing"]),
         (nx.complete_graph(VENUES), TOP, ["no customer went to both"]),
         (PROJ, TOP[:2], ["give the top 3 pairs; you gave 2"]),
         (PROJ, measures.top_pairs(measures.projection(CITY, 1), 6)[3:], ["but the third-busiest pair shares"]),
@@ -322,3 +322,69 @@ def test_partner_bad_input_is_explained_not_raised(answer, status, fragments):
 ])
 def test_checks_never_raise(call):
     assert isinstance(call(), checks.Feedback)
+
+
+# ------------------------------------- issue 14: valid answers in other forms
+def test_co_visits_accepts_edges_with_their_data_dict():
+    """Item 6: sorted(P.edges(data=True), key=...)[:3] gives (u, v, {'weight': w}) triples."""
+    top = sorted(PROJ.edges(data=True), key=lambda e: -e[2]["weight"])[:3]
+    assert all(isinstance(e[2], dict) for e in top)
+    assert_feedback(checks.check_co_visits(PROJ, top), "correct")
+    wrong = sorted(PROJ.edges(data=True), key=lambda e: e[2]["weight"])[:3]
+    assert_feedback(checks.check_co_visits(PROJ, wrong), "incorrect", "third-busiest pair")
+
+
+def test_co_visits_endless_pairs_are_refused_not_hung():
+    import itertools
+    endless = itertools.cycle([TOP[0][:2]])
+    assert_feedback(checks.check_co_visits(PROJ, endless), "invalid", "never ends")
+
+
+@pytest.mark.parametrize("convert", [
+    lambda x: __import__("fractions").Fraction(x).limit_denominator(10**9),
+    lambda x: __import__("decimal").Decimal(repr(x)),
+    lambda x: np.array(x),
+    lambda x: np.array([x]),
+    lambda x: np.float32(x),
+], ids=["Fraction", "Decimal", "0-d array", "one-element array", "float32"])
+def test_concentration_accepts_every_kind_of_number(convert):
+    """Item 7: any real number type is a number."""
+    assert_feedback(checks.check_concentration(convert(T1), convert(T10), convert(G)), "correct")
+
+
+@pytest.mark.parametrize("value, fragments", [
+    (np.array([T1, T1]), ["expected one number", "ndarray of 2 values"]),
+    (np.array([]), ["ndarray of 0 values"]),
+    ([T1], ["list holding one value", "your_list[0]"]),
+    (1j, ["complex"]),
+    (np.bool_(True), ["got a bool"]),
+])
+def test_concentration_near_misses_say_what_was_seen(value, fragments):
+    assert_feedback(checks.check_concentration(value, T10, G), "invalid", *fragments)
+
+
+def test_visits_feedback_plurals():
+    B = visits_solution()
+    B.remove_edge("Jo", "Page Turner")
+    B.remove_edge("Femi", "Page Turner")
+    assert_feedback(checks.check_visits_network(B), "incorrect", "2 visits are missing")
+
+
+class _EndlessRepr:
+    def __repr__(self):
+        while True:  # pragma: no cover - the checks must never call it
+            pass
+
+    __str__ = __repr__
+
+
+def test_co_visits_never_call_the_answers_repr():
+    P = PROJ.copy()
+    P.add_edge(_EndlessRepr(), TOP[0][0])
+    assert_feedback(checks.check_co_visits(P, TOP), "incorrect", "a _EndlessRepr")
+    assert_feedback(checks.check_co_visits(PROJ, [(_EndlessRepr(), TOP[0][0])]), "invalid",
+                    "a _EndlessRepr is not a venue")
+    W = PROJ.copy()
+    u, v = TOP[0][:2]
+    W[u][v]["weight"] = _EndlessRepr()
+    assert_feedback(checks.check_co_visits(W, TOP), "incorrect", "your tie says a _EndlessRepr")

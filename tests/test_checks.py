@@ -8,6 +8,7 @@ import pytest
 
 from helpers import assert_feedback
 from snb import checks, datasets, models
+from snb.feedback import plural
 
 
 # ----------------------------------------------------------------- Feedback
@@ -209,7 +210,6 @@ def test_reach_explains_typical_mistakes(answer, fragments):
         (HUB, ["single value", "even if it has one member"]),
         (float("nan"), ["single value"]),
         (True, ["single value"]),
-        (DIST, ["dictionary (perhaps of distances)", "set(your_dict)"]),
         ({str(v) for v in TRUTH}, ["not in the network", "numbers, not text", "write 3, not '3'"]),
         ({"Ana", "Ben"}, ["not in the network", "capital letters"]),
         ([[0, 1], [2]], ["cannot be nodes"]),
@@ -323,3 +323,127 @@ def test_placeholder_is_not_answered_yet(call):
     fb = call()
     assert fb.status == "unanswered" and not fb.correct
     assert "Not answered yet" in str(fb) and "replace the `...`" in fb.message
+
+
+# ------------------------------- issue 14: hardening of the shared validators
+@pytest.mark.parametrize("n, word, many, text", [
+    (0, "visit", None, "0 visits"), (1, "visit", None, "1 visit"), (2, "visit", None, "2 visits"),
+    (1, "person", "people", "1 person"), (3, "person", "people", "3 people"),
+])
+def test_plural(n, word, many, text):
+    assert plural(n, word, many) == text
+
+
+class _Exiting:
+    def __eq__(self, other):
+        raise SystemExit(3)
+
+    __hash__ = object.__hash__
+
+
+class _Unprintable(Exception):
+    def __str__(self):
+        raise RuntimeError("no text")
+
+
+def test_teaching_check_survives_system_exit_and_unprintable_errors():
+    @checks.teaching_check
+    def exits(answer):
+        raise SystemExit(1)
+
+    @checks.teaching_check
+    def unprintable(answer):
+        raise _Unprintable()
+
+    assert_feedback(exits(1), "invalid", "SystemExit")
+    assert_feedback(unprintable(1), "invalid", "_Unprintable", "no description")
+    assert checks.check_team_basics(DENSITY, [_Exiting()]).status == "invalid"
+
+
+def test_teaching_check_lets_keyboard_interrupt_through():
+    @checks.teaching_check
+    def interrupted(answer):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted(1)
+
+
+class _EndlessRepr:
+    def __repr__(self):
+        while True:  # pragma: no cover - the checks must never call it
+            pass
+
+    def __hash__(self):
+        return 1
+
+    def __eq__(self, other):
+        return False
+
+
+def test_checks_never_call_the_answers_repr():
+    assert_feedback(checks.check_two_step_reach({_EndlessRepr()}), "invalid", "_EndlessRepr")
+    assert_feedback(checks.check_team_basics(_EndlessRepr(), LEADERS), "invalid", "_EndlessRepr")
+    assert_feedback(checks.check_two_step_reach(_EndlessRepr()), "invalid", "_EndlessRepr")
+
+
+def test_an_endless_iterator_gets_an_answer_not_a_hang():
+    import itertools
+    assert_feedback(checks.check_two_step_reach(itertools.count()), "invalid", "never ends")
+    assert_feedback(checks.check_team_basics(DENSITY, itertools.cycle(["Ana"])), "invalid", "never ends")
+
+
+def test_true_is_not_node_1():
+    assert 1 in TRUTH and True not in {type(v) for v in TRUTH}
+    answer = (TRUTH - {1}) | {True}
+    assert_feedback(checks.check_two_step_reach(answer), "invalid", "True", "not nodes")
+
+
+def test_reach_accepts_the_dictionary_its_hint_recommends():
+    """Item 5: the dict of nx.single_source_shortest_path_length(G, 0, cutoff=2) is an answer."""
+    assert_feedback(checks.check_two_step_reach(DIST), "correct", "within two steps")
+    everyone = nx.single_source_shortest_path_length(REACH_G, HUB)
+    assert_feedback(checks.check_two_step_reach(everyone), "incorrect", "goes up to", "cutoff=2")
+    one_step = nx.single_source_shortest_path_length(REACH_G, HUB, cutoff=1)
+    assert_feedback(checks.check_two_step_reach(one_step), "incorrect", "direct contacts")
+
+
+@pytest.mark.parametrize("answer", [
+    sorted(DIST.items()),
+    [[v, d] for v, d in DIST.items()],
+    list(REACH_G.degree(TRUTH)),
+], ids=["(node, distance) tuples", "[node, distance] lists", "(node, degree) pairs"])
+def test_reach_pairs_say_what_was_seen_and_what_is_wanted(answer):
+    fb = checks.check_two_step_reach(answer)
+    assert_feedback(fb, "invalid", "pairs such as", "a node and a number", "{node for node, number in")
+    assert "capital letters" not in fb.hint
+
+
+def test_team_basics_name_degree_pairs_are_explained():
+    pairs = [(v, TEAM.degree(v)) for v in LEADERS]
+    assert_feedback(checks.check_team_basics(DENSITY, pairs), "invalid", "pairs such as", "first member")
+
+
+@pytest.mark.parametrize("convert", [
+    lambda x: __import__("fractions").Fraction(x).limit_denominator(10**9),
+    lambda x: __import__("decimal").Decimal(repr(x)),
+    lambda x: np.array(x),
+    lambda x: np.array([x]),
+    lambda x: np.array([[x]]),
+], ids=["Fraction", "Decimal", "0-d array", "one-element array", "1x1 array"])
+def test_numbers_in_every_real_form_are_numbers(convert, seeding):
+    """Item 7: Fraction, Decimal and one-number arrays are accepted by every numeric check."""
+    assert checks.check_team_basics(convert(DENSITY), LEADERS).correct
+    b, p = seeding["broadcast"]["mean"], seeding["peer"]["mean"]
+    assert checks.check_seeding_comparison(seeding["winner"], convert(b), convert(p)).correct
+
+
+def test_feedback_plurals_in_chapter_1():
+    G = nx.Graph([("Brand", "A"), ("A", "B"), ("B", "C"), ("Brand", "D"), ("D", "E"), ("D", "F"),
+                  ("Brand", "G")])
+    assert_feedback(checks.check_two_step_design(G), "incorrect", "1 is three or more steps away")
+    one_short = set(sorted(LEADERS)[:-1])
+    if len(LEADERS) - len(one_short) == 1:
+        assert_feedback(checks.check_team_basics(DENSITY, one_short), "incorrect", "1 more person ties")
+    missing_one = TRUTH - {max(TRUTH - {HUB})}
+    assert_feedback(checks.check_two_step_reach(missing_one), "incorrect", "1 person missing")

@@ -58,13 +58,14 @@ def test_builder_explains_bad_actions_without_changing_the_graph(action, message
     assert message.split(".")[0] in b.status.value.replace("&#x27;", "'")
 
 
-def test_builder_edge_list_replaces_ties_and_keeps_people():
+def test_builder_edge_list_replaces_the_network_and_keeps_required_people():
     b = widgets.NetworkBuilder(people=["Brand", "Loner"])
-    assert b.set_edges("Brand - Ana\nAna - Ben") == "The network now has 2 ties."
-    assert b.set_edges("Brand - Cleo") == "The network now has 1 ties."
+    assert b.set_edges("Brand - Ana\nAna - Ben") == "The network now has 4 people and 2 ties."
+    assert b.set_edges("Brand - Cleo") == "The network now has 3 people and 1 tie."
     assert set(b.graph.edges) == {("Brand", "Cleo")}
-    assert "Loner" in b.graph and b.edges.value == "Brand - Cleo"
-    assert b.clear() == "Cleared." and b.graph.number_of_nodes() == 0
+    assert sorted(b.graph) == ["Brand", "Cleo", "Loner"] and b.edges.value == "Brand - Cleo"
+    assert b.clear() == "Cleared: Brand, Loner stay."
+    assert sorted(b.graph) == ["Brand", "Loner"] and b.edges.value == ""
 
 
 def test_builder_check_button_shows_feedback():
@@ -121,3 +122,207 @@ def test_explorers_expose_controls_matching_the_render_function(make, names):
     assert set(values) == names
     explorer.controls["topology"].value = "small world"
     assert explorer.values()["topology"] == "small world"
+
+
+# ------------------------------------------------ issue 14 and layout defects
+import time  # noqa: E402
+
+import ipywidgets as w  # noqa: E402
+import matplotlib.text  # noqa: E402
+
+from snb.widgets import base, builders  # noqa: E402
+
+
+@pytest.mark.parametrize("text, ties", [
+    ("Jean-Paul - Ana", [("Jean-Paul", "Ana")]),
+    ("Ana – Ben\nBen — Chloe\nChloe–Dev", [("Ana", "Ben"), ("Ben", "Chloe"), ("Chloe", "Dev")]),
+    ("Anne-Marie -- Jean-Luc\nMary-Kate, Ana", [("Anne-Marie", "Jean-Luc"), ("Mary-Kate", "Ana")]),
+    ("Ana-Ben\nAna -Ben\nAna- Ben", [("Ana", "Ben")] * 3),
+    ("Ana → Ben", [("Ana", "Ben")]),
+])
+def test_parse_edge_list_reads_hyphenated_names_and_typographic_dashes(text, ties):
+    assert widgets.parse_edge_list(text) == (ties, [])
+
+
+def test_parse_edge_list_ambiguous_hyphens_and_long_names_are_problems():
+    _, problems = widgets.parse_edge_list("Jean-Paul-Ana")
+    assert problems == ["line 1: 'Jean-Paul-Ana' should name two people, like 'Ana - Ben'"]
+    _, problems = widgets.parse_edge_list("Ana - " + "x" * 100)
+    assert problems == [f"line 1: a name is longer than {builders.MAX_NAME} characters"]
+
+
+def test_use_this_list_drops_people_no_longer_in_it():
+    """Item 4: fixing the typo Dna -> Dan leaves no Dna behind."""
+    b = widgets.NetworkBuilder(check=checks.check_two_step_design, people=["Brand"])
+    b.set_edges("Brand - Ana\nAna - Dna")
+    b.set_edges("Brand - Ana\nAna - Dan")
+    assert sorted(b.graph) == ["Ana", "Brand", "Dan"]
+    assert "the network has 3 people" in b.check().message
+    b.set_edges("Ana - Ben")  # Brand is required: it stays even when the list forgets it
+    assert sorted(b.graph) == ["Ana", "Ben", "Brand"]
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """What the builders display in their picture area."""
+    seen = []
+    monkeypatch.setattr(builders, "display", seen.append)
+    return seen
+
+
+@pytest.mark.parametrize("name", ["$x^$", "$$", "$\\frac$", "$\\alpha$", "50$ and 60$", "\\", "<b>x</b>"])
+def test_names_with_maths_or_markup_are_drawn_as_typed(name, shown, monkeypatch):
+    """Item 1: a $ in a name never breaks the drawing, and is never typeset."""
+    typeset = []
+    original = matplotlib.text.Text._preprocess_math
+    monkeypatch.setattr(matplotlib.text.Text, "_preprocess_math",
+                        lambda self, s: typeset.append(original(self, s)) or typeset[-1])
+    b = widgets.NetworkBuilder(people=["Brand"])
+    assert b.add_person(name) == f"Added {name}."
+    assert b.add_tie("Brand", name) == f"Tied Brand and {name}."
+    assert b.set_edges(f"Brand - {name}\n{name} - Ana").startswith("The network now has 3 people")
+    assert b.add_person("Zed") == "Added Zed."  # and every later action still draws
+    assert all("<img" in item.data for item in shown), [item.data[:80] for item in shown]
+    assert (name, False) in typeset and not any(ismath for _, ismath in typeset)
+    assert "mathjax_ignore" in b.status.value and "<b>x</b>" not in b.status.value
+
+
+def test_check_in_builder_draws_maths_names_as_typed(shown):
+    c = widgets.CheckInNetworkBuilder()
+    assert c.add_visit("$x^$", "Café $$") == "Added a visit: $x^$ at Café $$."
+    assert c.set_visits("$\\frac$ - Bar\n$x^$ – Café $$").startswith("The network now has 2 visits")
+    assert shown and all("<img" in item.data for item in shown)
+
+
+def test_a_failing_drawing_is_a_sentence_not_a_traceback(shown, monkeypatch):
+    b = widgets.NetworkBuilder(people=["Brand"])
+    monkeypatch.setattr(builders.draw, "network", lambda *a, **k: 1 / 0)
+    assert b.add_person("Ana") == "Added Ana."
+    assert "drawing failed (ZeroDivisionError)" in shown[-1].data
+
+
+def test_use_this_list_refuses_a_huge_list_quickly_and_states_the_limit():
+    """Item 3: 10,000 lines are refused at once, with the limit in the message."""
+    b = widgets.NetworkBuilder(people=["Brand"])
+    path = "\n".join(f"Person {i} - Person {i + 1}" for i in range(10_000))
+    start = time.perf_counter()
+    message = b.set_edges(path)
+    assert time.perf_counter() - start < 1.0
+    assert message.startswith("Nothing changed: the list has 10,000 lines")
+    assert f"at most {builders.MAX_LINES} lines" in message and f"{builders.MAX_PEOPLE} people" in message
+    assert list(b.graph) == ["Brand"]
+    huge_name = "x" * 1_000_000
+    for action in (lambda: b.set_edges(f"Brand - {huge_name}"), lambda: b.add_person(huge_name),
+                   lambda: b.add_tie("Brand", huge_name)):
+        start = time.perf_counter()
+        message = action()
+        assert time.perf_counter() - start < 1.0
+        assert str(builders.MAX_NAME) in message or str(builders.MAX_LINES) in message
+        assert len(message) < 400 and list(b.graph) == ["Brand"]
+
+
+def test_use_this_list_limits_people_and_accepts_lists_up_to_the_limit():
+    b = widgets.NetworkBuilder(people=["Brand"])
+    star = "\n".join(f"Brand - P{i}" for i in range(builders.MAX_PEOPLE))
+    assert f"at most {builders.MAX_PEOPLE}" in b.set_edges(star)
+    fits = "\n".join(f"P{i % 150} - P{(i * 7 + 1) % 150}" for i in range(builders.MAX_LINES))
+    assert b.set_edges(fits).startswith("The network now has")
+    assert b.graph.number_of_nodes() <= builders.MAX_PEOPLE
+
+
+def test_builder_plurals():
+    b = widgets.NetworkBuilder()
+    assert b.set_edges("Ana - Ben") == "The network now has 2 people and 1 tie."
+    c = widgets.CheckInNetworkBuilder()
+    assert c.set_visits("Ana - Bar") == "The network now has 1 visit by 1 customer."
+
+
+def test_clear_keeps_brand_and_empties_the_list_box():
+    b = widgets.NetworkBuilder(check=checks.check_two_step_design, people=["Brand"])
+    b.edges.value = "Brand - Ana"
+    b._buttons["Use this list"].click()
+    b._buttons["Clear"].click()
+    assert list(b.graph) == ["Brand"] and b.edges.value == ""
+    assert "Brand stays" in b.status.value
+
+
+@pytest.mark.parametrize("make", [widgets.cascade_explorer, widgets.growth_explorer])
+@pytest.mark.parametrize("typed, kept", [(-1, 0), (2**32, 2**32 - 1), (123, 123)])
+def test_random_seed_boxes_are_bounded(make, typed, kept):
+    """Item 2: the seed box only holds seeds numpy accepts."""
+    seed = make().controls["seed"]
+    assert isinstance(seed, w.BoundedIntText) and (seed.min, seed.max) == (0, 2**32 - 1)
+    seed.value = typed
+    assert seed.value == kept
+
+
+@pytest.mark.parametrize("topology", sorted(__import__("snb.datasets").datasets.TOPOLOGIES))
+def test_cascade_renders_at_the_largest_seed(topology):
+    picture = widgets.render_cascade(topology=topology, n=20, seed=base.MAX_SEED, runs=5)
+    assert picture.png.startswith(b"\x89PNG")
+
+
+def _boxes(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _boxes(child)
+
+
+@pytest.mark.parametrize("make", [widgets.cascade_explorer, widgets.adaptation_explorer,
+                                  widgets.growth_explorer])
+def test_explorer_controls_fit_from_390_to_1600_px(make):
+    explorer = make()
+    for name, control in explorer.controls.items():
+        desc = float(control.style.description_width.removesuffix("em"))
+        assert desc >= min(len(control.description) * 0.6 + 1, 15), (name, control.description)  # label in full
+        basis = float(control.layout.flex.split()[-1].removesuffix("em"))
+        if isinstance(control, (w.IntSlider, w.FloatSlider, w.SelectionSlider)):
+            assert basis - desc >= 15.9  # a track of at least ~13 em beside its readout, never 80 px
+        if isinstance(control, w.BoundedIntText):
+            assert basis - desc >= 8.9  # ten digits stay visible
+        assert basis <= 31  # 390 px is 30 em at 13 px: a control fits a phone on its own row
+        assert control.layout.width == "auto" and control.layout.min_width == "0"
+    for box in _boxes(explorer.ui):
+        if isinstance(box, w.HBox):
+            assert "wrap" in box.layout.flex_flow
+
+
+@pytest.mark.parametrize("make", [lambda: widgets.NetworkBuilder(people=["Brand"]),
+                                  widgets.CheckInNetworkBuilder])
+def test_builder_rows_wrap_and_fill_the_width(make):
+    b = make()
+    boxes = list(_boxes(b.ui))
+    assert all("wrap" in box.layout.flex_flow for box in boxes if isinstance(box, w.HBox))
+    for box in boxes:
+        if isinstance(box, (w.Text, w.Combobox, w.Dropdown)):
+            assert box.layout.width == "100%" and box.layout.max_width
+        if isinstance(box, w.Textarea):
+            assert box.layout.flex and box.layout.min_width == "0" and box.layout.max_width
+        if isinstance(box, w.Button):
+            assert box.layout.width == "auto"
+
+
+def test_check_in_builder_refuses_huge_names_and_lists_with_short_messages():
+    c = widgets.CheckInNetworkBuilder()
+    huge = "x" * 1_000_000
+    for action in (lambda: c.add_visit(huge, "Bar"), lambda: c.add_visit("Ana", huge),
+                   lambda: c.remove_visit(huge, huge), lambda: c.set_visits(f"Ana - {huge}"),
+                   lambda: c.set_visits("\n".join(f"C{i} - V{i % 9}" for i in range(10_000)))):
+        message = action()
+        assert len(message) < 400 and c.graph.number_of_nodes() == 0, message[:100]
+
+
+def test_growth_renders_at_the_largest_seed():
+    assert widgets.render_growth(n=100, seed=base.MAX_SEED).png.startswith(b"\x89PNG")
+
+
+def test_an_explorer_setting_that_cannot_be_drawn_is_a_sentence(monkeypatch):
+    shown = []
+    monkeypatch.setattr(base, "display", shown.append)
+
+    def fragile(seed):
+        raise ValueError("Seed must be between 0 and 2**32 - 1")
+
+    explorer = base.Explorer({"seed": w.IntText(value=1)}, fragile)
+    explorer._show(seed=-1)
+    assert "cannot be drawn (ValueError: Seed must be between" in shown[-1].data

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from snb.feedback import (Feedback, _describe, _invalid, _ok, _unanswered, _wrong,
-                          graph_problem, node_set_problem, number_problem, teaching_check)
+                          graph_problem, node_set_problem, number_problem, plural, teaching_check)
 
 
 def _team() -> nx.Graph:
@@ -49,7 +51,7 @@ def check_team_basics(density: Any, most_connected: Any) -> Feedback:
             return _wrong("Dev is the bridge between the two groups, but has only 2 ties.",
                           "count ties: dict(G.degree()) lists them for everyone.")
         if people < leaders:
-            return _wrong(f"{len(leaders) - len(people)} more person ties for the most ties.",
+            return _wrong(f"{plural(len(leaders) - len(people), 'more person ties', 'more people tie')} for the most ties.",
                           "include everyone with the highest degree.")
         return _wrong(f"not everyone in {sorted(people)} has the most ties.",
                       "the most-connected people have the highest degree: see dict(G.degree()).")
@@ -74,22 +76,23 @@ def check_two_step_design(G: Any, *, sender: str = "Brand", people: int = 8, max
     if loops:
         return _wrong(f"{loops[0]!r} has a tie to themselves.", "remove self-ties: they carry no message.")
     if G.number_of_nodes() != people:
-        return _wrong(f"the network has {G.number_of_nodes()} people; the exercise asks for {people} "
-                      f"({sender} and {people - 1} customers).",
+        return _wrong(f"the network has {plural(G.number_of_nodes(), 'person', 'people')}; the exercise asks for "
+                      f"{people} ({sender} and {plural(people - 1, 'customer')}).",
                       "add or remove people until the count matches.")
     direct = G.degree(sender)
     if direct > max_direct:
-        return _wrong(f"{sender} talks directly to {direct} people; the budget is {max_direct}.",
+        return _wrong(f"{sender} talks directly to {plural(direct, 'person', 'people')}; the budget is {max_direct}.",
                       "let some customers pass the message on to others instead.")
     dist = nx.single_source_shortest_path_length(G, sender)
     far = [v for v in G if dist.get(v, math.inf) > 2]
     if far:
         unreachable = [v for v in far if v not in dist]
         detail = (f"{len(unreachable)} cannot be reached at all" if unreachable
-                  else f"{len(far)} are three or more steps away")
+                  else f"{len(far)} {'is' if len(far) == 1 else 'are'} three or more steps away")
         return _wrong(f"{detail}: {sorted(map(str, far))}.",
                       f"tie each of them to someone {sender} talks to directly.")
-    return _ok(f"{sender} talks to {direct} people and still reaches all {people - 1} others within two steps.")
+    return _ok(f"{sender} talks to {plural(direct, 'person', 'people')} and still reaches all "
+               f"{plural(people - 1, 'other')} within two steps.")
 
 
 #: The network and question of exercise 1.3.
@@ -103,6 +106,16 @@ def check_two_step_reach(answer: Any) -> Feedback:
 
     spec = REACH_EXERCISE
     G = communication_network(spec["topology"], spec["n"], seed=spec["seed"])
+    if isinstance(answer, Mapping) and answer and all(
+            isinstance(d, (int, np.integer)) and not isinstance(d, bool) for d in answer.values()):
+        # {node: distance}, as nx.single_source_shortest_path_length(G, 0, cutoff=2) gives it
+        farthest = max(answer.values())
+        if farthest > spec["k"]:
+            return _wrong(f"your dictionary of distances goes up to {farthest} steps; the question "
+                          f"stops at {spec['k']}.",
+                          "pass cutoff=2, or keep the nodes at distance 2 or less: "
+                          "{v for v, d in dist.items() if d <= 2}.")
+        answer = list(answer)
     reached, problem = node_set_problem(answer, G, what="the set of people reached")
     if problem:
         return problem
@@ -123,7 +136,7 @@ def check_two_step_reach(answer: Any) -> Feedback:
         return _wrong("these are only the hub's direct contacts (one step).",
                       "add the contacts of those contacts.")
     extra, missing = reached - truth, truth - reached
-    return _wrong(f"{len(missing)} people missing and {len(extra)} too many "
+    return _wrong(f"{plural(len(missing), 'person', 'people')} missing and {len(extra)} too many "
                   f"(you have {len(reached)}, the answer has {len(truth)}).",
                   "nx.single_source_shortest_path_length(G, 0, cutoff=2) gives everyone within two steps.")
 
@@ -151,10 +164,12 @@ def _seeding_reference() -> dict[str, float]:
 def check_seeding_comparison(better: Any, broadcast_mean: Any, peer_mean: Any) -> Feedback:
     """Exercise 1.4: estimate mean reach for both seedings and say which is larger."""
     ref = _seeding_reference()
+    means = {}
     for name, value in (("broadcast_mean", broadcast_mean), ("peer_mean", peer_mean)):
         number, problem = number_problem(value, what=f"{name}, a mean number of people reached")
         if problem:
             return problem
+        means[name] = number
         if number < 1 or number > SEEDING_EXERCISE["n"]:
             return _wrong(f"{name} = {number:g} is impossible: reach lies between 1 and "
                           f"{SEEDING_EXERCISE['n']} people.",
@@ -164,13 +179,13 @@ def check_seeding_comparison(better: Any, broadcast_mean: Any, peer_mean: Any) -
     if not isinstance(better, str) or better.strip().lower() not in ("broadcast", "peer"):
         return _invalid(f"better must be the text 'broadcast' or 'peer', got {_describe(better)}.")
     tol = SEEDING_EXERCISE["tolerance"]
-    for name, value, strategy in (("broadcast_mean", broadcast_mean, "broadcast"),
-                                  ("peer_mean", peer_mean, "peer")):
-        if abs(float(value) - ref[strategy]) > tol * ref[strategy]:
+    for name, strategy in (("broadcast_mean", "broadcast"), ("peer_mean", "peer")):
+        value = means[name]
+        if abs(value - ref[strategy]) > tol * ref[strategy]:
             other = "peer" if strategy == "broadcast" else "broadcast"
-            if abs(float(value) - ref[other]) <= tol * ref[other]:
+            if abs(value - ref[other]) <= tol * ref[other]:
                 return _wrong(f"{name} looks like the other strategy's number.", "check which seeds went where.")
-            return _wrong(f"{name} = {float(value):.1f} is more than {tol:.0%} away from the long-run mean.",
+            return _wrong(f"{name} = {value:.1f} is more than {tol:.0%} away from the long-run mean.",
                           "one run is mostly luck: average cascade_sizes over at least 500 seeded runs, "
                           "with the exercise's p and p_hub.")
     winner = max(ref, key=ref.get)

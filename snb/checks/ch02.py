@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import functools
+import itertools
+from collections.abc import Mapping
 from typing import Any, Hashable, Iterable
 
 import networkx as nx
 import numpy as np
 
-from snb.feedback import (Feedback, _describe, _invalid, _ok, _unanswered, _wrong,
-                          graph_problem, number_problem, teaching_check)
+from snb.feedback import (Feedback, _describe, _invalid, _items, _ok, _unanswered, _wrong,
+                          graph_problem, number_problem, plural, teaching_check)
 
 
 #: Exercise 2.1: a week of check-ins, one row per visit (invented for the course).
@@ -60,7 +62,7 @@ def check_visits_network(B: Any) -> Feedback:
     side = dict(B.nodes(data="bipartite"))
     unmarked = [v for v in B if side[v] not in (0, 1)]
     if unmarked:
-        return _wrong(f"{len(unmarked)} nodes have no side, e.g. {unmarked[0]!r} (bipartite={side[unmarked[0]]!r}).",
+        return _wrong(f"{plural(len(unmarked), 'node has', 'nodes have')} no side, e.g. {unmarked[0]!r} (bipartite={side[unmarked[0]]!r}).",
                       "add customers with B.add_node(name, bipartite=0) and venues with bipartite=1.")
     if all(side[c] == 1 for c in customers) and all(side[v] == 0 for v in venues):
         return _wrong("the two sides are swapped: customers are marked 1 and venues 0.",
@@ -79,7 +81,7 @@ def check_visits_network(B: Any) -> Feedback:
     have = {frozenset(e) for e in B.edges}
     if pairs - have:
         c, v = sorted(next(iter(sorted(pairs - have, key=sorted))), key=lambda x: x not in customers)
-        return _wrong(f"{len(pairs - have)} visits are missing, e.g. {c} at {v}.",
+        return _wrong(f"{plural(len(pairs - have), 'visit is', 'visits are')} missing, e.g. {c} at {v}.",
                       "add one tie for each customer-venue pair in the table.")
     if have - pairs:
         c, v = sorted(next(iter(sorted(have - pairs, key=sorted))), key=lambda x: x not in customers)
@@ -97,7 +99,7 @@ def check_visits_network(B: Any) -> Feedback:
                       "count the rows: a repeated row is a repeat visit.")
     for (c, v), n in counts.items():
         if values[(c, v)] != n:
-            return _wrong(f"{c} visited {v} {n} time{'s' if n > 1 else ''}; your tie says {values[(c, v)]!r}.",
+            return _wrong(f"{c} visited {v} {plural(n, 'time')}; your tie says {values[(c, v)]!r}.",
                           "count how many rows of the table name that customer and venue.")
     return _ok(f"{len(customers)} customers, {len(venues)} venues, {len(counts)} customer-venue pairs and "
                f"{len(VISITS_EXERCISE)} visits. Ties only ever join a customer to a venue: a two-mode network.")
@@ -129,13 +131,19 @@ def _pair_list(answer: Any, venues: set, k: int) -> tuple[list[frozenset] | None
     if isinstance(answer, (str, bytes, int, float, nx.Graph)) or not isinstance(answer, Iterable):
         return None, _invalid(f"top_pairs {_describe(answer)} is not a list of pairs.",
                               "give a list such as [('A', 'B'), ('A', 'C'), ('B', 'C')].")
+    items = _items(answer, limit=1000)
+    if items is None:
+        return None, _invalid("top_pairs has more than 1,000 members (or never ends).",
+                              f"give a list of the top {k} pairs.")
     pairs = []
-    for item in answer:
+    for item in items:
         if isinstance(item, (str, bytes)) or not isinstance(item, Iterable):
             return None, _invalid(f"{_describe(item)} is not a pair of venues.", "write each pair as ('A', 'B').")
-        item = list(item)
-        if len(item) == 3 and isinstance(item[2], (int, float, np.integer, np.floating)):
-            item = item[:2]  # (u, v, weight) as measures.top_pairs gives them
+        item = list(itertools.islice(item, 4))
+        if len(item) == 3 and isinstance(item[2], (int, float, np.integer, np.floating, Mapping)):
+            # (u, v, weight) as measures.top_pairs gives them, or (u, v, {'weight': w})
+            # as sorted(P.edges(data=True), ...) does
+            item = item[:2]
         if len(item) != 2:
             return None, _invalid(f"{_describe(item)} does not have two venues.", "write each pair as ('A', 'B').")
         try:
@@ -143,10 +151,11 @@ def _pair_list(answer: Any, venues: set, k: int) -> tuple[list[frozenset] | None
         except TypeError:
             return None, _invalid("a pair contains values that cannot be venue names.", "write each pair as ('A', 'B').")
         if strangers:
-            return None, _invalid(f"{strangers[0]!r} is not a venue of this city.",
-                                  "pairs name two venues (bipartite=1); " + _case_hint(strangers, venues))
+            return None, _invalid(f"{_describe(strangers[0])} is not a venue of this city.",
+                                  "pairs name two venues (bipartite=1); "
+                                  + _case_hint([x for x in strangers if isinstance(x, str)], venues))
         if item[0] == item[1]:
-            return None, _invalid(f"the pair ({item[0]!r}, {item[1]!r}) names the same venue twice.")
+            return None, _invalid(f"the pair ({_describe(item[0])}, {_describe(item[1])}) names the same venue twice.")
         pairs.append(frozenset(item))
     if len(set(pairs)) != len(pairs):
         return None, _invalid("the same pair appears twice.", f"name {k} different pairs.")
@@ -168,12 +177,12 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
         return _wrong("the nodes of your projection are the customers.",
                       "project onto the venues: the nodes with bipartite=1.")
     if nodes & customers:
-        return _wrong(f"your projection contains {len(nodes & customers)} customers as well as venues.",
+        return _wrong(f"your projection contains {plural(len(nodes & customers), 'customer')} as well as venues.",
                       "a projection keeps one side only: pass the venues to weighted_projected_graph.")
     if nodes != venues:
-        strangers = sorted(map(repr, nodes - venues))[:3]
+        strangers = sorted(map(_describe, nodes - venues))[:3]
         return _wrong(f"the nodes should be the city's {len(venues)} venues"
-                      + (f"; not in the city: {strangers}." if strangers else f"; {len(venues - nodes)} are missing."),
+                      + (f"; not in the city: {strangers}." if strangers else f"; {len(venues - nodes)} {'is' if len(venues - nodes) == 1 else 'are'} missing."),
                       "project B onto all of its venues (bipartite=1), without filtering.")
     want = {frozenset(e): w for *e, w in truth.edges(data="weight")}
     have = {frozenset((u, v)): d for u, v, d in P.edges(data=True)}
@@ -182,7 +191,7 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
         return _wrong(f"{u} and {v} are tied, but no customer went to both.",
                       "two venues are tied only when they share at least one customer.")
     if set(want) - set(have):
-        return _wrong(f"{len(set(want) - set(have))} pairs of venues share customers but are not tied.",
+        return _wrong(f"{plural(len(set(want) - set(have)), 'pair of venues shares customers but is', 'pairs of venues share customers but are')} not tied.",
                       "use bipartite.weighted_projected_graph(B, venues).")
     if all("weight" not in d for d in have.values()):
         return _wrong("the ties have no weight, so you cannot tell a pair with one shared customer from one with fifty.",
@@ -194,7 +203,7 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
             if isinstance(got, float) and got <= 1:
                 return _wrong(f"the weight of {u} and {v} is {got:.2f}, a share rather than a count.",
                               "use weighted_projected_graph (shared customers), not overlap_weighted_projected_graph.")
-            return _wrong(f"{u} and {v} share {w} customers; your tie says {got!r}.",
+            return _wrong(f"{u} and {v} share {plural(w, 'customer')}; your tie says {_describe(got)}.",
                           "the weight counts shared customers (not visits): weighted_projected_graph does this.")
     pairs, problem = _pair_list(top_pairs, venues, k)
     if problem:
@@ -215,7 +224,7 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
         if set(pairs) == by_share:
             return _wrong("these are the pairs with the largest overlap relative to their size.",
                           "the question asks for the most shared customers: rank by the count in 'weight'.")
-        return _wrong(f"{u} and {v} share {want[weakest]} customers, but the third-busiest pair shares {threshold}.",
+        return _wrong(f"{u} and {v} share {plural(want[weakest], 'customer')}, but the third-busiest pair shares {threshold}.",
                       "sort the projection's ties by their weight, largest first (measures.top_pairs does it).")
     names = sorted({v for p in pairs for v in p})
     chains = [v for v in names if B.nodes[v].get("size") == "chain"]
@@ -353,12 +362,12 @@ def check_partner_choice(partner: Any) -> Feedback:
         reasons.append(f"shares the most customers with {s['business']} (those are yours already)")
     if reasons:
         return _wrong(f"{name} {' and '.join(reasons)}, but what counts is who is new to you and fits: "
-                      f"{mine['new people']} new people, only {mine['fit']:.0%} of whom fit, so with {hours} the "
+                      f"{plural(mine['new people'], 'new person', 'new people')}, only {mine['fit']:.0%} of whom fit, so with {hours} the "
                       f"replies go mostly to people who will not buy ({mine['customers']:.1f} new customers).",
                       "compare the outreach model's customers for every venue, not the size of its audience "
                       "or its overlap with yours.")
     if name == max(rows, key=lambda v: rows[v]["fit"]):
-        return _wrong(f"{name}'s customers fit best, but only {mine['new people']} of them are new to you: "
+        return _wrong(f"{name}'s customers fit best, but only {mine['new people']} of them {'is' if mine['new people'] == 1 else 'are'} new to you: "
                       f"too few conversations to use your hours ({mine['customers']:.1f} new customers).",
                       "fit matters, and so does having enough people to talk to.")
     return _wrong(f"{name} would bring about {mine['customers']:.1f} new customers a week; another partner brings more.",

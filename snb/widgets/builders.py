@@ -1,4 +1,8 @@
 """The network-builder exercise widget: add people and ties, or type an edge list.
+
+Names are plain text everywhere: ``$\\alpha$`` is drawn as typed, never as maths,
+and no name can break the drawing. Lists and names have size limits (stated in
+the message that refuses them) so that every action answers within a second.
 """
 
 from __future__ import annotations
@@ -8,23 +12,53 @@ import re
 from typing import Any, Callable, Iterable
 
 import ipywidgets as w
+import matplotlib
 import networkx as nx
 from IPython.display import display
 
 from snb import draw
-from snb.feedback import Feedback
-from snb.widgets.base import _style
+from snb.feedback import Feedback, plural
+from snb.widgets.base import _style, row
+
+#: Longest name (characters) a builder accepts.
+MAX_NAME = 60
+#: Most lines *Use this list* reads, and most people a builder's network may have:
+#: at these sizes every action (redraw included) takes well under a second.
+MAX_LINES = 300
+MAX_PEOPLE = 200
+#: Longest text *Use this list* reads (characters).
+MAX_TEXT = MAX_LINES * (2 * MAX_NAME + 8)
+
+# A tie's two names are split by a dash with a space on at least one side
+# ("Jean-Paul - Ana"), an en or em dash, an arrow, "--", a comma, a semicolon or a tab.
+# A hyphen inside a name ("Jean-Paul") is part of the name.
+_SEPARATOR = re.compile(r"\s*(?:->|→|--|–|—|,|;|\t)\s*|\s+-\s*|\s*-\s+")
 
 
-# ------------------------------------------------------------ network builder
-_SEPARATOR = re.compile(r"\s*(?:--|->|-|,|;|\t)\s*")
+def plain_text_html(text: str, colour: str | None = None) -> str:
+    """``text`` as HTML that MathJax and the browser leave exactly as typed."""
+    style = f' style="color:{colour}"' if colour else ""
+    return f'<span class="tex2jax_ignore mathjax_ignore"{style}>{html.escape(str(text))}</span>'
+
+
+def _split(line: str) -> list[str]:
+    parts = [part.strip() for part in _SEPARATOR.split(line) if part.strip()]
+    if len(parts) == 1 and line.count("-") == 1:  # "Ana-Ben": one hyphen and no spaces
+        parts = [part.strip() for part in line.split("-") if part.strip()]
+    return parts
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def parse_edge_list(text: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """Read ties written one per line as ``Ana - Ben`` (or ``Ana, Ben``).
+    """Read ties written one per line as ``Ana - Ben`` (or ``Ana, Ben``, ``Ana – Ben``).
 
     Returns the ties and a list of problems, one per bad line; never raises and
     never evaluates the text. Blank lines and lines starting with ``#`` are skipped.
+    Names may contain hyphens (``Jean-Paul - Ana``); names longer than
+    :data:`MAX_NAME` characters are a problem.
     """
     ties: list[tuple[str, str]] = []
     problems: list[str] = []
@@ -32,9 +66,11 @@ def parse_edge_list(text: str) -> tuple[list[tuple[str, str]], list[str]]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        parts = [part for part in _SEPARATOR.split(line) if part]
+        parts = _split(line)
         if len(parts) != 2:
-            problems.append(f"line {number}: '{line}' should name two people, like 'Ana - Ben'")
+            problems.append(f"line {number}: '{_shorten(line)}' should name two people, like 'Ana - Ben'")
+        elif max(len(parts[0]), len(parts[1])) > MAX_NAME:
+            problems.append(f"line {number}: a name is longer than {MAX_NAME} characters")
         elif parts[0] == parts[1]:
             problems.append(f"line {number}: a tie needs two different people, not {parts[0]} twice")
         else:
@@ -42,33 +78,52 @@ def parse_edge_list(text: str) -> tuple[list[tuple[str, str]], list[str]]:
     return ties, problems
 
 
+def list_too_big(text: str) -> str | None:
+    """Why an edge list is too big for a builder (the limits stated), or None."""
+    text = str(text)
+    lines = text.count("\n") + 1
+    if len(text) > MAX_TEXT or lines > MAX_LINES:
+        return (f"Nothing changed: the list has {plural(lines, 'line')} and {len(text):,} characters; "
+                f"the builder takes at most {MAX_LINES} lines ({MAX_TEXT:,} characters) and {MAX_PEOPLE} people. "
+                "Build bigger networks in code, e.g. nx.Graph(ties).")
+    return None
+
+
 class NetworkBuilder:
     """Build a small undirected network with buttons, see it drawn and measured, press Check.
 
     Every action is also a method (``add_person``, ``add_tie``, ``set_edges``...),
     so a worked solution can fill the builder in code. ``graph`` is the network.
+    The ``people`` given at the start (e.g. the required "Brand") are *required*:
+    *Clear* and *Use this list* keep them.
     """
+
+    caption = "Your network"
 
     def __init__(self, check: Callable[[nx.Graph], Feedback] | None = None,
                  people: Iterable[str] = (), title: str = "Network builder") -> None:
         self.graph = nx.Graph()
-        self.graph.add_nodes_from(people)
+        self.required = tuple(dict.fromkeys(str(p) for p in people))
+        self.graph.add_nodes_from(self.required)
         self._check = check
-        self.name = w.Text(placeholder="name", **_style("Person"))
-        self.a = w.Dropdown(**_style("Tie from"))
-        self.b = w.Dropdown(**_style("to"))
+        wide = {"width": "100%", "max_width": "22em"}  # each widget gets its own Layout
+        self.name = w.Text(placeholder="name", layout=w.Layout(**wide), **_style("Person", "5em"))
+        self.a = w.Dropdown(layout=w.Layout(**wide), **_style("Tie from", "5em"))
+        self.b = w.Dropdown(layout=w.Layout(**wide), **_style("to", "5em"))
+        # the box takes the room its label leaves; its buttons sit beside it, or below when narrow
         self.edges = w.Textarea(placeholder="Ana - Ben\nBen - Chloe", rows=5,
-                                layout=w.Layout(width="22em"), **_style("Ties, one per line"))
-        self.status = w.HTML()
-        self.picture = w.Output()
-        self.metrics = w.HTML()
+                                layout=w.Layout(width="auto", flex="1 1 24em", min_width="0", max_width="36em"),
+                                **_style("Ties, one per line"))
+        self.status = w.HTML(layout=w.Layout(max_width="100%"))
+        self.picture = w.Output(layout=w.Layout(max_width="100%", min_width="0", flex="0 1 auto"))
+        self.metrics = w.HTML(layout=w.Layout(min_width="12em"))
         self._buttons = self._make_buttons(self._actions())
         self.ui = w.VBox([
             w.HTML(f"<strong>{html.escape(title)}</strong>"),
             *self._control_rows(self._buttons),
             self.status,
-            w.HBox([self.picture, self.metrics]),
-        ])
+            row([self.picture, self.metrics]),
+        ], layout=w.Layout(width="100%", max_width="100%"))
         self._refresh()
 
     def _actions(self) -> dict[str, Callable[[Any], Any]]:
@@ -84,16 +139,17 @@ class NetworkBuilder:
         }
 
     def _control_rows(self, b: dict[str, w.Button]) -> list[w.Widget]:
-        """The rows of inputs and buttons above the status line."""
+        """The rows of inputs and buttons above the status line (each row wraps when narrow)."""
         return [
-            w.HBox([self.name, b["Add person"], b["Remove person"]]),
-            w.HBox([self.a, self.b, b["Add tie"], b["Remove tie"]]),
+            row([self.name, b["Add person"], b["Remove person"]]),
+            row([self.a, self.b, b["Add tie"], b["Remove tie"]]),
             self._list_row(b),
         ]
 
     def _list_row(self, b: dict[str, w.Button]) -> w.Widget:
-        """The edge-list box with its buttons."""
-        return w.HBox([self.edges, w.VBox([b["Use this list"], b["Clear"], b["Check"]])])
+        """The edge-list box with its buttons (below the box when the window is narrow)."""
+        return row([self.edges, w.VBox([b["Use this list"], b["Clear"], b["Check"]],
+                                       layout=w.Layout(flex="0 0 auto"))])
 
     @staticmethod
     def _make_buttons(actions: dict[str, Callable[[Any], Any]]) -> dict[str, w.Button]:
@@ -101,16 +157,25 @@ class NetworkBuilder:
         buttons = {}
         for label, action in actions.items():
             button = w.Button(description=label, tooltip=label,
-                              button_style="primary" if label == "Check" else "")
+                              button_style="primary" if label == "Check" else "",
+                              layout=w.Layout(width="auto", min_width="7.5em"))
             button.on_click(action)
             buttons[label] = button
         return buttons
 
     # ---- actions (return a short message; also shown in the status line)
     def _say(self, message: str, ok: bool = True) -> str:
-        colour = "#009E73" if ok else "#D55E00"
-        self.status.value = f'<span role="status" style="color:{colour}">{html.escape(message)}</span>'
+        self.status.value = f'<div role="status">{plain_text_html(message, "#009E73" if ok else "#D55E00")}</div>'
         return message
+
+    def _name_problem(self, *names: str) -> str | None:
+        """Why these names cannot be used (too long, or one person too many), or None."""
+        if any(len(name) > MAX_NAME for name in names):
+            return f"Names can have at most {MAX_NAME} characters."
+        new = len({name for name in names if name not in self.graph})
+        if self.graph.number_of_nodes() + new > MAX_PEOPLE:
+            return f"The builder holds at most {MAX_PEOPLE} people; build bigger networks in code."
+        return None
 
     def add_person(self, name: Any) -> str:
         """Add a person by name."""
@@ -119,6 +184,9 @@ class NetworkBuilder:
             return self._say("Type a name first.", ok=False)
         if name in self.graph:
             return self._say(f"{name} is already in the network.", ok=False)
+        problem = self._name_problem(name)
+        if problem:
+            return self._say(problem, ok=False)
         self.graph.add_node(name)
         self._refresh()
         return self._say(f"Added {name}.")
@@ -127,7 +195,7 @@ class NetworkBuilder:
         """Remove a person and their ties."""
         name = str(name or "").strip()
         if name not in self.graph:
-            return self._say(f"There is no {name or 'one'} to remove.", ok=False)
+            return self._say(f"There is no {_shorten(name) or 'one'} to remove.", ok=False)
         self.graph.remove_node(name)
         self._refresh()
         return self._say(f"Removed {name} and their ties.")
@@ -141,6 +209,9 @@ class NetworkBuilder:
             return self._say("A tie needs two different people.", ok=False)
         if self.graph.has_edge(a, b):
             return self._say(f"{a} and {b} are already tied.", ok=False)
+        problem = self._name_problem(a, b)
+        if problem:
+            return self._say(problem, ok=False)
         self.graph.add_edge(a, b)
         self._refresh()
         return self._say(f"Tied {a} and {b}.")
@@ -148,27 +219,52 @@ class NetworkBuilder:
     def remove_tie(self, a: Any, b: Any) -> str:
         """Remove the tie between two people (both stay in the network)."""
         if not self.graph.has_edge(a, b):
-            return self._say(f"There is no tie between {a} and {b}.", ok=False)
+            return self._say(f"There is no tie between {_shorten(str(a))} and {_shorten(str(b))}.", ok=False)
         self.graph.remove_edge(a, b)
         self._refresh()
         return self._say(f"Removed the tie between {a} and {b}.")
 
-    def set_edges(self, text: str) -> str:
-        """Replace all ties with those in an edge list (people without ties are kept)."""
+    def _parse_list(self, text: str) -> tuple[list[tuple[str, str]], str | None]:
+        """The ties of an edge list, or the message that refuses it (size, bad lines, too many people)."""
+        too_big = list_too_big(text)
+        if too_big:
+            return [], too_big
         ties, problems = parse_edge_list(text)
         if problems:
-            return self._say("Nothing changed. " + "; ".join(problems[:3]), ok=False)
-        self.graph.remove_edges_from(list(self.graph.edges))
+            more = len(problems) - 3
+            return [], "Nothing changed. " + "; ".join(problems[:3]) + (
+                f" (and {plural(more, 'more problem')})" if more > 0 else "")
+        people = set(self.required) | {v for tie in ties for v in tie}
+        if len(people) > MAX_PEOPLE:
+            return [], (f"Nothing changed: the list names {len(people):,} people; the builder holds at most "
+                        f"{MAX_PEOPLE}. Build bigger networks in code, e.g. nx.Graph(ties).")
+        return ties, None
+
+    def set_edges(self, text: str) -> str:
+        """Replace the network with the ties of an edge list.
+
+        The people are those the list names, plus the required ones (e.g. Brand).
+        """
+        ties, problem = self._parse_list(text)
+        if problem:
+            return self._say(problem, ok=False)
+        self.graph.clear()
+        self.graph.add_nodes_from(self.required)
         self.graph.add_edges_from(ties)
         self.edges.value = "\n".join(f"{a} - {b}" for a, b in self.graph.edges)
         self._refresh()
-        return self._say(f"The network now has {self.graph.number_of_edges()} ties.")
+        return self._say(f"The network now has {plural(self.graph.number_of_nodes(), 'person', 'people')} "
+                         f"and {plural(self.graph.number_of_edges(), 'tie')}.")
 
     def clear(self) -> str:
-        """Start again with an empty network."""
+        """Start again: only the required people stay, and the list box is emptied."""
         self.graph.clear()
+        self.graph.add_nodes_from(self.required)
+        self.edges.value = ""
         self._refresh()
-        return self._say("Cleared.")
+        kept = f": {', '.join(self.required)} stays" if len(self.required) == 1 else (
+            f": {', '.join(self.required)} stay" if self.required else "")
+        return self._say(f"Cleared{kept}.")
 
     def check(self) -> Feedback | None:
         """Run the exercise's check on the current network and show the feedback."""
@@ -176,7 +272,7 @@ class NetworkBuilder:
             self._say("This builder has no check attached.", ok=False)
             return None
         feedback = self._check(self.graph)
-        self.status.value = feedback._repr_html_()
+        self.status.value = f'<div class="tex2jax_ignore mathjax_ignore">{feedback._repr_html_()}</div>'
         return feedback
 
     # ---- view
@@ -193,18 +289,43 @@ class NetworkBuilder:
             "most ties": max(degrees.values(), default=0),
         }
 
-    def _refresh(self) -> None:
+    def _update_choices(self) -> None:
+        """The people offered by the tie dropdowns."""
         names = sorted(self.graph, key=str)
         for dropdown in (self.a, self.b):
             keep = dropdown.value
             dropdown.options = names
             dropdown.value = keep if keep in names else None
-        rows = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in self.summary().items())
-        self.metrics.value = f"<table><caption>Your network</caption>{rows}</table>"
+
+    def _drawing(self) -> draw.Picture:
+        return draw.network(self.graph, title="Your network", size=(4.5, 3.4))
+
+    def _refresh(self) -> None:
+        self._update_choices()
+        rows = "".join(f"<tr><td>{k}</td><td>{html.escape(str(v))}</td></tr>" for k, v in self.summary().items())
+        self.metrics.value = (f'<table class="tex2jax_ignore mathjax_ignore"><caption>{self.caption}</caption>'
+                              f"{rows}</table>")
         self.picture.clear_output(wait=True)
         if self.graph.number_of_nodes():
+            picture = draw_plain(self._drawing)
             with self.picture:
-                display(draw.network(self.graph, title="Your network", size=(4.5, 3.4)).html())
+                display(picture.html() if isinstance(picture, draw.Picture) else picture)
 
     def _ipython_display_(self) -> None:
         display(self.ui)
+
+
+def draw_plain(make: Callable[[], Any]) -> Any:
+    """Call a drawing function with every text drawn as typed (no ``$...$`` maths).
+
+    A name such as ``$x^$`` would otherwise make matplotlib raise on every later
+    redraw; should a drawing still fail, the learner gets a sentence, not a traceback.
+    """
+    from IPython.display import HTML
+
+    try:
+        with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
+            return make()
+    except Exception as exc:  # the picture is a view: never let it break the builder
+        return HTML(plain_text_html(f"The drawing failed ({type(exc).__name__}); the network itself is "
+                                    "unchanged and Check still works."))

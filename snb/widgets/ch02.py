@@ -13,11 +13,11 @@ import numpy as np
 from IPython.display import display
 
 from snb import draw
-from snb.feedback import Feedback
+from snb.feedback import Feedback, plural
 from snb.measures import top_share
 from snb.models import degrees_at, growth_edges
-from snb.widgets.base import Explorer, _style
-from snb.widgets.builders import NetworkBuilder, parse_edge_list
+from snb.widgets.base import Explorer, _style, row
+from snb.widgets.builders import NetworkBuilder, _shorten, parse_edge_list
 
 
 #: Market sizes offered by the growth explorer's size slider.
@@ -86,8 +86,10 @@ class CheckInNetworkBuilder(NetworkBuilder):
 
     def __init__(self, check: Callable[[nx.Graph], Feedback] | None = None,
                  title: str = "Check-in network builder") -> None:
-        self.customer = w.Combobox(placeholder="customer", **_style("Customer"))
-        self.venue = w.Combobox(placeholder="venue", **_style("Venue"))
+        self.customer = w.Combobox(placeholder="customer", layout=w.Layout(width="100%", max_width="22em"),
+                                   **_style("Customer", "5em"))
+        self.venue = w.Combobox(placeholder="venue", layout=w.Layout(width="100%", max_width="22em"),
+                                **_style("Venue", "5em"))
         super().__init__(check=check, title=title)
         self.edges.description = "Visits, one per line"
         self.edges.placeholder = "Ana - Corner Café\nAna - Corner Café\nBen - Iron Gym"
@@ -103,7 +105,7 @@ class CheckInNetworkBuilder(NetworkBuilder):
         }
 
     def _control_rows(self, b: dict[str, w.Button]) -> list[w.Widget]:
-        return [w.HBox([self.customer, self.venue, b["Add visit"], b["Remove visit"]]), self._list_row(b)]
+        return [row([self.customer, self.venue, b["Add visit"], b["Remove visit"]]), self._list_row(b)]
 
     def _side_of(self, name: str) -> str | None:
         return self.graph.nodes[name].get("kind") if name in self.graph else None
@@ -120,6 +122,9 @@ class CheckInNetworkBuilder(NetworkBuilder):
             return self._say(f"{customer} is a venue here, not a customer.", ok=False)
         if self._side_of(venue) == "customer":
             return self._say(f"{venue} is a customer here, not a venue.", ok=False)
+        problem = self._name_problem(customer, venue)
+        if problem:
+            return self._say(problem, ok=False)
         count = self._record(customer, venue)
         self._refresh()
         if count > 1:
@@ -140,7 +145,8 @@ class CheckInNetworkBuilder(NetworkBuilder):
         """Take back one visit; a customer or venue left without visits leaves the network."""
         customer, venue = str(customer or "").strip(), str(venue or "").strip()
         if not self.graph.has_edge(customer, venue):
-            return self._say(f"There is no visit by {customer or 'nobody'} to {venue or 'nowhere'}.", ok=False)
+            return self._say(f"There is no visit by {_shorten(customer) or 'nobody'} to "
+                             f"{_shorten(venue) or 'nowhere'}.", ok=False)
         data = self.graph[customer][venue]
         data["visits"] -= 1
         if data["visits"] == 0:
@@ -151,19 +157,20 @@ class CheckInNetworkBuilder(NetworkBuilder):
 
     def set_visits(self, text: str) -> str:
         """Replace every visit with a table typed one visit per line: ``customer - venue``."""
-        rows, problems = parse_edge_list(text)
+        rows, problem = self._parse_list(text)
+        if problem:
+            return self._say(problem, ok=False)
         customers = {c for c, _ in rows}
         both = [v for _, v in rows if v in customers]
         if both:
-            problems.append(f"{both[0]} appears as a customer and as a venue")
-        if problems:
-            return self._say("Nothing changed. " + "; ".join(problems[:3]), ok=False)
+            return self._say(f"Nothing changed. {both[0]} appears as a customer and as a venue", ok=False)
         self.graph.clear()
         for customer, venue in rows:
             self._record(customer, venue)
         self.edges.value = "\n".join(f"{c} - {v}" for c, v in rows)
         self._refresh()
-        return self._say(f"The network now has {len(rows)} visits by {len(customers)} customers.")
+        return self._say(f"The network now has {plural(len(rows), 'visit')} by "
+                         f"{plural(len(customers), 'customer')}.")
 
     # the generic actions of NetworkBuilder, in check-in terms
     def add_person(self, name: Any) -> str:
@@ -196,14 +203,13 @@ class CheckInNetworkBuilder(NetworkBuilder):
             "most customers": busiest,
         }
 
-    def _refresh(self) -> None:
-        if not hasattr(self, "customer"):
+    caption = "Your check-ins"
+
+    def _update_choices(self) -> None:
+        if not hasattr(self, "customer"):  # the base class refreshes before these exist
             return
         self.customer.options = [v for v, k in self.graph.nodes(data="kind") if k == "customer"]
         self.venue.options = [v for v, k in self.graph.nodes(data="kind") if k == "venue"]
-        rows = "".join(f"<tr><td>{k}</td><td>{html.escape(str(v))}</td></tr>" for k, v in self.summary().items())
-        self.metrics.value = f"<table><caption>Your check-ins</caption>{rows}</table>"
-        self.picture.clear_output(wait=True)
-        if self.graph.number_of_nodes():
-            with self.picture:
-                display(draw.bipartite(self.graph, title="Your check-in network", size=(5.0, 3.8)).html())
+
+    def _drawing(self) -> draw.Picture:
+        return draw.bipartite(self.graph, title="Your check-in network", size=(5.0, 3.8))

@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""Build the book so that a success means every page is current and free of errors.
+
+    python tools/book_build.py [--root DIR] [-- JUPYTER_BOOK_BUILD_OPTIONS...]
+
+``make book-build`` runs this with ``-- -W -n --keep-going --builder html``. Around
+``jupyter-book build`` it adds three guards that Jupyter Book 1 lacks:
+
+1. **Before**: every file of ``_toc.yml`` exists, and every notebook among them is
+   valid JSON and a valid notebook (``nbformat``). A broken one is named in one line
+   with what is wrong, instead of a 100-line Sphinx traceback.
+2. **Stale pages**: a stamp (``_build/.snb-build-stamp.json``) records a hash of the
+   package (``snb/**/*.py``) and of the book's own files (``book/**``, ``_config.yml``,
+   ``_toc.yml``). The execution cache only notices changed *notebook code*, so when
+   the package changed the cache is cleared (every page runs again with the new
+   code); when anything of the two changed, or the last build failed, ``--all``
+   makes Sphinx write every page and copy the static files again.
+3. **After**: no page of ``_toc.yml`` may show an error: an executed notebook with
+   an ``error`` output (unless its cell is tagged ``raises-exception``), a failed
+   execution report (``_build/html/reports/*.err.log``), or a traceback in the
+   built HTML. Each is named (file, cell, exception) and the build fails, every
+   time, not only the first.
+
+Exit code: 0 only when the build and all three guards pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterable
+
+import nbformat
+import yaml
+
+STAMP = Path("_build") / ".snb-build-stamp.json"
+CACHE = Path("_build") / ".jupyter_cache"
+#: What the pages depend on besides their own source: (label, glob patterns).
+DEPENDENCIES: dict[str, tuple[str, ...]] = {
+    "package": ("snb/**/*.py",),
+    "book": ("book/**/*", "_config.yml", "_toc.yml"),
+}
+_TRACEBACK_HTML = re.compile(r'class="output traceback')
+
+
+# ------------------------------------------------------------------ the pages
+def toc_files(root: Path) -> list[Path]:
+    """The source files the table of contents lists (root page first), as they exist or not."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8")) or {}
+    names: list[str] = [toc["root"]] if toc.get("root") else []
+
+    def walk(entries: Iterable[dict]) -> None:
+        for entry in entries or []:
+            if "file" in entry:
+                names.append(entry["file"])
+            for key in ("sections", "chapters", "parts"):
+                walk(entry.get(key, []))
+
+    walk(toc.get("parts", []))
+    walk(toc.get("chapters", []))
+    walk(toc.get("sections", []))
+    paths = []
+    for name in names:
+        found = [root / f"{name}{ext}" for ext in ("", ".ipynb", ".md", ".rst") if (root / f"{name}{ext}").is_file()]
+        paths.append(found[0] if found else root / name)
+    return paths
+
+
+def notebook_problem(path: Path) -> str | None:
+    """Why ``path`` is not a readable, valid notebook (one line), or None."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+    if not isinstance(data, dict) or "cells" not in data:
+        return "JSON, but not a notebook (no 'cells')"
+    try:
+        nb = nbformat.reads(text, as_version=4)
+        nbformat.validate(nb)
+    except nbformat.ValidationError as exc:
+        where = "/".join(map(str, exc.absolute_path)) if getattr(exc, "absolute_path", None) else "notebook"
+        return f"not a valid notebook at {where}: {str(exc.message).splitlines()[0][:200]}"
+    except Exception as exc:  # anything nbformat cannot read
+        return f"nbformat cannot read it: {type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"
+    return None
+
+
+def check_sources(root: Path) -> list[str]:
+    """One line per missing page or broken notebook of the table of contents."""
+    problems = []
+    for path in toc_files(root):
+        rel = path.relative_to(root).as_posix()
+        if not path.is_file():
+            problems.append(f"{rel}: listed in _toc.yml but no such file (.ipynb or .md)")
+        elif path.suffix == ".ipynb":
+            problem = notebook_problem(path)
+            if problem:
+                problems.append(f"{rel}: {problem}")
+    return problems
+
+
+# --------------------------------------------------------------- stale pages
+def fingerprint(root: Path) -> dict[str, str]:
+    """A hash of each group of files the pages depend on (names and contents)."""
+    result = {}
+    for label, patterns in DEPENDENCIES.items():
+        digest = hashlib.sha256()
+        files = sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file()
+                        and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts})
+        for path in files:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        result[label] = digest.hexdigest()
+    return result
+
+
+def plan(root: Path) -> tuple[bool, bool, list[str]]:
+    """(rebuild every page, clear the execution cache, reasons) from the last build's stamp."""
+    now = fingerprint(root)
+    try:
+        last = json.loads((root / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        last = {}
+    reasons = []
+    clear = False
+    if not last:
+        reasons.append("no record of a previous checked build")
+        clear = (root / CACHE).exists()  # the cache may come from an older package
+    else:
+        if last.get("package") != now["package"]:
+            reasons.append("the package snb/ changed")
+            clear = True
+        if last.get("book") != now["book"]:
+            reasons.append("book/, _config.yml or _toc.yml changed")
+        if not last.get("ok"):
+            reasons.append("the last build failed")
+    return bool(reasons), clear, reasons
+
+
+def write_stamp(root: Path, ok: bool) -> None:
+    """Record what this build saw, and whether it passed."""
+    (root / STAMP).parent.mkdir(parents=True, exist_ok=True)
+    (root / STAMP).write_text(json.dumps({**fingerprint(root), "ok": ok}, indent=1), encoding="utf-8")
+
+
+# -------------------------------------------------------------- error pages
+def _first_line(text: str) -> str:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(text)).strip()
+    return text.splitlines()[0][:160] if text else ""
+
+
+def error_outputs(nb: nbformat.NotebookNode) -> list[str]:
+    """'cell N raised Name: value' for every error output not tagged raises-exception."""
+    found = []
+    code_number = 0
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        code_number += 1
+        if "raises-exception" in cell.get("metadata", {}).get("tags", []):
+            continue
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                found.append(f"code cell {code_number} raised {output.get('ename', 'an error')}: "
+                             f"{_first_line(output.get('evalue', ''))}")
+    return found
+
+
+def check_pages(root: Path) -> list[str]:
+    """One line per page of the table of contents that shows or hides an error."""
+    build = root / "_build"
+    problems = []
+    for path in toc_files(root):
+        rel = path.relative_to(root)
+        stem = rel.with_suffix("").as_posix()
+        executed = build / "jupyter_execute" / rel
+        if path.suffix == ".ipynb":
+            source = executed if executed.is_file() else path
+            try:
+                nb = nbformat.read(source, as_version=4)
+            except Exception as exc:
+                problems.append(f"{rel.as_posix()}: cannot read {source.relative_to(root).as_posix()} ({exc})")
+                continue
+            problems += [f"{rel.as_posix()}: {line}" for line in error_outputs(nb)]
+        report = build / "html" / "reports" / f"{stem}.err.log"
+        if report.is_file():
+            tail = [line for line in report.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+            last = _first_line(tail[-1]) if tail else ""
+            problems.append(f"{rel.as_posix()}: execution failed ({last}); log: {report.relative_to(root).as_posix()}")
+        page = build / "html" / f"{stem}.html"
+        if page.is_file() and _TRACEBACK_HTML.search(page.read_text(encoding="utf-8", errors="replace")):
+            if not any(p.startswith(rel.as_posix() + ":") for p in problems):
+                problems.append(f"{rel.as_posix()}: the built page shows a traceback "
+                                f"({page.relative_to(root).as_posix()})")
+    return problems
+
+
+# ----------------------------------------------------------------------- main
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1],
+                        help="the book's folder (default: this repository)")
+    parser.add_argument("options", nargs="*", help="options for jupyter-book build (after --)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+
+    problems = check_sources(root)
+    if problems:
+        print("\n".join(["Not building: these pages cannot be read:"] + [f"  {p}" for p in problems]))
+        return 1
+
+    everything, clear, reasons = plan(root)
+    options = list(args.options)
+    if clear and (root / CACHE).exists():
+        shutil.rmtree(root / CACHE)
+        print("Cleared the execution cache: every notebook runs again with the current package.")
+    if everything and "--all" not in options:
+        options.append("--all")
+    if reasons:
+        print(f"Rebuilding every page ({'; '.join(reasons)}).")
+    # reports of failed executions are written again for every page that still fails
+    shutil.rmtree(root / "_build" / "html" / "reports", ignore_errors=True)
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    command = [str(jupyter_book) if jupyter_book.exists() else "jupyter-book", "build", str(root), *options]
+    print("$ " + " ".join(command), flush=True)
+    code = subprocess.call(command)
+
+    problems = check_pages(root) if (root / "_build" / "html").is_dir() else []
+    write_stamp(root, ok=code == 0 and not problems)
+    if problems:
+        print("\n".join(["", "The book has pages with errors:"] + [f"  {p}" for p in problems]
+                        + ["Fix them (or tag a cell that must raise with raises-exception), then build again."]))
+        return 1
+    if code != 0:
+        print(f"jupyter-book build failed (exit code {code}): see the messages above.")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
