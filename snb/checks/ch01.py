@@ -209,7 +209,8 @@ DECISION_EXERCISE: dict[str, Any] = {
         "A": "at a dialogue pass-on of 0.10 a message that invites a reply spreads barely better "
              "than a one-way one, so the transformation's cost of 150 plus 10 a period is not "
              "earned back, and a failure (a 40 % chance in the lesson) loses four periods of "
-             "campaigns. Transformation only overtook step by step at a success chance near 0.9.",
+             "campaigns. Even at 0.25, transformation only overtook step by step at a success "
+             "chance of 0.9.",
         "B": "step by step is the robust choice only when dialogue is clearly more contagious: "
              "in the lesson's market wait and see beat it at dialogue pass-on 0.10, below the "
              "crossover between 0.15 and 0.20. Its pilots cost 10 a period that 0.10 does not "
@@ -219,8 +220,8 @@ DECISION_EXERCISE: dict[str, Any] = {
              "again is what tells the firm when to switch to step by step, so this is wait and "
              "see with the evidence watched, not ignored.",
         "D": "briefing random customers reached fewer people than briefing the hubs at every "
-             "pass-on probability below the tipping point (about 22 against 39 at p = 0.2 on the "
-             "media network), and at 0.10 word of mouth fizzles out after a few people.",
+             "pass-on probability below the tipping point (about 25 against 45 at p = 0.2 on the "
+             "scale-free network), and at 0.10 word of mouth fizzles out after a few people.",
     },
 }
 

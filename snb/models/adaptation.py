@@ -5,7 +5,7 @@ simulation (:class:`Policy`, :data:`POLICIES`, :func:`compare_policies`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Any, Sequence
 
 import networkx as nx
 import numpy as np
@@ -198,15 +198,17 @@ def summarise_outcomes(outcomes: dict[str, np.ndarray]) -> dict[str, dict[str, f
 
 
 # ------------------------------------------- verdicts with intervals and sweeps
-def policy_sweep(G: nx.Graph, a: str | Policy, b: str | Policy, vary: str, values: Sequence[float], *,
-                 runs: int = 100, seed: int = 0, **kwargs) -> list:
-    """Interval of mean value(a) - mean value(b) at each value of one assumption.
+def policy_sweeps(G: nx.Graph, options: Sequence[str | Policy], baseline: str | Policy, vary: str,
+                  values: Sequence[float], *, runs: int = 100, seed: int = 0,
+                  **kwargs) -> dict[str, list]:
+    """For each option, the interval of mean value(option) - mean value(baseline) at each value
+    of one assumption (the baseline is simulated once and shared).
 
     ``vary`` is ``"p_dialogue"`` or ``"success"`` (the transformation's chance of
     success). Each setting gets ``runs`` independent runs per policy, all simulated
     in one batch per policy; the policies do not share random draws, so each
     difference is Welch's interval for two independent samples
-    (:func:`snb.stats.difference` with ``paired=False``).
+    (:func:`snb.stats.difference` with ``paired=False``). Keys are the option names.
     """
     from snb.stats import difference
 
@@ -214,11 +216,24 @@ def policy_sweep(G: nx.Graph, a: str | Policy, b: str | Policy, vary: str, value
         raise ValueError(f"vary must be 'p_dialogue' or 'success', got {vary!r}")
     xs = np.asarray(list(values), dtype=float)
     kwargs[vary] = np.repeat(xs, runs)
-    value = {}
-    for key, policy in (("a", a), ("b", b)):
+
+    def values_of(policy: str | Policy) -> np.ndarray:
         sim = simulate_policy_runs(G, policy, runs=xs.size * runs, seed=seed, **kwargs)
-        value[key] = sim.value.reshape(xs.size, runs)
-    return [difference(value["a"][i], value["b"][i], paired=False) for i in range(xs.size)]
+        return sim.value.reshape(xs.size, runs)
+
+    base = values_of(baseline)
+    out = {}
+    for option in options:
+        value = values_of(option)
+        out[_policy(option).name] = [difference(value[i], base[i], paired=False) for i in range(xs.size)]
+    return out
+
+
+def policy_sweep(G: nx.Graph, a: str | Policy, b: str | Policy, vary: str, values: Sequence[float], *,
+                 runs: int = 100, seed: int = 0, **kwargs) -> list:
+    """Interval of mean value(a) - mean value(b) at each value of one assumption
+    (see :func:`policy_sweeps`)."""
+    return policy_sweeps(G, [a], b, vary, values, runs=runs, seed=seed, **kwargs)[_policy(a).name]
 
 
 def flip_range(values: Sequence[float], intervals: Sequence) -> tuple[float | None, float | None]:
@@ -262,3 +277,15 @@ def adaptation_parameters(*, p_dialogue: float = 0.25, success: float = 0.6, run
         Parameter("disruption", leap.disruption_periods, "periods without a campaign after a failure"),
         Parameter("runs", runs, "independent runs of each policy (replications)"),
     ]
+
+
+def outcome_table(outcomes: dict[str, np.ndarray]) -> dict[str, dict[str, Any]]:
+    """Reward and risk per policy as table rows: mean with its 95 % interval, std, p10, p90."""
+    from snb.stats import mean_interval
+
+    rows = {}
+    for name, values in outcomes.items():
+        iv = mean_interval(values)
+        rows[name] = {"mean (95 % CI)": iv.format(0), "std": float(np.std(values)),
+                      "p10": float(np.percentile(values, 10)), "p90": float(np.percentile(values, 90))}
+    return rows
