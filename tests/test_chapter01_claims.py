@@ -243,3 +243,27 @@ def test_decision_feedback_numbers(market, seeding):
     leap = models.POLICIES["transformation"]
     assert (leap.upfront_cost, leap.cost_per_period, leap.disruption_periods) == (150, 10, 4)
     assert 1 - leap.success_probability == pytest.approx(0.4)
+
+
+def test_small_world_band_of_rewiring():
+    rewiring = [0.01, 0.03, 0.1, 0.3]
+    sweep = models.rewiring_sweep(rewiring, n=N, k=4, random_seeds=range(20))
+    path, clustering = sweep["mean path"], sweep["clustering"]
+    assert all(iv.n == 20 for iv in path + clustering)
+    # "with 1 % ... about a third shorter ... clustering keeps 97 %"
+    assert 0.55 < path[0].low and path[0].high < 0.72 and round(clustering[0].mean, 2) == 0.97
+    # "at 10 % paths are a quarter of the lattice's and clustering still three quarters"
+    assert round(path[2].mean, 2) == 0.24 and round(clustering[2].mean, 2) == 0.74
+    # "Only at 30 % does clustering fall to about a third"
+    assert 0.3 < clustering[3].low and clustering[3].high < 0.4
+    # paths fall faster than clustering at every share
+    assert all(p.high < c.low for p, c in zip(path, clustering))
+
+
+def test_p_hub_changes_reach_on_the_media_network(networks):
+    G = networks["media + peers"]
+    starters = models.choose_seeds(G, 4, "broadcast")
+    same = models.cascade_sizes(G, starters, 0.1, runs=200, seed=7)
+    hub = models.cascade_sizes(G, starters, 0.1, p_hub=0.05, runs=200, seed=7)
+    diff = stats.difference(same, hub, paired=False)
+    assert diff.low > 0

@@ -181,3 +181,33 @@ def test_adaptation_explorer_starts_with_the_lessons_numbers():
     for name, values in lesson.items():
         assert f"{name}: mean {np.mean(values):.0f}," in alt
     assert "100 runs" in alt
+
+
+# ------------------------------------------------------------ shapes
+def test_fast_mean_path_and_clustering_match_networkx():
+    from snb import measures
+    from snb.models.shapes import _mean_path_and_clustering
+
+    for name in ("small world", "peer mesh", "scale-free"):
+        G = datasets.communication_network(name, 80, seed=3)
+        path, clustering = _mean_path_and_clustering(G)
+        assert path == pytest.approx(measures.profile(G)["mean path"])
+        assert clustering == pytest.approx(nx.average_clustering(G))
+    ring = datasets.ring_lattice(40, 4)
+    assert _mean_path_and_clustering(ring, every=4)[0] == pytest.approx(_mean_path_and_clustering(ring)[0])
+
+
+def test_rewiring_sweep_intervals():
+    out = models.rewiring_sweep([0.0, 1.0], n=40, k=4, random_seeds=range(5), every=1)
+    assert set(out) == {"mean path", "clustering"}
+    lattice_path, lattice_clustering = out["mean path"][0], out["clustering"][0]
+    assert lattice_path.mean == pytest.approx(1) and lattice_clustering.mean == pytest.approx(1)
+    assert out["mean path"][1].high < 0.6 and out["clustering"][1].high < 0.5
+    assert all(iv.n == 5 for iv in out["mean path"])
+
+
+def test_network_parameters_name_the_generators():
+    params = {p.name: p for p in models.network_parameters(200)}
+    assert set(datasets.TOPOLOGIES) <= set(params)
+    assert params["small world"].source == "Watts and Strogatz 1998"
+    assert params["scale-free"].source == "Barabasi and Albert 1999"
