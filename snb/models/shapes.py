@@ -41,7 +41,7 @@ def _mean_path_and_clustering(G: nx.Graph, every: int = 1) -> tuple[float, float
 
 
 def rewiring_sweep(rewiring: Sequence[float], *, n: int = 200, k: int = 4,
-                   random_seeds: Iterable[int] = range(20), every: int = 4) -> dict[str, list]:
+                   random_seeds: Iterable[int] = range(20), every: int = 8) -> dict[str, list]:
     """Mean path length and clustering of small worlds, relative to the ring lattice.
 
     For each share of rewired ties, one small world per random seed
