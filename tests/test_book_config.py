@@ -210,8 +210,9 @@ def test_toc_format(toc):
 
 
 def test_toc_first_part(toc):
-    assert toc_files(toc)[1:5] == ["notebooks/01-network-society", "notebooks/01-2-reach-and-cascades",
-                                   "notebooks/01-3-ways-of-adapting", "solutions/01-network-society"]
+    assert toc_files(toc)[1:6] == ["notebooks/01-network-society", "notebooks/01-2-reach-and-cascades",
+                                   "notebooks/01-3-ways-of-adapting", "notebooks/01-4-when-adapting-pays",
+                                   "solutions/01-network-society"]
 
 
 def test_toc_entries_exist(toc):

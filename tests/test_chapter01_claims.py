@@ -267,3 +267,11 @@ def test_p_hub_changes_reach_on_the_media_network(networks):
     hub = models.cascade_sizes(G, starters, 0.1, p_hub=0.05, runs=200, seed=7)
     diff = stats.difference(same, hub, paired=False)
     assert diff.low > 0
+
+
+def test_first_sensitivity_check_on_page_3(market):
+    # "The verdict flips: at 0.15 waiting is better" (and step by step still wins at 0.35)
+    low, high = models.policy_sweep(market, "step by step", "wait and see", "p_dialogue", [0.15, 0.35], runs=100,
+                                    seed=2)
+    assert stats.verdict(low, "step by step", "wait and see") == "wait and see beats step by step"
+    assert stats.verdict(high, "step by step", "wait and see") == "step by step beats wait and see"
