@@ -175,3 +175,14 @@ def test_seeding_feedback_names_p_hub_when_it_was_left_out():
     for better in ("broadcast", "peer"):
         fb = checks.check_seeding_comparison(better, means["broadcast"], means["peer"])
         assert_feedback(fb, "incorrect", "p_hub was left out", f"p_hub={s['p_hub']}")
+
+
+def test_email_export_counts_are_singular_when_one():
+    assert_feedback(checks.check_email_export(nx.Graph([("Amir", "Bea")]), "Omar"), "incorrect",
+                    "your network has 2 people")
+    lone = nx.Graph()
+    lone.add_node("Amir")
+    assert "has 1 person," in checks.check_email_export(lone, "Omar").message
+    one_tie = solution_graph().edge_subgraph([("Amir", "Bea")]).copy()
+    one_tie.add_nodes_from(solution_graph())
+    assert "has 1 tie;" in checks.check_email_export(one_tie, "Omar").message
