@@ -186,3 +186,22 @@ def test_email_export_counts_are_singular_when_one():
     one_tie = solution_graph().edge_subgraph([("Amir", "Bea")]).copy()
     one_tie.add_nodes_from(solution_graph())
     assert "has 1 tie;" in checks.check_email_export(one_tie, "Omar").message
+
+
+ODD = [None, "", " ", "Omar", "c", 0, -1, 1.5, float("nan"), float("inf"), True, [], {}, set(), (), b"x",
+       object(), nx.Graph(), nx.DiGraph([(1, 2)]), nx.path_graph(3), {"C": 1}, ["Omar"], range(3)]
+
+
+@pytest.mark.parametrize("graph", ODD, ids=repr)
+@pytest.mark.parametrize("broker", ODD[:8], ids=repr)
+def test_email_export_never_crashes_nor_accepts_garbage(graph, broker):
+    fb = checks.check_email_export(graph, broker)
+    assert not fb.correct and fb.message
+    assert "could not read" not in fb.message, "a clear message, not the catch-all"
+
+
+@pytest.mark.parametrize("answer", ODD, ids=repr)
+def test_decision_never_crashes_on_odd_input(answer):
+    fb = checks.check_decision(answer)
+    assert fb.status in ("invalid", "correct", "incorrect") and "could not read" not in fb.message
+    assert fb.correct == (isinstance(answer, str) and answer.strip().lower() == "c")
