@@ -192,15 +192,19 @@ ODD = [None, "", " ", "Omar", "c", 0, -1, 1.5, float("nan"), float("inf"), True,
        object(), nx.Graph(), nx.DiGraph([(1, 2)]), nx.path_graph(3), {"C": 1}, ["Omar"], range(3)]
 
 
-@pytest.mark.parametrize("graph", ODD, ids=repr)
-@pytest.mark.parametrize("broker", ODD[:8], ids=repr)
+def _ids(values):
+    return [f"{i}-{type(v).__name__}" for i, v in enumerate(values)]
+
+
+@pytest.mark.parametrize("graph", ODD, ids=_ids(ODD))
+@pytest.mark.parametrize("broker", ODD[:8], ids=_ids(ODD[:8]))
 def test_email_export_never_crashes_nor_accepts_garbage(graph, broker):
     fb = checks.check_email_export(graph, broker)
     assert not fb.correct and fb.message
     assert "could not read" not in fb.message, "a clear message, not the catch-all"
 
 
-@pytest.mark.parametrize("answer", ODD, ids=repr)
+@pytest.mark.parametrize("answer", ODD, ids=_ids(ODD))
 def test_decision_never_crashes_on_odd_input(answer):
     fb = checks.check_decision(answer)
     assert fb.status in ("invalid", "correct", "incorrect") and "could not read" not in fb.message
