@@ -209,3 +209,12 @@ def test_decision_never_crashes_on_odd_input(answer):
     fb = checks.check_decision(answer)
     assert fb.status in ("invalid", "correct", "incorrect") and "could not read" not in fb.message
     assert fb.correct == (isinstance(answer, str) and answer.strip().lower() == "c")
+
+
+def test_solution_sentence_about_the_broker():
+    # "the agency's two offices reach each other only through the broker"
+    G = solution_graph()
+    assert nx.has_path(G, "Bea", "Gita")
+    G.remove_node(broker_of(G))
+    assert not nx.has_path(G, "Bea", "Gita")
+    assert nx.number_connected_components(G) >= 2
