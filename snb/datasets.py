@@ -26,6 +26,10 @@ __all__ = [
     "SCENES",
     "tiny_visits",
     "check_in_city",
+    "path_to",
+    "EMAIL_EXPORT",
+    "load_email_export",
+    "ring_lattice",
 ]
 
 #: Names of the communication topologies of chapter 1, in teaching order.
@@ -310,3 +314,62 @@ def check_in_city(n_customers: int = 600, n_venues: int = 40, *, seed: int = 1,
     return _visits_graph(rows, customer_data=customers, venue_data=venues, name="check-in city",
                          source="snb.datasets.check_in_city (synthetic, seeded)", seed=seed,
                          n_customers=n_customers, n_venues=n_venues)
+
+
+# =====================================================================
+# Chapter 1: files that ship with the course (snb/data/)
+# =====================================================================
+def path_to(filename: str):
+    """The path of a data file shipped inside the course package (``snb/data/``).
+
+    Found with :mod:`importlib.resources`, so it works wherever the package is
+    installed; nothing is downloaded. Raises ``FileNotFoundError`` for an unknown name.
+    """
+    from importlib import resources
+    from pathlib import Path
+
+    path = Path(str(resources.files("snb").joinpath("data", filename)))
+    if not path.is_file():
+        shipped = sorted(p.name for p in path.parent.glob("*") if p.is_file())
+        raise FileNotFoundError(f"no data file {filename!r} in the course package; shipped: {shipped}")
+    return path
+
+
+#: Chapter 1's email export: one row per (sender, recipient) with a message count.
+EMAIL_EXPORT = "agency-email-export.csv"
+
+
+def load_email_export() -> nx.Graph:
+    """Who emailed whom at a small agency, as contacts (one undirected tie per pair).
+
+    Invented for the course, in the shape of a mail-server export: the CSV file
+    :data:`EMAIL_EXPORT` has the header ``source,target,messages,first_sent`` and one
+    row per direction, so a pair that wrote both ways appears twice, and a note to
+    self appears as a row from a person to themselves. Here both directions become
+    one tie whose ``messages`` add up, and notes to self are dropped.
+    """
+    import csv
+
+    G = nx.Graph(name="agency email", source=f"snb/data/{EMAIL_EXPORT} (invented for the course)")
+    with path_to(EMAIL_EXPORT).open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            a, b, count = row["source"], row["target"], int(row["messages"])
+            G.add_nodes_from([a, b])
+            if a == b:
+                continue
+            previous = G.edges[a, b]["messages"] if G.has_edge(a, b) else 0
+            G.add_edge(a, b, messages=previous + count)
+    return G
+
+
+def ring_lattice(n: int = 200, k: int = 4) -> nx.Graph:
+    """The small world without its shortcuts: ``n`` people in a ring, each tied to
+    the ``k`` nearest (``k / 2`` on each side); Watts and Strogatz's (1998) start.
+
+    Same size and degree as ``communication_network("small world", n)``, so the two
+    side by side show what the 10 % of rewired shortcuts do to path lengths.
+    """
+    if not isinstance(n, (int, np.integer)) or n < 5 or not 2 <= k < n or k % 2:
+        raise ValueError(f"need a whole n of at least 5 and an even k with 2 <= k < n, got {n!r}, {k!r}")
+    G = nx.watts_strogatz_graph(int(n), int(k), 0.0)
+    return _with_roles(nx.Graph(G), [], "ring lattice", None)

@@ -28,7 +28,9 @@ def test_benchmark_settings_are_arguments_of_the_render_functions():
 
 def test_benchmark_lists_every_book_page_notebook():
     pages = {p.relative_to(ROOT).as_posix() for p in load("benchmark").book_pages()}
-    assert {"notebooks/01-network-society.ipynb", "solutions/01-network-society.ipynb"} <= pages
+    assert {"notebooks/01-network-society.ipynb", "notebooks/01-2-reach-and-cascades.ipynb",
+            "notebooks/01-3-ways-of-adapting.ipynb", "notebooks/01-4-when-adapting-pays.ipynb",
+            "solutions/01-network-society.ipynb"} <= pages
 
 
 @pytest.mark.parametrize("alt", ["a drawing", None])

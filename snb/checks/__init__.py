@@ -5,7 +5,8 @@ and the validators) lives in :mod:`snb.feedback`; each chapter's checks and exer
 settings in ``snb/checks/chNN.py``. A new chapter adds its module and one import line.
 """
 
-from snb.checks.ch01 import (REACH_EXERCISE, SEEDING_EXERCISE, check_seeding_comparison, check_team_basics,
+from snb.checks.ch01 import (DECISION_EXERCISE, EMAIL_EXERCISE, REACH_EXERCISE, SEEDING_EXERCISE, check_decision,
+                             check_email_export, check_seeding_comparison, check_team_basics,
                              check_two_step_design, check_two_step_reach)
 from snb.checks.ch02 import (CO_VISIT_EXERCISE, CONCENTRATION_EXERCISE, PARTNER_EXERCISE, VISITS_EXERCISE,
                              check_co_visits, check_concentration, check_partner_choice, check_visits_network)
@@ -14,7 +15,8 @@ from snb.feedback import Feedback, graph_problem, node_set_problem, number_probl
 __all__ = [
     "Feedback", "graph_problem", "node_set_problem", "number_problem", "teaching_check",
     "check_team_basics", "check_two_step_design", "check_two_step_reach", "check_seeding_comparison",
-    "SEEDING_EXERCISE", "REACH_EXERCISE",
+    "SEEDING_EXERCISE", "REACH_EXERCISE", "check_decision", "check_email_export", "DECISION_EXERCISE",
+    "EMAIL_EXERCISE",
     "check_visits_network", "check_co_visits", "check_concentration", "check_partner_choice",
     "VISITS_EXERCISE", "CO_VISIT_EXERCISE", "CONCENTRATION_EXERCISE", "PARTNER_EXERCISE",
 ]

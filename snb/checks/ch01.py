@@ -146,18 +146,24 @@ SEEDING_EXERCISE = {"topology": "media + peers", "n": 200, "seed": 1, "budget": 
                     "p": 0.2, "p_hub": 0.05, "reference_runs": 3000, "tolerance": 0.1}
 
 
-@functools.lru_cache(maxsize=1)
-def _seeding_reference() -> dict[str, float]:
+@functools.lru_cache(maxsize=2)
+def _seeding_reference(with_p_hub: bool = True) -> dict[str, float]:
+    """Long-run mean reach of both seedings (``with_p_hub=False``: as if p_hub were left out)."""
     from snb.datasets import communication_network
     from snb.models import cascade_sizes, choose_seeds
 
     s = SEEDING_EXERCISE
     G = communication_network(s["topology"], s["n"], seed=s["seed"])
+    p_hub = s["p_hub"] if with_p_hub else None
     return {
         strategy: float(cascade_sizes(G, choose_seeds(G, s["budget"], strategy, seed=s["seed"]),
-                                      s["p"], p_hub=s["p_hub"], runs=s["reference_runs"], seed=99).mean())
+                                      s["p"], p_hub=p_hub, runs=s["reference_runs"], seed=99).mean())
         for strategy in ("broadcast", "peer")
     }
+
+
+def _close(value: float, target: float, tol: float) -> bool:
+    return abs(value - target) <= tol * target
 
 
 @teaching_check
@@ -179,6 +185,12 @@ def check_seeding_comparison(better: Any, broadcast_mean: Any, peer_mean: Any) -
     if not isinstance(better, str) or better.strip().lower() not in ("broadcast", "peer"):
         return _invalid(f"better must be the text 'broadcast' or 'peer', got {_describe(better)}.")
     tol = SEEDING_EXERCISE["tolerance"]
+    no_hub = _seeding_reference(with_p_hub=False)
+    if (_close(means["broadcast_mean"], no_hub["broadcast"], tol) and _close(means["peer_mean"], no_hub["peer"], tol)
+            and not _close(means["broadcast_mean"], ref["broadcast"], tol)):
+        return _wrong("your means look like every tie used p = 0.2, hub ties included: p_hub was left out.",
+                      f"pass the keyword p_hub={SEEDING_EXERCISE['p_hub']} to models.cascade_sizes, as in "
+                      "the lesson's cascade with media hubs.")
     for name, strategy in (("broadcast_mean", "broadcast"), ("peer_mean", "peer")):
         value = means[name]
         if abs(value - ref[strategy]) > tol * ref[strategy]:
@@ -187,10 +199,135 @@ def check_seeding_comparison(better: Any, broadcast_mean: Any, peer_mean: Any) -
                 return _wrong(f"{name} looks like the other strategy's number.", "check which seeds went where.")
             return _wrong(f"{name} = {value:.1f} is more than {tol:.0%} away from the long-run mean.",
                           "one run is mostly luck: average cascade_sizes over at least 500 seeded runs, "
-                          "with the exercise's p and p_hub.")
+                          "with the exercise's p and the keyword p_hub.")
     winner = max(ref, key=ref.get)
     if better.strip().lower() != winner:
         return _wrong(f"your own numbers say otherwise: {winner} reaches more people on average.",
                       "compare the two means you computed.")
     return _ok(f"{winner} seeding reaches about {ref[winner]:.0f} people on average, against "
                f"{min(ref.values()):.0f} for the other, with the same budget of {SEEDING_EXERCISE['budget']}.")
+
+
+# ------------------------------------------------ exercise 1.5: a manager's decision
+#: Exercise 1.5: the options a manager weighs, each with the reasoning the chapter supports.
+DECISION_EXERCISE: dict[str, Any] = {
+    "p_dialogue": 0.10,
+    "options": {
+        "A": "Transform now: move the whole marketing team to two-way dialogue at once.",
+        "B": "Step by step: run small dialogue pilots and scale them up as they work.",
+        "C": "Keep buying reach through the media hubs, and re-measure the dialogue pass-on "
+             "each quarter before investing.",
+        "D": "Stop paying the media and brief randomly chosen customers instead.",
+    },
+    "answer": "C",
+    "feedback": {
+        "A": "at a dialogue pass-on of 0.10 a message that invites a reply spreads barely better "
+             "than a one-way one, so the transformation's cost of 150 plus 10 a period is not "
+             "earned back, and a failure (a 40 % chance in the lesson) loses four periods of "
+             "campaigns. Even at 0.25, transformation only overtook step by step at a success "
+             "chance of 0.9.",
+        "B": "step by step is the robust choice only when dialogue is clearly more contagious: "
+             "in the lesson's market wait and see beat it at dialogue pass-on 0.10, below the "
+             "crossover between 0.15 and 0.20. Its pilots cost 10 a period that 0.10 does not "
+             "pay back; it becomes the better plan if the measured pass-on rises.",
+        "C": "at 0.10 the market is below the crossover (between 0.15 and 0.20) where adapting "
+             "starts to pay, so the cheap one-way channel wins for now. Measuring the pass-on "
+             "again is what tells the firm when to switch to step by step, so this is wait and "
+             "see with the evidence watched, not ignored.",
+        "D": "briefing random customers reached fewer people than briefing the hubs at every "
+             "pass-on probability below the tipping point (about 25 against 45 at p = 0.2 on the "
+             "scale-free network), and at 0.10 word of mouth fizzles out after a few people.",
+    },
+}
+
+
+def _normalise(text: str) -> str:
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
+
+
+@teaching_check
+def check_decision(answer: Any) -> Feedback:
+    """Exercise 1.5: the manager's choice, given as the option's letter or its text."""
+    options = DECISION_EXERCISE["options"]
+    letters = "', '".join(options)
+    if answer is ...:
+        return _unanswered(f"the letter of your choice ('{letters}')")
+    if not isinstance(answer, str):
+        return _invalid(f"expected the letter of an option as text, got {_describe(answer)}.",
+                        f"write one of '{letters}' in quotes, e.g. choice = 'A'.")
+    said = _normalise(answer)
+    for prefix in ("option ", "answer "):
+        said = said[len(prefix):] if said.startswith(prefix) else said
+    chosen = next((k for k, text in options.items() if said in (k.lower(), _normalise(text))), None)
+    if chosen is None:
+        return _invalid(f"{_describe(answer)} is not one of the options.",
+                        f"answer with a letter, '{letters}', or copy an option's text.")
+    reason = DECISION_EXERCISE["feedback"][chosen]
+    if chosen == DECISION_EXERCISE["answer"]:
+        return _ok(f"{chosen}: {reason}")
+    return _wrong(f"{chosen} is not the best plan here: {reason}",
+                  "compare the measured dialogue pass-on with the crossover in the lesson's sweep.")
+
+
+# ------------------------------------------ exercise 1.6: a network from a CSV file
+#: Exercise 1.6: the shipped email export and what to find in it.
+EMAIL_EXERCISE = {"file": "agency-email-export.csv", "columns": ("source", "target", "messages",
+                                                                   "first_sent")}
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+@teaching_check
+def check_email_export(G: Any, broker: Any) -> Feedback:
+    """Exercise 1.6: the email export as contacts, and the person most paths run through."""
+    from snb.datasets import load_email_export
+
+    truth = load_email_export()
+    if isinstance(G, nx.Graph) and G.is_directed():
+        return _wrong("this is a directed network: the export lists each direction as its own row.",
+                      "the exercise counts one contact per pair: build nx.Graph(), or use "
+                      "G.to_undirected().")
+    problem = graph_problem(G, max_nodes=1000, what="the email network (a networkx Graph)")
+    if problem:
+        return problem
+    header = [c for c in EMAIL_EXERCISE["columns"] if c in G]
+    if header:
+        return _wrong(f"{header[0]!r} is a person in your network: the header row was read as a tie.",
+                      "csv.DictReader skips the header; with csv.reader, call next(reader) first.")
+    loops = list(nx.nodes_with_selfloops(G))
+    if loops:
+        return _wrong(f"{loops[0]!r} has a tie to themselves: a note to self is not a contact.",
+                      "skip rows whose source equals their target, or remove nx.selfloop_edges(G).")
+    if set(G) != set(truth):
+        missing, extra = sorted(set(truth) - set(G)), sorted(map(str, set(G) - set(truth)))
+        detail = f"missing {missing[:4]}" if missing else f"not in the file: {extra[:4]}"
+        return _wrong(f"your network has {_count(G.number_of_nodes(), 'person', 'people')}, the export "
+                      f"{truth.number_of_nodes()} ({detail}).",
+                      "add a tie for every row of the file, with the names as written.")
+    if set(map(frozenset, G.edges)) != set(map(frozenset, truth.edges)):
+        return _wrong(f"your network has {_count(G.number_of_edges(), 'tie', 'ties')}; the export gives "
+                      f"{truth.number_of_edges()} pairs who emailed.",
+                      "add one tie per row; a pair that wrote both ways is still one contact.")
+    if broker is ...:
+        return _unanswered("the name of the person most shortest paths run through")
+    if not isinstance(broker, str):
+        return _invalid(f"broker should be one person's name as text, got {_describe(broker)}.",
+                        "e.g. broker = 'Amir'; max(scores, key=scores.get) gives the name.")
+    scores = nx.betweenness_centrality(truth)
+    best = max(scores, key=scores.get)
+    name = next((v for v in truth if v.lower() == broker.strip().lower()), None)
+    if name is None:
+        return _invalid(f"{broker!r} is not in the export.", "give a name exactly as it appears in the file.")
+    if name != best:
+        if truth.degree(name) == max(d for _, d in truth.degree()):
+            return _wrong(f"{name} has the most ties ({truth.degree(name)}), but ties are not paths.",
+                          "betweenness counts the shortest paths running through a person: "
+                          "nx.betweenness_centrality(G).")
+        return _wrong(f"{name} lies on {scores[name]:.0%} of the shortest paths between others; "
+                      f"someone lies on more.", "take the person with the highest "
+                      "nx.betweenness_centrality(G).")
+    return _ok(f"{truth.number_of_nodes()} people and {truth.number_of_edges()} contacts; {best} lies on "
+               f"{scores[best]:.0%} of the shortest paths between the others, though "
+               f"{max(truth, key=truth.degree)} has more ties.")

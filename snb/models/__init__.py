@@ -3,6 +3,7 @@
 - :mod:`snb.models.diffusion`: k-step reach, the independent cascade (Kempe, Kleinberg
   and Tardos 2003), broadcast and peer seeding;
 - :mod:`snb.models.adaptation`: chapter 1's three ways of adapting, as policies;
+- :mod:`snb.models.shapes`: chapter 1's small-world (rewiring) experiment and network parameters;
 - :mod:`snb.models.growth`: chapter 2's growing markets and newcomers;
 - :mod:`snb.models.outreach`: chapter 2's outreach under a budget of staff hours.
 
@@ -13,6 +14,10 @@ from snb.models.adaptation import (POLICIES, AdaptationRun, AdaptationRuns, Poli
                                    simulate_adaptation, simulate_policy_runs, summarise_outcomes)
 from snb.models.diffusion import (SEEDING_STRATEGIES, cascade_sizes, choose_seeds, independent_cascade,
                                   k_step_reach, reach_by_step)
+from snb.models.adaptation import adaptation_parameters, flip_range, outcome_table, policy_sweep, policy_sweeps
+from snb.models.diffusion import (cascade_parameters, reach_curve, seeding_replications, seeding_sweep,
+                                  tipping_estimate)
+from snb.models.shapes import network_parameters, rewiring_sweep
 from snb.models.growth import degrees_at, grow_network, growth_edges, market_edges, newcomer_outcome, snapshot
 from snb.models.outreach import Audience, audience_from, outreach
 
@@ -22,4 +27,7 @@ __all__ = [
     "simulate_policy_runs", "simulate_adaptation", "compare_policies", "summarise_outcomes",
     "growth_edges", "grow_network", "market_edges", "degrees_at", "snapshot", "newcomer_outcome",
     "Audience", "outreach", "audience_from",
+    "reach_curve", "tipping_estimate", "seeding_replications", "seeding_sweep", "cascade_parameters",
+    "policy_sweep", "policy_sweeps", "flip_range", "adaptation_parameters", "outcome_table",
+    "rewiring_sweep", "network_parameters",
 ]

@@ -5,7 +5,7 @@ simulation (:class:`Policy`, :data:`POLICIES`, :func:`compare_policies`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Any, Sequence
 
 import networkx as nx
 import numpy as np
@@ -97,7 +97,8 @@ class AdaptationRuns:
 
 def simulate_policy_runs(G: nx.Graph, policy: Policy | str, *, runs: int = 100, periods: int = 12,
                          budget: int = 4, p_media: float = 0.05, p_one_way: float = 0.02,
-                         p_dialogue: float = 0.25, seed: int | None = None) -> AdaptationRuns:
+                         p_dialogue: float | np.ndarray = 0.25, success: float | np.ndarray | None = None,
+                         seed: int | None = None) -> AdaptationRuns:
     """Run ``runs`` firms, each through ``periods`` campaigns on network ``G``.
 
     Each period a firm with capability ``c`` starts its message with ``budget``
@@ -108,6 +109,10 @@ def simulate_policy_runs(G: nx.Graph, policy: Policy | str, *, runs: int = 100, 
     ``p_one_way + c * (p_dialogue - p_one_way)``, because people share what
     invites a reply. A customer is reached once and stays. The runs are
     independent; they are simulated side by side only for speed.
+
+    ``p_dialogue`` and ``success`` (the transformation's chance of success, by
+    default the policy's own) may also be arrays with one value per run, so a
+    sensitivity sweep runs as one batch.
     """
     policy = _policy(policy)
     rng = np.random.default_rng(seed)
@@ -120,8 +125,11 @@ def simulate_policy_runs(G: nx.Graph, policy: Policy | str, *, runs: int = 100, 
                          np.full(runs, policy.upfront_cost, dtype=float))
     c = np.full(runs, float(policy.start_capability))
     idle = np.zeros(runs, dtype=int)
+    p_dialogue = np.broadcast_to(np.asarray(p_dialogue, dtype=float), (runs,))
+    chance = policy.success_probability if success is None else success
+    chance = np.broadcast_to(np.asarray(chance, dtype=float), (runs,))
     if policy.jump_to is not None:
-        success = rng.random(runs) < policy.success_probability
+        success = rng.random(runs) < chance
         c = np.where(success, policy.jump_to, c)
         idle = np.where(success, 0, policy.disruption_periods)
     last = np.full(runs, -1)
@@ -131,9 +139,15 @@ def simulate_policy_runs(G: nx.Graph, policy: Policy | str, *, runs: int = 100, 
         active = idle == 0
         idle = np.maximum(idle - 1, 0)
         n_peer = np.minimum(np.rint(c * budget).astype(int), pool.size)
-        rank = np.argsort(np.argsort(rng.random((runs, pool.size)), axis=1), axis=1)
+        keys = rng.random((runs, pool.size))
         start = np.zeros_like(reached)
-        start[:, pool] = rank < n_peer[:, None]
+        k = min(budget, pool.size)
+        if n_peer.any():  # each run's n_peer peers with the smallest keys: a random draw
+            lowest = np.argpartition(keys, k - 1, axis=1)[:, :k] if k < pool.size else \
+                np.broadcast_to(np.arange(pool.size), (runs, pool.size))
+            order = np.take_along_axis(lowest, np.argsort(np.take_along_axis(keys, lowest, 1), 1), 1)
+            pick = np.arange(k)[None, :] < n_peer[:, None]
+            start[np.nonzero(pick)[0], pool[order[pick]]] = True
         for k, person in enumerate(broadcast):
             start[budget - n_peer > k, person] = True
         start[~active] = False
@@ -181,3 +195,97 @@ def summarise_outcomes(outcomes: dict[str, np.ndarray]) -> dict[str, dict[str, f
         }
         for name, v in outcomes.items()
     }
+
+
+# ------------------------------------------- verdicts with intervals and sweeps
+def policy_sweeps(G: nx.Graph, options: Sequence[str | Policy], baseline: str | Policy, vary: str,
+                  values: Sequence[float], *, runs: int = 100, seed: int = 0,
+                  **kwargs) -> dict[str, list]:
+    """For each option, the interval of mean value(option) - mean value(baseline) at each value
+    of one assumption (the baseline is simulated once and shared).
+
+    ``vary`` is ``"p_dialogue"`` or ``"success"`` (the transformation's chance of
+    success). Each setting gets ``runs`` independent runs per policy, all simulated
+    in one batch per policy; the policies do not share random draws, so each
+    difference is Welch's interval for two independent samples
+    (:func:`snb.stats.difference` with ``paired=False``). Keys are the option names.
+    """
+    from snb.stats import difference
+
+    if vary not in ("p_dialogue", "success"):
+        raise ValueError(f"vary must be 'p_dialogue' or 'success', got {vary!r}")
+    xs = np.asarray(list(values), dtype=float)
+    kwargs[vary] = np.repeat(xs, runs)
+
+    def values_of(policy: str | Policy) -> np.ndarray:
+        sim = simulate_policy_runs(G, policy, runs=xs.size * runs, seed=seed, **kwargs)
+        return sim.value.reshape(xs.size, runs)
+
+    base = values_of(baseline)
+    out = {}
+    for option in options:
+        value = values_of(option)
+        out[_policy(option).name] = [difference(value[i], base[i], paired=False) for i in range(xs.size)]
+    return out
+
+
+def policy_sweep(G: nx.Graph, a: str | Policy, b: str | Policy, vary: str, values: Sequence[float], *,
+                 runs: int = 100, seed: int = 0, **kwargs) -> list:
+    """Interval of mean value(a) - mean value(b) at each value of one assumption
+    (see :func:`policy_sweeps`)."""
+    return policy_sweeps(G, [a], b, vary, values, runs=runs, seed=seed, **kwargs)[_policy(a).name]
+
+
+def flip_range(values: Sequence[float], intervals: Sequence) -> tuple[float | None, float | None]:
+    """Where a verdict flips along a sweep: ``(last x where B wins, first x where A wins)``.
+
+    ``intervals[i]`` is the interval of A - B at ``values[i]``. ``None`` when A
+    never loses (first item) or never wins (second item) on the grid; between the
+    two values the options cannot be told apart.
+    """
+    losing = [x for x, iv in zip(values, intervals) if iv.high < 0]
+    winning = [x for x, iv in zip(values, intervals) if iv.low > 0]
+    last_loss = max(losing) if losing else None
+    first_win = min((x for x in winning if last_loss is None or x > last_loss), default=None)
+    return last_loss, first_win
+
+
+def adaptation_parameters(*, p_dialogue: float = 0.25, success: float = 0.6, runs: int = 100,
+                          n: int = 200) -> list:
+    """The adaptation simulation's parameters as :class:`snb.assumptions.Parameter` rows."""
+    from snb.assumptions import Parameter
+
+    step, leap = POLICIES["step by step"], POLICIES["transformation"]
+    return [
+        Parameter("market", f"media + peers, {n} people", "the network the firm talks into"),
+        Parameter("periods", 12, "campaigns, one per period (say, a month)"),
+        Parameter("budget", 4, "people briefed each period"),
+        Parameter("p_media", 0.05, "pass-on along a tie that touches a media hub",
+                  "assumption; most online cascades stop at once (Goel, Watts and Goldstein 2012)"),
+        Parameter("p_one_way", 0.02, "pass-on between peers of a one-way message",
+                  "assumption, as p_media"),
+        Parameter("p_dialogue", p_dialogue, "pass-on between peers when the firm is in dialogue",
+                  "assumption: set above p_one_way, which is why dialogue spreads better"),
+        Parameter("learning step", step.learning_step,
+                  "capability gained after a period at least as good as the last"),
+        Parameter("step-by-step cost", step.cost_per_period, "per period, in customer-periods"),
+        Parameter("transformation cost", f"{leap.upfront_cost:g} + {leap.cost_per_period:g} per period",
+                  "up front, then per period"),
+        Parameter("success chance", success, "chance that a transformation works",
+                  "assumption; the often quoted '70 % of change programmes fail' (Beer and Nohria "
+                  "2000) lacks evidence (Hughes 2011), so we sweep it"),
+        Parameter("disruption", leap.disruption_periods, "periods without a campaign after a failure"),
+        Parameter("runs", runs, "independent runs of each policy (replications)"),
+    ]
+
+
+def outcome_table(outcomes: dict[str, np.ndarray]) -> dict[str, dict[str, Any]]:
+    """Reward and risk per policy as table rows: mean with its 95 % interval, std, p10, p90."""
+    from snb.stats import mean_interval
+
+    rows = {}
+    for name, values in outcomes.items():
+        iv = mean_interval(values)
+        rows[name] = {"mean (95 % CI)": iv.format(0), "std": float(np.std(values)),
+                      "p10": float(np.percentile(values, 10)), "p90": float(np.percentile(values, 90))}
+    return rows

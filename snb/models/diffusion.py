@@ -170,3 +170,101 @@ def choose_seeds(G: nx.Graph, budget: int, strategy: str, *, seed: int | None = 
         raise ValueError(f"only {len(pool)} people are not hubs; a peer budget of {budget} is too large")
     picks = np.random.default_rng(seed).choice(len(pool), size=budget, replace=False)
     return [pool[i] for i in sorted(picks)]
+
+
+# ------------------------------------------------- results across random seeds
+def reach_curve(G: nx.Graph, starters: Node | Iterable[Node], probabilities: Iterable[float], *,
+                runs: int = 40, seed: int | None = None) -> np.ndarray:
+    """Cascade sizes for several pass-on probabilities at once (every tie uses ``p``).
+
+    Returns an array of shape ``(len(probabilities), runs)``: row ``i`` holds
+    ``runs`` independent cascades at ``probabilities[i]``, all simulated in one batch.
+    """
+    ps = np.array([_check_probability(p) for p in probabilities], dtype=float)
+    ties = _Ties.of(G)
+    ties = _Ties(ties.nodes, ties.indptr, ties.indices, ties.hub, np.zeros_like(ties.edge_hub))
+    index = {v: i for i, v in enumerate(ties.nodes)}
+    start = np.zeros((ps.size * runs, len(ties.nodes)), dtype=bool)
+    start[:, [index[v] for v in _as_seed_list(G, starters)]] = True
+    when = _batch_cascade(ties, start, np.repeat(ps, runs), 0.0, np.random.default_rng(seed))
+    return (when >= 0).sum(axis=1).reshape(ps.size, runs)
+
+
+def tipping_estimate(G: nx.Graph) -> float:
+    """The pass-on probability above which a cascade can reach a large share of ``G``.
+
+    For a network wired at random with the same degrees, the independent cascade
+    takes off when ``p`` exceeds ``<k> / (<k^2> - <k>)`` (Newman 2002; the same
+    degree heterogeneity drives Pastor-Satorras and Vespignani's 2001 result):
+    a few people with many ties make ``<k^2>`` large and the threshold small.
+    Clustering, which the formula ignores, pushes the real threshold higher.
+    """
+    k = np.array([d for _, d in G.degree()], dtype=float)
+    spread = float((k**2).mean() - k.mean())
+    return float(k.mean() / spread) if spread > 0 else float("inf")
+
+
+def seeding_sweep(G: nx.Graph, budget: int, probabilities: Iterable[float], *,
+                  p_hub: float | None = None, replications: int = 20, runs: int = 20,
+                  seed: int = 0) -> dict[str, np.ndarray]:
+    """Mean reach of broadcast and of peer starters at several peer pass-on probabilities.
+
+    Returns, per strategy, an array of shape ``(len(probabilities), replications)``.
+    Replication ``r`` draws its peer starters with random seed ``seed + r`` and
+    averages ``runs`` cascades; both strategies are simulated in one batch from
+    random seed ``seed``. Row ``i`` of the two arrays are paired replications of
+    one setting (compare them with ``stats.difference(..., paired=True)``).
+    ``p_hub`` (``None``: the same as ``p``) applies to ties that touch a hub.
+    """
+    ps = np.array([_check_probability(p) for p in probabilities], dtype=float)
+    p_hub = None if p_hub is None else _check_probability(p_hub)
+    ties = _Ties.of(G)
+    if p_hub is None:
+        ties = _Ties(ties.nodes, ties.indptr, ties.indices, ties.hub, np.zeros_like(ties.edge_hub))
+    index = {v: i for i, v in enumerate(ties.nodes)}
+    groups = [[index[v] for v in choose_seeds(G, budget, "broadcast")]]
+    groups += [[index[v] for v in choose_seeds(G, budget, "peer", seed=seed + r)]
+               for r in range(replications)]
+    # rows ordered as (probability, strategy, replication, run)
+    per_p = 2 * replications * runs
+    start = np.zeros((ps.size * per_p, len(ties.nodes)), dtype=bool)
+    row = np.arange(ps.size * per_p).reshape(ps.size, 2, replications, runs)
+    start[row[:, 0].ravel()[:, None], np.array(groups[0])[None, :]] = True
+    for r in range(replications):
+        start[row[:, 1, r].ravel()[:, None], np.array(groups[1 + r])[None, :]] = True
+    when = _batch_cascade(ties, start, np.repeat(ps, per_p), 0.0 if p_hub is None else p_hub,
+                          np.random.default_rng(seed))
+    sizes = (when >= 0).sum(axis=1).reshape(ps.size, 2, replications, runs).mean(axis=3)
+    return {"broadcast": sizes[:, 0], "peer": sizes[:, 1]}
+
+
+def seeding_replications(G: nx.Graph, budget: int, p: float, *, p_hub: float | None = None,
+                         replications: int = 20, runs: int = 50, seed: int = 0) -> dict[str, np.ndarray]:
+    """Mean reach of broadcast and of peer starters, one value per replication (random seed).
+
+    See :func:`seeding_sweep`, of which this is the case of one probability ``p``.
+    """
+    out = seeding_sweep(G, budget, [p], p_hub=p_hub, replications=replications, runs=runs, seed=seed)
+    return {strategy: values[0] for strategy, values in out.items()}
+
+
+def cascade_parameters(*, n: int = 200, budget: int = 4, p: float = 0.2, p_hub: float | None = None,
+                       replications: int = 20, runs: int = 50) -> list:
+    """The cascade experiment's parameters as :class:`snb.assumptions.Parameter` rows."""
+    from snb.assumptions import Parameter
+
+    return [
+        Parameter("model", "independent cascade",
+                  "each newly told person gets one chance to tell each contact",
+                  "Kempe, Kleinberg and Tardos 2003"),
+        Parameter("people", n, "size of each synthetic network"),
+        Parameter("starters", budget, "people the firm briefs directly (its budget)"),
+        Parameter("p", p, "chance that a peer passes the message along one tie",
+                  "assumption; most online cascades are tiny (Goel, Watts and Goldstein 2012), "
+                  "so values well under 0.5 are realistic"),
+        Parameter("p_hub", "same as p" if p_hub is None else p_hub,
+                  "chance along a tie that touches a media hub"),
+        Parameter("random seeds", replications,
+                  "replications: each picks new peer starters and new cascades"),
+        Parameter("runs per random seed", runs, "cascades averaged within one replication"),
+    ]

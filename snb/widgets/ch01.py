@@ -36,7 +36,7 @@ def render_cascade(topology: str = "media + peers", n: int = 80, p: float = 0.15
     told = [v for r in rounds[1:] for v in r]
     title = f"{topology}: one run, {seeding} seeding, p = {p:.2f}"
     draw.network(G, ax=ax_net, pos=pos, title=title, labels=False,
-                 highlight={"seeds": seeds, "reached": told})
+                 highlight={"starters": seeds, "reached": told})
     # One filled outline instead of a patch per bar, no legend, fixed title heights (no
     # search for clashing titles) and fewer tick labels: a third less time per update.
     bins = np.arange(0, G.number_of_nodes() + 2, max(1, G.number_of_nodes() // 30))
@@ -52,7 +52,7 @@ def render_cascade(topology: str = "media + peers", n: int = 80, p: float = 0.15
     ax_hist.set_title(f"Reach in {runs} runs", y=1.0)
     ax_net.set_title(ax_net.get_title(), y=1.0, fontsize=12)
     reached = len(told) + len(seeds)
-    alt = (f"{title}. Left: network of {G.number_of_nodes()} people; {len(seeds)} seeds reached "
+    alt = (f"{title}. Left: network of {G.number_of_nodes()} people; {len(seeds)} starters reached "
            f"{reached} people in {len(rounds) - 1} rounds. Right: histogram of reach over {runs} runs, "
            f"mean {sizes.mean():.1f}, 10th to 90th percentile {np.percentile(sizes, 10):.0f} "
            f"to {np.percentile(sizes, 90):.0f}.")
@@ -68,24 +68,39 @@ def cascade_explorer(topology: str = "media + peers", n: int = 80, p: float = 0.
         "p": w.FloatSlider(value=p, min=0.0, max=0.6, step=0.01, continuous_update=False,
                            **_style("Pass-on probability")),
         "seeding": w.ToggleButtons(options=["broadcast", "peer"], value=seeding, **_style("Seeding")),
-        "budget": w.IntSlider(value=budget, min=1, max=10, continuous_update=False, **_style("Seeds")),
+        "budget": w.IntSlider(value=budget, min=1, max=10, continuous_update=False, **_style("Starters")),
         "seed": seed_box(seed),
     }
     return Explorer(controls, render_cascade, "Cascade explorer")
 
 
 # ------------------------------------------------------- adaptation explorer
+#: The lesson's settings (page "Ways of adapting"), shared by the explorer's first picture.
+ADAPTATION_DEFAULTS = {"n": 200, "runs": 100, "seed": 2, "network_seed": 1}
+
+
 def render_adaptation(topology: str = "media + peers", p_dialogue: float = 0.25,
-                      success: float = 0.6, periods: int = 12, n: int = 150, runs: int = 40,
-                      seed: int = 1) -> draw.Picture:
-    """Value of the three ways of adapting over ``runs`` seeded runs (reward and risk)."""
-    G, _ = _network_and_layout(topology, int(n), int(seed))
+                      success: float = 0.6, periods: int = 12, n: int = ADAPTATION_DEFAULTS["n"],
+                      runs: int = ADAPTATION_DEFAULTS["runs"], seed: int = ADAPTATION_DEFAULTS["seed"],
+                      network_seed: int = ADAPTATION_DEFAULTS["network_seed"]) -> draw.Picture:
+    """Value of the three ways of adapting over ``runs`` seeded runs (reward and risk).
+
+    The defaults are the lesson's: the same 200-person market (network random seed 1)
+    and the same 100 runs from random seed 2, so the first picture matches the page.
+    """
+    G = _network(topology, int(n), int(network_seed))
     policies = [POLICIES["wait and see"], POLICIES["step by step"],
                 replace(POLICIES["transformation"], success_probability=float(success))]
     outcomes = compare_policies(G, policies, runs=runs, seed=seed, periods=periods, p_dialogue=p_dialogue)
     return draw.outcome_plot(outcomes, xlabel="value (customer-periods minus cost)", fast=True,
                              title=f"{topology} · dialogue pass-on {p_dialogue:.2f} · "
-                                   f"transformation succeeds {success:.0%}")
+                                   f"transformation succeeds {success:.0%} · {runs} runs")
+
+
+@functools.lru_cache(maxsize=16)
+def _network(topology: str, n: int, seed: int) -> nx.Graph:
+    """The explorer's network, built once per setting (no layout needed)."""
+    return communication_network(topology, n, seed=seed)
 
 
 def adaptation_explorer(topology: str = "media + peers", p_dialogue: float = 0.25,

@@ -67,15 +67,15 @@ def test_no_page_loads_anything_from_the_internet():
 
 
 def test_widgets_render_from_vendored_scripts():
-    text = page("notebooks/01-network-society").read_text(encoding="utf-8")
+    text = page("notebooks/01-2-reach-and-cascades").read_text(encoding="utf-8")
     assert "application/vnd.jupyter.widget-state+json" in text
     assert "application/vnd.jupyter.widget-view+json" in text
-    scripts = [a.get("src", "").split("?")[0] for t, a in tags(page("notebooks/01-network-society"))
+    scripts = [a.get("src", "").split("?")[0] for t, a in tags(page("notebooks/01-2-reach-and-cascades"))
                if t == "script"]
     for name in ("require.js", "embed-amd.js"):
         local = [s for s in scripts if s.endswith(name)]
         assert local, f"{name} not loaded"
-        assert (page("notebooks/01-network-society").parent / local[0]).resolve().exists()
+        assert (page("notebooks/01-2-reach-and-cascades").parent / local[0]).resolve().exists()
 
 
 @pytest.mark.parametrize("file", CHAPTER_FILES)
@@ -105,10 +105,12 @@ def test_sidebar_toggles_have_accessible_names():
 
 
 def test_pictures_inside_widgets_keep_their_alt_text():
-    text = page("notebooks/01-network-society").read_text(encoding="utf-8")
-    state = text.split("application/vnd.jupyter.widget-state+json", 1)[1]
     # the explorers' pictures are <img> tags inside the saved Output widget state (JSON-escaped)
+    text = page("notebooks/01-2-reach-and-cascades").read_text(encoding="utf-8")
+    state = text.split("application/vnd.jupyter.widget-state+json", 1)[1]
     assert 'alt=\\"media + peers: one run, broadcast seeding' in state
+    text = page("notebooks/01-3-ways-of-adapting").read_text(encoding="utf-8")
+    state = text.split("application/vnd.jupyter.widget-state+json", 1)[1]
     assert r'alt=\"media + peers \u00b7 dialogue pass-on 0.25' in state
 
 
