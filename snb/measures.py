@@ -20,19 +20,75 @@ __all__ = ["freeman_centralisation", "profile", "top_share", "gini", "concentrat
            "also_visited"]
 
 
-def _mean_path(G: nx.Graph) -> float:
-    """Average number of steps between two distinct nodes of a connected graph.
+#: Above this many nodes the all-pairs computations fall back on networkx (memory ~ n^2).
+DENSE_LIMIT = 2500
 
-    Same value as ``nx.average_shortest_path_length`` (unweighted), computed with
-    scipy's breadth-first search, which is many times faster on a few hundred nodes.
+
+def _paths(U: nx.Graph) -> tuple[np.ndarray, np.ndarray]:
+    """All-pairs breadth-first search of an undirected graph, as dense matrices.
+
+    ``dist[s, v]``: steps on a shortest path from ``s`` to ``v`` (``inf`` with no path);
+    ``sigma[s, v]``: how many shortest paths there are. All sources at once, one
+    matrix product per level: the paths reaching ``w`` at level ``L`` are the sum of
+    those reaching its neighbours at level ``L - 1``.
     """
-    from scipy.sparse.csgraph import shortest_path
+    A = nx.to_numpy_array(U, weight=None, dtype=float)
+    n = A.shape[0]
+    dist = np.full((n, n), np.inf)
+    np.fill_diagonal(dist, 0)
+    sigma = np.eye(n)
+    frontier = np.eye(n)
+    level = 0
+    while frontier.any():
+        level += 1
+        counts = frontier @ A
+        new = (counts > 0) & np.isinf(dist)
+        dist[new] = level
+        sigma[new] = counts[new]
+        frontier = np.where(new, counts, 0.0)
+    return dist, sigma
 
-    n = G.number_of_nodes()
+
+def _betweenness(U: nx.Graph, dist: np.ndarray, sigma: np.ndarray) -> np.ndarray:
+    """Normalised betweenness (same values as ``nx.betweenness_centrality``), by Brandes'
+    (2001) dependency accumulation, level by level for all sources at once."""
+    A = nx.to_numpy_array(U, weight=None, dtype=float)
+    n = A.shape[0]
+    delta = np.zeros((n, n))
+    finite = np.isfinite(dist)
+    top = int(dist[finite].max()) if n else 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for level in range(top, 1, -1):
+            at = dist == level
+            coeff = np.where(at, (1.0 + delta) / sigma, 0.0)
+            before = dist == level - 1
+            delta += np.where(before, sigma * (coeff @ A), 0.0)
+    scores = delta.sum(axis=0) / 2  # each pair is counted from both ends
+    return scores * (2.0 / ((n - 1) * (n - 2))) if n > 2 else np.zeros(n)
+
+
+def _mean_path(dist: np.ndarray, members: np.ndarray) -> float:
+    """Average steps between two distinct nodes of one component (given by index)."""
+    k = members.size
+    if k < 2:
+        return 0.0
+    return float(dist[np.ix_(members, members)].sum() / (k * (k - 1)))
+
+
+def _efficiency(dist: np.ndarray) -> float:
+    """Average of 1 / steps over all ordered pairs of distinct nodes (0 with no path)."""
+    n = dist.shape[0]
     if n < 2:
         return 0.0
-    steps = shortest_path(nx.to_scipy_sparse_array(G, weight=None, format="csr"), unweighted=True)
-    return float(steps.sum() / (n * (n - 1)))
+    with np.errstate(divide="ignore"):
+        inv = 1.0 / dist
+    np.fill_diagonal(inv, 0.0)
+    return float(inv.sum() / (n * (n - 1)))
+
+
+def _freeman(scores: np.ndarray, most: float) -> float:
+    """Sum of (highest score - score), divided by its largest possible value ``most``."""
+    return float((scores.max() - scores).sum() / most)
 
 
 def freeman_centralisation(G: nx.Graph, measure: str = "degree") -> float:
@@ -55,11 +111,14 @@ def freeman_centralisation(G: nx.Graph, measure: str = "degree") -> float:
         most = (n - 1) * (n - 2)  # a star: the centre has n - 1, the others 1
     elif measure == "betweenness":
         # normalised betweenness lies in [0, 1]; a star's centre has 1, the others 0
-        scores = np.array(list(nx.betweenness_centrality(U, normalized=True).values()))
+        if n <= DENSE_LIMIT:
+            scores = _betweenness(U, *_paths(U))
+        else:
+            scores = np.array(list(nx.betweenness_centrality(U, normalized=True).values()))
         most = n - 1
     else:
         raise ValueError(f"measure must be 'degree' or 'betweenness', got {measure!r}")
-    return float((scores.max() - scores).sum() / most)
+    return _freeman(scores, most)
 
 
 def profile(G: nx.Graph) -> dict[str, float]:
@@ -85,17 +144,28 @@ def profile(G: nx.Graph) -> dict[str, float]:
     if n == 0:
         raise ValueError("the network has no nodes")
     degrees = [d for _, d in U.degree()]
-    largest = U.subgraph(max(nx.connected_components(U), key=len))
+    largest = max(nx.connected_components(U), key=len)
+    if n <= DENSE_LIMIT:  # one all-pairs search gives paths, efficiency and betweenness
+        dist, sigma = _paths(U)
+        index = {v: i for i, v in enumerate(U)}
+        mean_path = _mean_path(dist, np.array([index[v] for v in largest]))
+        efficiency = _efficiency(dist)
+        between = _freeman(_betweenness(U, dist, sigma), n - 1) if n >= 3 else 0.0
+    else:
+        sub = U.subgraph(largest)
+        mean_path = nx.average_shortest_path_length(sub) if len(largest) > 1 else 0.0
+        efficiency = nx.global_efficiency(nx.Graph(U))
+        between = freeman_centralisation(U, "betweenness")
     return {
         "people": n,
         "ties": G.number_of_edges(),
         "density": nx.density(G),
         "mean degree": sum(degrees) / n,
         "degree centralisation": freeman_centralisation(U, "degree"),
-        "betweenness centralisation": freeman_centralisation(U, "betweenness"),
+        "betweenness centralisation": between,
         "components": nx.number_connected_components(U),
-        "mean path": _mean_path(largest),
-        "efficiency": nx.global_efficiency(nx.Graph(U)),
+        "mean path": mean_path,
+        "efficiency": efficiency,
         "clustering": nx.average_clustering(U),
     }
 

@@ -1,6 +1,7 @@
 """snb.measures.profile: the summary numbers of chapter 1's table."""
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from snb import datasets, measures
@@ -62,3 +63,37 @@ def test_profile_hierarchy_is_centralised_by_betweenness_not_by_degree():
     assert p["betweenness centralisation"] > q["betweenness centralisation"]
     assert q["components"] > 1 and 0 < q["efficiency"] < 1
     assert p["efficiency"] == pytest.approx(nx.global_efficiency(tree))
+
+
+GRAPHS = {
+    "karate": nx.karate_club_graph(),
+    "florentine": nx.florentine_families_graph(),
+    "split in three": nx.disjoint_union_all([nx.path_graph(4), nx.star_graph(5), nx.cycle_graph(6)]),
+    "with an isolate": nx.disjoint_union(nx.complete_graph(5), nx.empty_graph(1)),
+    "lollipop": nx.lollipop_graph(6, 5),
+    "grid": nx.grid_2d_graph(5, 6),
+    **{t: datasets.communication_network(t, 120, seed=3) for t in datasets.TOPOLOGIES},
+}
+
+
+@pytest.mark.parametrize("name", GRAPHS)
+def test_dense_all_pairs_measures_match_networkx(name):
+    """The fast all-pairs search gives networkx's betweenness, efficiency and mean path."""
+    G = nx.convert_node_labels_to_integers(GRAPHS[name])
+    dist, sigma = measures._paths(G)
+    mine = measures._betweenness(G, dist, sigma)
+    theirs = np.array(list(nx.betweenness_centrality(G, normalized=True).values()))
+    assert mine == pytest.approx(theirs, abs=1e-12)
+    p = measures.profile(G)
+    assert p["efficiency"] == pytest.approx(nx.global_efficiency(G))
+    largest = G.subgraph(max(nx.connected_components(G), key=len))
+    assert p["mean path"] == pytest.approx(nx.average_shortest_path_length(largest))
+    assert p["betweenness centralisation"] == pytest.approx(
+        (theirs.max() - theirs).sum() / (G.number_of_nodes() - 1))
+
+
+def test_profile_falls_back_on_networkx_above_the_dense_limit(monkeypatch):
+    G = datasets.communication_network("small world", 60, seed=1)
+    fast = measures.profile(G)
+    monkeypatch.setattr(measures, "DENSE_LIMIT", 10)
+    assert measures.profile(G) == pytest.approx(fast)
