@@ -26,6 +26,7 @@ __all__ = [
     "SCENES",
     "tiny_visits",
     "check_in_city",
+    "check_in_city_parameters",
 ]
 
 #: Names of the communication topologies of chapter 1, in teaching order.
@@ -310,3 +311,24 @@ def check_in_city(n_customers: int = 600, n_venues: int = 40, *, seed: int = 1,
     return _visits_graph(rows, customer_data=customers, venue_data=venues, name="check-in city",
                          source="snb.datasets.check_in_city (synthetic, seeded)", seed=seed,
                          n_customers=n_customers, n_venues=n_venues)
+
+
+def check_in_city_parameters(n_customers: int = 600, n_venues: int = 40, *, loyalty: float = 8.0,
+                             chain_pull: float = 20.0) -> list:
+    """The rules of :func:`check_in_city` as :class:`snb.assumptions.Parameter` rows."""
+    from snb.assumptions import Parameter
+
+    return [
+        Parameter("customers", n_customers, "people who checked in over a month"),
+        Parameter("venues", n_venues, f"{min(max(1, n_venues // 10), len(_CHAINS))} chains, the rest "
+                                      "independents, each of one scene"),
+        Parameter("scenes", len(SCENES), "kinds of place a customer likes: " + ", ".join(SCENES)
+                  + "; each customer likes one, equally likely"),
+        Parameter("loyalty", loyalty, "how much more likely a customer picks an independent of their own "
+                                      "scene than a chain of the same pull"),
+        Parameter("other scenes", 0.5, "weight of an independent of another scene (a chain: 1)"),
+        Parameter("chain_pull", chain_pull, "pull of a chain compared with a typical independent"),
+        Parameter("pull spread", "log-normal, sigma 0.7", "how much independents differ in pull"),
+        Parameter("venues per customer", "1 + Poisson(2)", "different venues each customer visits"),
+        Parameter("visits per venue", "geometric, mean 2", "check-ins of a customer at one venue"),
+    ]

@@ -95,6 +95,13 @@ STYLE: dict[str, tuple[str, str]] = {
     "wait and see": ("blue", "o"),
     "step by step": ("green", "s"),
     "transformation": ("vermillion", "D"),
+    # chapter 2: attachment strengths (how customers choose) and outreach audiences
+    "alpha = 0": ("blue", "s"),
+    "alpha = 0.5": ("sky", "v"),
+    "alpha = 1": ("vermillion", "o"),
+    "alpha = 1.5": ("purple", "D"),
+    "niche": ("green", "s"),
+    "broad reach": ("orange", "D"),
 }
 
 
@@ -561,7 +568,6 @@ def degree_distribution(series: Mapping[str, Sequence[float]], *, title: str, ax
         fig, (ax,) = new_figure(6.0, 4.5, fast=fast)
         if fast:
             fig.subplots_adjust(left=0.14, bottom=0.13)
-    markers = "osD^vP"
     summary = []
     for i, (label, values) in enumerate(series.items()):
         x = np.sort(np.asarray(values, dtype=float))
@@ -570,8 +576,8 @@ def degree_distribution(series: Mapping[str, Sequence[float]], *, title: str, ax
             continue
         ks, first = np.unique(x, return_index=True)
         ccdf = 1.0 - first / x.size
-        ax.plot(ks, ccdf, marker=markers[i % len(markers)], markersize=3.5, linewidth=1.2, label=label,
-                color=PALETTE[_GROUP_COLOURS[i % len(_GROUP_COLOURS)]])
+        colour, marker = style(label, i)
+        ax.plot(ks, ccdf, marker=marker, markersize=3.5, linewidth=1.2, label=label, color=colour)
         summary.append(f"{label}: degrees from {int(ks[0])} to {int(ks[-1])}")
     ax.set(xscale="log", yscale="log", title=title, xlabel="ties k (log scale)",
            ylabel="share with at least k ties (log scale)")

@@ -228,7 +228,8 @@ def test_toc_entries_unambiguous_and_unique(toc):
 
 
 def test_toc_parts_follow_the_layout():
-    """Active or still commented out, the parts keep the notebooks/NN-x + solutions/NN-x pairs."""
+    """Active or still commented out, the parts keep the notebooks/NN-x + solutions/NN-x pairs;
+    a chapter may have further pages (notebooks/NN-k-x) between its lesson and its exercises."""
     listed = re.findall(r"^\s*#?\s*-\s*file:\s*(\S+)", TOC_PATH.read_text(encoding="utf-8"), re.M)
     stems = [
         "01-network-society",
@@ -238,7 +239,11 @@ def test_toc_parts_follow_the_layout():
         "05-influence-trust-reciprocity",
         "06-capstone-network-audit",
     ]
-    assert listed == [f"{folder}/{stem}" for stem in stems for folder in ("notebooks", "solutions")]
+    extra_pages = {"02-state-of-becoming": ["notebooks/02-2-check-ins", "notebooks/02-3-staff-hours"]}
+    assert listed == [doc for stem in stems for doc in
+                      [f"notebooks/{stem}"] + extra_pages.get(stem, []) + [f"solutions/{stem}"]]
+    pages = {f"notebooks/{p.stem}" for p in (ROOT / "notebooks").glob("02-*.ipynb")}
+    assert pages - {"notebooks/02-state-of-becoming"} == set(extra_pages["02-state-of-becoming"])
 
 
 # --------------------------------------------------------------------------- book/_vendor

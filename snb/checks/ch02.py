@@ -23,6 +23,11 @@ VISITS_EXERCISE: tuple[tuple[str, str], ...] = (
 )
 
 
+def _n(k: int, one: str, many: str | None = None) -> str:
+    """``"1 visit"``, ``"2 visits"``: a count with its noun in the right number."""
+    return f"{k} {one if k == 1 else (many or one + 's')}"
+
+
 def _names(items: Iterable[Hashable]) -> str:
     return ", ".join(map(str, list(items)[:4])) + (" and others" if len(list(items)) > 4 else "")
 
@@ -60,7 +65,7 @@ def check_visits_network(B: Any) -> Feedback:
     side = dict(B.nodes(data="bipartite"))
     unmarked = [v for v in B if side[v] not in (0, 1)]
     if unmarked:
-        return _wrong(f"{len(unmarked)} nodes have no side, e.g. {unmarked[0]!r} (bipartite={side[unmarked[0]]!r}).",
+        return _wrong(f"{_n(len(unmarked), 'node')} without a side, e.g. {unmarked[0]!r} (bipartite={side[unmarked[0]]!r}).",
                       "add customers with B.add_node(name, bipartite=0) and venues with bipartite=1.")
     if all(side[c] == 1 for c in customers) and all(side[v] == 0 for v in venues):
         return _wrong("the two sides are swapped: customers are marked 1 and venues 0.",
@@ -79,7 +84,7 @@ def check_visits_network(B: Any) -> Feedback:
     have = {frozenset(e) for e in B.edges}
     if pairs - have:
         c, v = sorted(next(iter(sorted(pairs - have, key=sorted))), key=lambda x: x not in customers)
-        return _wrong(f"{len(pairs - have)} visits are missing, e.g. {c} at {v}.",
+        return _wrong(f"{_n(len(pairs - have), 'customer-venue pair')} missing, e.g. {c} at {v}.",
                       "add one tie for each customer-venue pair in the table.")
     if have - pairs:
         c, v = sorted(next(iter(sorted(have - pairs, key=sorted))), key=lambda x: x not in customers)
@@ -97,7 +102,7 @@ def check_visits_network(B: Any) -> Feedback:
                       "count the rows: a repeated row is a repeat visit.")
     for (c, v), n in counts.items():
         if values[(c, v)] != n:
-            return _wrong(f"{c} visited {v} {n} time{'s' if n > 1 else ''}; your tie says {values[(c, v)]!r}.",
+            return _wrong(f"{c} visited {v} {_n(n, 'time')}; your tie says {values[(c, v)]!r}.",
                           "count how many rows of the table name that customer and venue.")
     return _ok(f"{len(customers)} customers, {len(venues)} venues, {len(counts)} customer-venue pairs and "
                f"{len(VISITS_EXERCISE)} visits. Ties only ever join a customer to a venue: a two-mode network.")
@@ -168,12 +173,13 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
         return _wrong("the nodes of your projection are the customers.",
                       "project onto the venues: the nodes with bipartite=1.")
     if nodes & customers:
-        return _wrong(f"your projection contains {len(nodes & customers)} customers as well as venues.",
+        return _wrong(f"your projection contains {_n(len(nodes & customers), 'customer')} as well as venues.",
                       "a projection keeps one side only: pass the venues to weighted_projected_graph.")
     if nodes != venues:
         strangers = sorted(map(repr, nodes - venues))[:3]
         return _wrong(f"the nodes should be the city's {len(venues)} venues"
-                      + (f"; not in the city: {strangers}." if strangers else f"; {len(venues - nodes)} are missing."),
+                      + (f"; not in the city: {strangers}." if strangers else
+                         f"; {len(venues - nodes)} {'is' if len(venues - nodes) == 1 else 'are'} missing."),
                       "project B onto all of its venues (bipartite=1), without filtering.")
     want = {frozenset(e): w for *e, w in truth.edges(data="weight")}
     have = {frozenset((u, v)): d for u, v, d in P.edges(data=True)}
@@ -182,7 +188,9 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
         return _wrong(f"{u} and {v} are tied, but no customer went to both.",
                       "two venues are tied only when they share at least one customer.")
     if set(want) - set(have):
-        return _wrong(f"{len(set(want) - set(have))} pairs of venues share customers but are not tied.",
+        missing = len(set(want) - set(have))
+        return _wrong(f"{_n(missing, 'pair')} of venues {'shares' if missing == 1 else 'share'} customers but "
+                      f"{'is' if missing == 1 else 'are'} not tied.",
                       "use bipartite.weighted_projected_graph(B, venues).")
     if all("weight" not in d for d in have.values()):
         return _wrong("the ties have no weight, so you cannot tell a pair with one shared customer from one with fifty.",
@@ -194,13 +202,14 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
             if isinstance(got, float) and got <= 1:
                 return _wrong(f"the weight of {u} and {v} is {got:.2f}, a share rather than a count.",
                               "use weighted_projected_graph (shared customers), not overlap_weighted_projected_graph.")
-            return _wrong(f"{u} and {v} share {w} customers; your tie says {got!r}.",
+            return _wrong(f"{u} and {v} share {_n(w, 'customer')}; your tie says {got!r}.",
                           "the weight counts shared customers (not visits): weighted_projected_graph does this.")
     pairs, problem = _pair_list(top_pairs, venues, k)
     if problem:
         return problem
     if len(pairs) != k:
-        return _wrong(f"give the top {k} pairs; you gave {len(pairs)}.", "sort the ties by weight and keep the first three.")
+        return _wrong(f"give the top {k} pairs; you gave {len(pairs)}.",
+                      "sort the ties by weight and keep the first three.")
     ranked = sorted(want.values(), reverse=True)
     threshold = ranked[k - 1]
     for pair in pairs:
@@ -215,7 +224,8 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
         if set(pairs) == by_share:
             return _wrong("these are the pairs with the largest overlap relative to their size.",
                           "the question asks for the most shared customers: rank by the count in 'weight'.")
-        return _wrong(f"{u} and {v} share {want[weakest]} customers, but the third-busiest pair shares {threshold}.",
+        return _wrong(f"{u} and {v} share {_n(want[weakest], 'customer')}, but the third-busiest pair shares "
+                      f"{threshold}.",
                       "sort the projection's ties by their weight, largest first (measures.top_pairs does it).")
     names = sorted({v for p in pairs for v in p})
     chains = [v for v in names if B.nodes[v].get("size") == "chain"]
@@ -225,28 +235,29 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
                f"the top {k} pairs share {', '.join(map(str, ranked[:k]))} customers.{note}")
 
 
-#: Exercise 2.3: the grown market whose concentration is measured.
-CONCENTRATION_EXERCISE = {"n": 2000, "m": 2, "alpha": 1.0, "seed": 7, "tolerance": 0.005}
+#: Exercise 2.3: the market (customers choosing businesses) whose concentration is measured.
+CONCENTRATION_EXERCISE = {"n_customers": 5000, "n_businesses": 500, "alpha": 1.0, "seed": 7, "tolerance": 0.005}
 
 
 @functools.lru_cache(maxsize=1)
 def _concentration_truth() -> dict[str, float]:
     from snb.measures import gini, top_share
-    from snb.models import degrees_at, growth_edges
+    from snb.models import customers_per_business
 
     s = CONCENTRATION_EXERCISE
-    degree = degrees_at(growth_edges(s["n"], s["m"], s["alpha"], seed=s["seed"]))
-    n = degree.size
-    return {"top1": top_share(degree, 0.01), "top10": top_share(degree, 0.10), "gini": gini(degree),
-            "oldest1": degree[: n // 100].sum() / degree.sum(), "oldest10": degree[: n // 10].sum() / degree.sum(),
-            "ties": degree.sum() / 2}
+    customers = customers_per_business(s["n_customers"], s["n_businesses"], s["alpha"], seeds=[s["seed"]])[0]
+    n = customers.size
+    return {"top1": top_share(customers, 0.01), "top10": top_share(customers, 0.10), "gini": gini(customers),
+            "oldest1": customers[: n // 100].sum() / customers.sum(),
+            "oldest10": customers[: n // 10].sum() / customers.sum()}
 
 
 @teaching_check
 def check_concentration(top1: Any, top10: Any, gini: Any) -> Feedback:
-    """Exercise 2.3: top 1 % share, top 10 % share and Gini of the market's degrees."""
+    """Exercise 2.3: top 1 % share, top 10 % share and Gini of the customers per business."""
     truth = _concentration_truth()
     tol = CONCENTRATION_EXERCISE["tolerance"]
+    n = CONCENTRATION_EXERCISE["n_businesses"]
     values = {}
     for name, value in (("top1", top1), ("top10", top10), ("gini", gini)):
         number, problem = number_problem(value, what=f"{name}, a share between 0 and 1")
@@ -259,36 +270,36 @@ def check_concentration(top1: Any, top10: Any, gini: Any) -> Feedback:
             return _wrong(f"{name} = {v:g} looks like a percentage.", "give shares and the Gini as numbers between 0 and 1.")
     if values["gini"] < 0:
         return _wrong(f"a Gini coefficient of {values['gini']:.3f} is impossible: it lies between 0 and 1.",
-                      "sort the degrees from smallest to largest before applying the formula (or use measures.gini).")
+                      "sort the numbers from smallest to largest before applying the formula (or use measures.gini).")
     for name in ("top1", "top10"):
         v = values[name]
         if v > 1:
             return _wrong(f"{name} = {v:.3f} is more than the whole market.",
-                          "divide by the sum of all degrees (every tie has two ends), not by the number of ties.")
+                          "divide by the customers of all businesses together.")
     if values["top1"] > values["top10"] + tol:
         return _wrong("top1 is larger than top10, but the top 10 % include the top 1 %.",
                       "check the order of your arguments: top1, top10, gini.")
     for name, label, k in (("top1", "1 %", 0.01), ("top10", "10 %", 0.10)):
         v = values[name]
+        size = max(1, int(np.ceil(k * n)))
         if abs(v - truth[name]) <= tol:
             continue
-        if abs(v - 2 * truth[name]) <= 2 * tol:
-            return _wrong(f"{name} is twice the right share.",
-                          "each tie has two ends: divide by the sum of all degrees, not by the number of ties.")
         if abs(v - truth["oldest" + name[3:]]) <= tol:
-            return _wrong(f"{name} = {v:.3f} is the share of the first {label} to arrive, not of the best connected.",
-                          "sort the degrees from largest to smallest first. (The two are close: in a growing "
-                          "market the oldest businesses collect the most ties.)")
+            return _wrong(f"{name} = {v:.3f} is the share of the first {label} to open, not of the largest.",
+                          "sort the numbers of customers from largest to smallest first. (The two are close: "
+                          "in a growing market the oldest businesses collect the most customers.)")
         if abs(v - k) <= tol / 10:
-            return _wrong(f"{name} = {v:g} is the share of businesses in the group, not of ties.",
-                          "add up the degrees of the best-connected group and divide by the sum of all degrees.")
-        return _wrong(f"{name} = {v:.3f} is not the share of ties held by the top {label}.",
-                      "sort the degrees, largest first; take the first ceil(share x n); divide their sum by the total.")
+            return _wrong(f"{name} = {v:g} is the share of businesses in the group, not of customers.",
+                          f"add up the customers of the largest {_n(size, 'business', 'businesses')} and divide "
+                          "by all customers.")
+        return _wrong(f"{name} = {v:.3f} is not the share of customers held by the top {label}.",
+                      f"sort the numbers, largest first; the top {label} of {n} businesses are the first "
+                      f"{size}; divide their sum by the total.")
     if abs(values["gini"] - truth["gini"]) > tol:
         return _wrong(f"the Gini coefficient is not {values['gini']:.3f}.",
-                      "use measures.gini(degrees) or the formula with degrees sorted from smallest to largest.")
-    return _ok(f"the top 1 % of businesses hold {truth['top1']:.1%} of all ties, the top 10 % hold "
-               f"{truth['top10']:.1%}, and the Gini coefficient is {truth['gini']:.3f}.")
+                      "use measures.gini(customers) or the formula with the numbers sorted from smallest to largest.")
+    return _ok(f"the largest 1 % of businesses ({n // 100} of {n}) hold {truth['top1']:.1%} of all customers, "
+               f"the largest 10 % hold {truth['top10']:.1%}, and the Gini coefficient is {truth['gini']:.3f}.")
 
 
 #: Exercise 2.4: whose partner should the small business become, with how many staff hours.
@@ -353,14 +364,97 @@ def check_partner_choice(partner: Any) -> Feedback:
         reasons.append(f"shares the most customers with {s['business']} (those are yours already)")
     if reasons:
         return _wrong(f"{name} {' and '.join(reasons)}, but what counts is who is new to you and fits: "
-                      f"{mine['new people']} new people, only {mine['fit']:.0%} of whom fit, so with {hours} the "
+                      f"{_n(mine['new people'], 'new person', 'new people')}, only {mine['fit']:.0%} of whom fit, so with {hours} the "
                       f"replies go mostly to people who will not buy ({mine['customers']:.1f} new customers).",
                       "compare the outreach model's customers for every venue, not the size of its audience "
                       "or its overlap with yours.")
     if name == max(rows, key=lambda v: rows[v]["fit"]):
-        return _wrong(f"{name}'s customers fit best, but only {mine['new people']} of them are new to you: "
+        return _wrong(f"{name}'s customers fit best, but only {mine['new people']} of them "
+                      f"{'is' if mine['new people'] == 1 else 'are'} new to you: "
                       f"too few conversations to use your hours ({mine['customers']:.1f} new customers).",
                       "fit matters, and so does having enough people to talk to.")
     return _wrong(f"{name} would bring about {mine['customers']:.1f} new customers a week; another partner brings more.",
                   "build an Audience for every venue (its customers who are not yours yet) and compare "
                   "models.outreach(audience, staff_hours)['customers'].")
+
+
+# ---------------------------------------------------------------- exercise 2.5
+#: Exercise 2.5: a decision for the bookshop's manager, and the options offered.
+DECISION_EXERCISE = {
+    "business": "Corner bookshop", "staff_hours": 6, "cities": 20,
+    "options": {
+        "A": "Broadcast to the whole city: the chains are everywhere, so the bookshop must be too.",
+        "B": "Work the books-and-coffee niche and answer everyone in it.",
+        "C": "Hedge: spend 3 hours on the niche and 3 hours on broad reach.",
+        "D": "Wait until the shop can pay for 40 hours a week, then go broad.",
+    },
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _decision_values() -> dict[str, Any]:
+    """The outreach model's results behind each option, over the chapter's 20 cities."""
+    from snb.datasets import check_in_city
+    from snb.models import bookshop_audiences, outreach
+    from snb.stats import mean_interval
+
+    s = DECISION_EXERCISE
+    pairs = [bookshop_audiences(check_in_city(600, 40, seed=k), s["business"]) for k in range(s["cities"])]
+    h = s["staff_hours"]
+
+    def won(which: int, hours: float) -> Any:
+        return mean_interval([outreach(p[which], hours)["customers"] for p in pairs])
+
+    return {"broad": won(0, h), "niche": won(1, h), "niche half": won(1, h / 2), "broad half": won(0, h / 2),
+            "broad 40": won(0, 40), "niche 40": won(1, 40),
+            "niche hours": float(np.mean([outreach(p[1], 1000)["hours used"] for p in pairs]))}
+
+
+def _decision_feedback(letter: str) -> Feedback:
+    v = _decision_values()
+    h = DECISION_EXERCISE["staff_hours"]
+    if letter == "B":
+        return _ok(f"with {h} staff hours the niche wins about {v['niche'].mean:.1f} new customers a week "
+                   f"(95 % CI {v['niche'].low:.1f} to {v['niche'].high:.1f}, 20 cities) against "
+                   f"{v['broad'].mean:.1f} from broad reach: almost every answered conversation is with someone "
+                   f"who fits, and about {v['niche hours']:.0f} hours answer everyone in it. Revisit the choice "
+                   "if the hours grow past about a dozen.")
+    if letter == "A":
+        return _wrong(f"broad reach with {h} hours wins only about {v['broad'].mean:.1f} new customers a week, "
+                      f"against {v['niche'].mean:.1f} in the niche: it starts far more conversations than {h} hours "
+                      "can answer, and most of the answered ones are with people who will not buy.",
+                      "being where the chains are pays only with the chains' staff; compare what each audience "
+                      "wins with the hours you have.")
+    if letter == "C":
+        return _wrong(f"3 hours do not even cover broad reach's 4 set-up hours, so that half wins "
+                      f"{v['broad half'].mean:.1f} customers, and 3 hours in the niche win "
+                      f"{v['niche half'].mean:.1f}: about {v['broad half'].mean + v['niche half'].mean:.1f} in all, "
+                      f"against {v['niche'].mean:.1f} with all {h} hours in the niche.",
+                      "a hedge pays when each half can work on its own; here every channel first needs its set-up "
+                      "hours.")
+    return _wrong(f"with 40 hours broad reach would win about {v['broad 40'].mean:.1f} a week, only "
+                  f"{v['broad 40'].mean - v['niche 40'].mean:.1f} more than the niche, and meanwhile the niche "
+                  f"wins {v['niche'].mean:.1f} a week now with the {h} hours the shop has.",
+                  "waiting wins nothing; start where your hours are enough, and switch when they grow.")
+
+
+@teaching_check
+def check_manager_decision(decision: Any) -> Feedback:
+    """Exercise 2.5: the plan to advise, as a letter A to D or the option's text (any case)."""
+    options = DECISION_EXERCISE["options"]
+    if decision is ...:
+        return _unanswered("one letter, A, B, C or D, as text")
+    if decision is None:
+        return _invalid("decision is None.", "store one letter as text, e.g. decision = 'A'.")
+    if not isinstance(decision, str):
+        return _invalid(f"expected one letter as text, got {_describe(decision)}.",
+                        "store one letter as text, e.g. decision = 'A'.")
+    text = " ".join(decision.strip().rstrip(".)").lower().split())
+    if not text:
+        return _invalid("decision is empty.", "store one letter as text, e.g. decision = 'A'.")
+    letter = next((k for k, o in options.items()
+                   if text in (k.lower(), f"{k.lower()}. {o.lower().rstrip('.')}", o.lower().rstrip("."))), None)
+    if letter is None:
+        return _invalid(f"{decision.strip()!r} is not one of the options.",
+                        "answer with one letter, A, B, C or D (or copy an option's text).")
+    return _decision_feedback(letter)
