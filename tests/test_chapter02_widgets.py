@@ -70,7 +70,8 @@ def test_growth_render_is_quick_at_the_defaults():
         start = time.perf_counter()
         widgets.render_growth(alpha=alpha)
         times.append(time.perf_counter() - start)
-    assert sorted(times)[2] < 0.5  # generous for a shared machine; the benchmark reports ~100 ms
+    # very generous: a loaded shared machine is several times slower; `make benchmark` reports the real figure
+    assert sorted(times)[2] < 1.5
 
 
 def test_plural_and_ordinal_helpers():

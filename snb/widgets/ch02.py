@@ -72,8 +72,7 @@ def render_growth(alpha: float = 1.0, n: int = 5000, seed: int = 1) -> draw.Pict
     series = {f"alpha = {alpha:g} (this market): top 10 % hold {share:.0%}": customers}
     series.update({f"alpha = {a:g} (for reference): {top_share(d, 0.10):.0%}": d for a, d in references.items()})
     draw.degree_distribution(series, title=f"Customers per business, {n // CUSTOMERS_PER_BUSINESS:,} businesses",
-                             ax=ax_deg)
-    ax_deg.set(xlabel="customers k (log scale)", ylabel="share of businesses with at least k (log scale)")
+                             ax=ax_deg, unit="customers", holders="businesses")
     ax_deg.set_title(ax_deg.get_title(), y=1.0, fontsize=11)
     leader = int(np.argmax(customers))
     idle = int(np.sum(customers == 0))
