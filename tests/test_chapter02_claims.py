@@ -64,6 +64,11 @@ def test_majority_sweep_sentences(runs):
     assert margin[0.5].low > 0 and margin[1.0].low > 0 and margin[1.5].low > 0
     assert round(runs[0.25]["top 10 %"].mean(), 2) == 0.41
     assert round(runs[0.5]["top 10 %"].mean(), 2) in (0.52, 0.53)
+    # "and it flips there for 5, 10 and 50 customers per business alike"
+    for businesses in (400, 40):
+        other = models.concentration_runs([0.25, 0.5], n_businesses=businesses, seeds=SEEDS)
+        assert stats.mean_interval(other[0.25]["top 10 %"] - 0.5).high < 0
+        assert stats.mean_interval(other[0.5]["top 10 %"] - 0.5).low > 0
 
 
 @pytest.fixture(scope="module")

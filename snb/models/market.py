@@ -35,8 +35,11 @@ def market_parameters() -> list:
 
     return [
         Parameter("customers", 2000, "customers who arrive, one after another, and each pick one business"),
-        Parameter("businesses", 200, "businesses that open at an even pace while the customers arrive "
-                                     "(the first 2 are open from the start)"),
+        Parameter("businesses", 200, "businesses that open at an even pace while the customers arrive, one "
+                                     "per 10 customers (the first 2 open from the start); swept 5 to 50 "
+                                     "customers per business"),
+        Parameter("head start", "+ 1", "added to every business's customers when a customer chooses, so a "
+                                       "business without any can still be found", "Price 1976"),
         Parameter("alpha", "0, 1 or 1.5", "attachment strength: how much a business's popularity draws the "
                                           "next customer (0 uniform, 1 linear, 1.5 strong); swept 0 to 1.5",
                   "Barabasi and Albert 1999; Krapivsky, Redner and Leyvraz 2000"),
