@@ -31,6 +31,8 @@ def test_one_market_sentences():
     assert set(ranked[:2]) == {0, 1} and ranked[2] == 2
     assert models.opening_times(2000, 200)[2] == 20  # "opened after 20 customers"
     assert final[3:6].max() < final[2] / 5
+    # the newcomer: "business number 20 of 200, which opens when a tenth of the customers have arrived"
+    assert models.opening_times(2000, 200)[20] == 200
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +67,8 @@ def test_majority_sweep_sentences(runs):
     assert round(runs[0.25]["top 10 %"].mean(), 2) == 0.41
     assert round(runs[0.5]["top 10 %"].mean(), 2) in (0.52, 0.53)
     # "and it flips there for 5, 10 and 50 customers per business alike"
-    for businesses in (400, 40):
-        other = models.concentration_runs([0.25, 0.5], n_businesses=businesses, seeds=SEEDS)
+    for customers in (1000, 10000):
+        other = models.concentration_runs([0.25, 0.5], n_customers=customers, seeds=SEEDS)
         assert stats.mean_interval(other[0.25]["top 10 %"] - 0.5).high < 0
         assert stats.mean_interval(other[0.5]["top 10 %"] - 0.5).low > 0
 

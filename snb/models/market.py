@@ -37,7 +37,7 @@ def market_parameters() -> list:
         Parameter("customers", 2000, "customers who arrive, one after another, and each pick one business"),
         Parameter("businesses", 200, "businesses that open at an even pace while the customers arrive, one "
                                      "per 10 customers (the first 2 open from the start); swept 5 to 50 "
-                                     "customers per business"),
+                                     "customers per business (1,000 to 10,000 customers)"),
         Parameter("head start", "+ 1", "added to every business's customers when a customer chooses, so a "
                                        "business without any can still be found", "Price 1976"),
         Parameter("alpha", "0, 1 or 1.5", "attachment strength: how much a business's popularity draws the "

@@ -56,7 +56,7 @@ def _draw_market(ax: Any, customers: np.ndarray, title: str) -> None:
         handle.set_sizes([40])
 
 
-def render_growth(alpha: float = 1.0, n: int = 5000, seed: int = 1) -> draw.Picture:
+def render_growth(alpha: float = 1.0, n: int = 2000, seed: int = 1) -> draw.Picture:
     """Grow a market of ``n`` customers choosing among ``n // 10`` businesses with
     attachment strength ``alpha``: the businesses in opening order, sized by customers,
     and the distribution of customers per business against uniform (alpha 0) and
@@ -104,7 +104,7 @@ def _control(description: str, width: str = "28em") -> dict[str, Any]:
             "layout": w.Layout(width="100%", max_width=width, min_width="14em")}
 
 
-def growth_explorer(alpha: float = 1.0, n: int = 5000, seed: int = 1) -> Explorer:
+def growth_explorer(alpha: float = 1.0, n: int = 2000, seed: int = 1) -> Explorer:
     """Grow a market: attachment strength, number of customers and random seed."""
     controls = {
         "alpha": w.FloatSlider(value=alpha, min=0.0, max=2.0, step=0.1, continuous_update=False,

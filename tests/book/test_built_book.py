@@ -121,7 +121,7 @@ def test_chapter_2_exercises_are_numbered_and_its_explorer_keeps_alt_text():
     assert len(divs) >= 5 and all("dropdown" in a["class"].split() for a in divs)
     state = page("notebooks/02-state-of-becoming").read_text(encoding="utf-8")
     state = state.split("application/vnd.jupyter.widget-state+json", 1)[1]
-    assert 'alt=\\"Grown market, alpha = 1, 5,000 customers choosing among 500 businesses' in state
+    assert 'alt=\\"Grown market, alpha = 1, 2,000 customers choosing among 200 businesses' in state
 
 
 def test_chapter_2_pages_and_the_static_feedback_of_every_option():
