@@ -57,9 +57,9 @@ def newcomer_parameters() -> list:
         Parameter("businesses", 200, "businesses that open at an even pace"),
         Parameter("newcomer", "number 20", "the business opening when 10 % of the customers have arrived"),
         Parameter("appeal of the newcomer", "1 or 4", "1: an ordinary newcomer; 4: four times as attractive "
-                                                      "as anyone else for the same popularity",
+                                                      "as anyone else for the same popularity; swept 1 to 8",
                   "Bianconi and Barabasi 2001 (fitness)"),
-        Parameter("alpha", "0, 1 or 1.5", "attachment strength",
+        Parameter("alpha", "0, 1 or 1.5", "attachment strength; swept 0 to 1.5",
                   "Barabasi and Albert 1999; Krapivsky, Redner and Leyvraz 2000"),
         Parameter("replications", 20, "random seeds per setting, the same seeds for every setting"),
     ]
