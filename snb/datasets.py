@@ -30,6 +30,7 @@ __all__ = [
     "EMAIL_EXPORT",
     "load_email_export",
     "ring_lattice",
+    "check_in_city_parameters",
 ]
 
 #: Names of the communication topologies of chapter 1, in teaching order.
@@ -373,3 +374,24 @@ def ring_lattice(n: int = 200, k: int = 4) -> nx.Graph:
         raise ValueError(f"need a whole n of at least 5 and an even k with 2 <= k < n, got {n!r}, {k!r}")
     G = nx.watts_strogatz_graph(int(n), int(k), 0.0)
     return _with_roles(nx.Graph(G), [], "ring lattice", None)
+
+
+def check_in_city_parameters(n_customers: int = 600, n_venues: int = 40, *, loyalty: float = 8.0,
+                             chain_pull: float = 20.0) -> list:
+    """The rules of :func:`check_in_city` as :class:`snb.assumptions.Parameter` rows."""
+    from snb.assumptions import Parameter
+
+    return [
+        Parameter("customers", n_customers, "people who checked in over a month"),
+        Parameter("venues", n_venues, f"{min(max(1, n_venues // 10), len(_CHAINS))} chains, the rest "
+                                      "independents, each of one scene"),
+        Parameter("scenes", len(SCENES), "kinds of place a customer likes: " + ", ".join(SCENES)
+                  + "; each customer likes one, equally likely"),
+        Parameter("loyalty", loyalty, "how much more likely a customer picks an independent of their own "
+                                      "scene than a chain of the same pull"),
+        Parameter("other scenes", 0.5, "weight of an independent of another scene (a chain: 1)"),
+        Parameter("chain_pull", chain_pull, "pull of a chain compared with a typical independent"),
+        Parameter("pull spread", "log-normal, sigma 0.7", "how much independents differ in pull"),
+        Parameter("venues per customer", "1 + Poisson(2)", "different venues each customer visits"),
+        Parameter("visits per venue", "geometric, mean 2", "check-ins of a customer at one venue"),
+    ]

@@ -95,6 +95,13 @@ STYLE: dict[str, tuple[str, str]] = {
     "wait and see": ("blue", "o"),
     "step by step": ("green", "s"),
     "transformation": ("vermillion", "D"),
+    # chapter 2: attachment strengths (how customers choose) and outreach audiences
+    "alpha = 0": ("blue", "s"),
+    "alpha = 0.5": ("sky", "v"),
+    "alpha = 1": ("vermillion", "o"),
+    "alpha = 1.5": ("purple", "D"),
+    "niche": ("green", "s"),
+    "broad reach": ("orange", "D"),
 }
 
 
@@ -564,19 +571,20 @@ def plain_log_axis(axis) -> None:
 
 
 def degree_distribution(series: Mapping[str, Sequence[float]], *, title: str, ax: Axes | None = None,
-                        fast: bool = False, legend: bool = True) -> Picture | Axes:
+                        fast: bool = False, legend: bool = True, unit: str = "ties",
+                        holders: str = "nodes") -> Picture | Axes:
     """Share of nodes with at least ``k`` ties, against ``k``, both on log scales.
 
     One line per entry of ``series`` (a name and its degrees). On these axes a
     power law (hubs of every size) is a straight line, while a market without
-    hubs bends down steeply.
+    hubs bends down steeply. ``unit`` and ``holders`` name what is counted and who
+    holds it in the labels and alt text (e.g. "customers" held by "businesses").
     """
     fig = None
     if ax is None:
         fig, (ax,) = new_figure(6.0, 4.5, fast=fast)
         if fast:
             fig.subplots_adjust(left=0.14, bottom=0.13)
-    markers = "osD^vP"
     summary = []
     for i, (label, values) in enumerate(series.items()):
         x = np.sort(np.asarray(values, dtype=float))
@@ -585,11 +593,11 @@ def degree_distribution(series: Mapping[str, Sequence[float]], *, title: str, ax
             continue
         ks, first = np.unique(x, return_index=True)
         ccdf = 1.0 - first / x.size
-        ax.plot(ks, ccdf, marker=markers[i % len(markers)], markersize=3.5, linewidth=1.2, label=label,
-                color=PALETTE[_GROUP_COLOURS[i % len(_GROUP_COLOURS)]])
-        summary.append(f"{label}: degrees from {int(ks[0])} to {int(ks[-1])}")
-    ax.set(xscale="log", yscale="log", title=title, xlabel="ties k (log scale)",
-           ylabel="share with at least k ties (log scale)")
+        colour, marker = style(label, i)
+        ax.plot(ks, ccdf, marker=marker, markersize=3.5, linewidth=1.2, label=label, color=colour)
+        summary.append(f"{label}: {'degrees' if unit == 'ties' else unit} from {int(ks[0])} to {int(ks[-1])}")
+    ax.set(xscale="log", yscale="log", title=title, xlabel=f"{unit} k (log scale)",
+           ylabel=f"share with at least k {unit} (log scale)")
     ax.relim()
     plain_log_axis(ax.xaxis)
     plain_log_axis(ax.yaxis)
@@ -598,7 +606,7 @@ def degree_distribution(series: Mapping[str, Sequence[float]], *, title: str, ax
         ax.legend(frameon=False, fontsize=9)
     if fig is None:
         return ax
-    return Picture.from_figure(fig, f"{title}: log-log plot of the share of nodes with at least k ties. "
+    return Picture.from_figure(fig, f"{title}: log-log plot of the share of {holders} with at least k {unit}. "
                                     + "; ".join(summary) + ".")
 
 

@@ -17,7 +17,7 @@ import numpy as np
 from networkx.algorithms import bipartite
 
 __all__ = ["freeman_centralisation", "profile", "top_share", "gini", "concentration", "side", "projection", "top_pairs",
-           "also_visited"]
+           "also_visited", "FEW_SHARED"]
 
 
 #: Above this many nodes the all-pairs computations fall back on networkx (memory ~ n^2).
@@ -257,27 +257,40 @@ def projection(B: nx.Graph, part: int = 1) -> nx.Graph:
     return ordered
 
 
-def top_pairs(P: nx.Graph, k: int = 5, weight: str = "weight") -> list[tuple[Hashable, Hashable, float]]:
+def top_pairs(P: nx.Graph, k: int = 5, weight: str = "weight", *,
+              ties: bool = True) -> list[tuple[Hashable, Hashable, float]]:
     """The ``k`` heaviest ties of a projection as ``(u, v, weight)``, heaviest first.
 
-    Equal weights are ordered by the nodes' places in the graph (``u`` before ``v``),
-    so the list is the same on every run.
+    With ``ties=True`` (the default) every pair as heavy as the ``k``-th is kept too, so
+    the list can be longer than ``k``: cutting at exactly ``k`` would drop a pair that
+    shares as many as one that is shown. Equal weights are ordered by the nodes'
+    places in the graph (``u`` before ``v``), so the list is the same on every run.
     """
     index = {v: i for i, v in enumerate(P)}
     edges = [(u, v, d.get(weight, 1)) if index[u] < index[v] else (v, u, d.get(weight, 1))
              for u, v, d in P.edges(data=True)]
-    return sorted(edges, key=lambda e: (-e[2], index[e[0]], index[e[1]]))[:k]
+    ranked = sorted(edges, key=lambda e: (-e[2], index[e[0]], index[e[1]]))
+    if not ties or len(ranked) <= k or k < 1:
+        return ranked[:k]
+    return [e for e in ranked if e[2] >= ranked[k - 1][2]]
 
 
-def also_visited(B: nx.Graph, node: Hashable, k: int = 5, by: str = "shared") -> dict[Hashable, dict[str, float]]:
+#: Lifts resting on fewer shared customers than this are flagged by :func:`also_visited`.
+FEW_SHARED = 5
+
+
+def also_visited(B: nx.Graph, node: Hashable, k: int = 5, by: str = "shared",
+                 min_shared: int = FEW_SHARED) -> dict[Hashable, dict[str, float | str]]:
     """"Customers who came here also went to": the top ``k`` other nodes on ``node``'s side.
 
     For each other venue ``v``: ``shared``, the customers of ``node`` who also went to
-    ``v``; ``share``, that number as a share of ``node``'s customers; and ``lift``,
-    the share divided by ``v``'s share of all customers (above 1: ``node``'s
-    customers go to ``v`` more often than customers in general). ``by="shared"``
-    ranks by the count, which favours venues everybody visits; ``by="lift"`` ranks
-    by lift, which finds the venues this one's customers are drawn to.
+    ``v``; ``share``, that number as a share of ``node``'s customers; ``lift``, the share
+    divided by ``v``'s share of all customers (above 1: ``node``'s customers go to ``v``
+    more often than customers in general); and ``note``, a warning when the lift rests
+    on fewer than ``min_shared`` shared customers (a lift of 3 from two people is
+    luck as often as taste). ``by="shared"`` ranks by the count, which favours venues
+    everybody visits; ``by="lift"`` ranks by lift, which finds the venues this one's
+    customers are drawn to.
     """
     if by not in ("shared", "lift"):
         raise ValueError(f"by must be 'shared' or 'lift', got {by!r}")
@@ -286,13 +299,14 @@ def also_visited(B: nx.Graph, node: Hashable, k: int = 5, by: str = "shared") ->
     part = B.nodes[node].get("bipartite")
     people = len(side(B, 1 - part)) if part in (0, 1) else B.number_of_nodes()
     mine = set(B[node])
-    rows = {}
+    rows: dict[Hashable, dict[str, float | str]] = {}
     for v in side(B, part):
         if v == node:
             continue
         shared = len(mine & set(B[v]))
         if shared:
             share = shared / len(mine)
-            rows[v] = {"shared": shared, "share": share, "lift": share / (B.degree(v) / people)}
+            note = f"fewer than {min_shared} shared: unreliable" if shared < min_shared else ""
+            rows[v] = {"shared": shared, "share": share, "lift": share / (B.degree(v) / people), "note": note}
     ranked = sorted(rows, key=lambda v: -rows[v][by])
     return {v: rows[v] for v in ranked[:k]}

@@ -233,7 +233,8 @@ def test_toc_entries_unambiguous_and_unique(toc):
 
 
 def test_toc_parts_follow_the_layout():
-    """Active or still commented out, the parts keep the notebooks/NN-x + solutions/NN-x pairs."""
+    """Active or still commented out, the parts keep the notebooks/NN-x + solutions/NN-x pairs;
+    a chapter may have further pages (notebooks/NN-k-x) between its lesson and its exercises."""
     listed = re.findall(r"^\s*#?\s*-\s*file:\s*(\S+)", TOC_PATH.read_text(encoding="utf-8"), re.M)
     listed = [doc for doc in listed if not doc.startswith("book/")]  # glossary, references
     # a chapter's later lesson pages (notebooks/NN-k-subtopic) sit between its two files
@@ -247,6 +248,23 @@ def test_toc_parts_follow_the_layout():
         "06-capstone-network-audit",
     ]
     assert listed == [f"{folder}/{stem}" for stem in stems for folder in ("notebooks", "solutions")]
+
+
+def test_every_lesson_page_is_in_the_toc_in_order():
+    """Each notebooks/NN-k-x page is listed in its chapter, after the lesson, in k order,
+    before the exercises page."""
+    toc_text = TOC_PATH.read_text(encoding="utf-8")
+    active = [f for f in re.findall(r"^\s*-\s*file:\s*(\S+)", toc_text, re.M)]
+    for lesson in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
+        if re.match(r"\d\d-\d+-", lesson.name):
+            continue
+        nn = lesson.name[:2]
+        extra = sorted((ROOT / "notebooks").glob(f"{nn}-[0-9]*-*.ipynb"),
+                       key=lambda p: int(p.name.split("-")[1]))
+        expected = ([f"notebooks/{lesson.stem}"] + [f"notebooks/{p.stem}" for p in extra]
+                    + [f"solutions/{lesson.stem}"])
+        start = active.index(expected[0])
+        assert active[start:start + len(expected)] == expected, f"chapter {nn} pages out of order"
 
 
 # --------------------------------------------------------------------------- book/_vendor

@@ -6,7 +6,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from snb import assumptions, datasets, draw, models, stats, widgets
+from snb import assumptions, datasets, draw, models, widgets
 from snb.stats import Interval
 
 

@@ -48,7 +48,7 @@ def test_visits_accepts_the_builder():
         (nx.relabel_nodes(visits_solution(), {"Bean There": "bean there"}),
          ["not in the table", "'bean there' should be 'Bean There'"]),
         (changed(lambda B: B.remove_node("Jo")), ["missing from your network: Jo"]),
-        (changed(lambda B: [B.nodes[v].pop("bipartite") for v in list(B)]), ["have no side", "bipartite=0"]),
+        (changed(lambda B: [B.nodes[v].pop("bipartite") for v in list(B)]), ["9 nodes have no side", "bipartite=0"]),
         (changed(lambda B: [B.nodes[v].update(bipartite=1 - B.nodes[v]["bipartite"]) for v in B]),
          ["sides are swapped"]),
         (changed(lambda B: B.nodes["Gus"].update(bipartite=1)), ["Gus is a customer but has bipartite=1"]),
@@ -118,7 +118,7 @@ def test_co_visits_accepts_the_worked_solution_in_any_form():
 
 
 def test_co_visits_accepts_either_pair_of_a_tie_at_the_cut():
-    ranked = measures.top_pairs(measures.projection(CITY, 1), 10)
+    ranked = measures.top_pairs(measures.projection(CITY, 1), 10, ties=False)
     weights = [w for *_, w in ranked]
     assert weights[1] == weights[2]  # the exercise's city has a tie between second and third
     tied = [(u, v) for u, v, w in ranked if w == weights[2]]
@@ -144,7 +144,7 @@ def weights_changed(fn):
         (PROJ.subgraph(VENUES[:-1]), TOP, ["1 is missing"]),
         (nx.complete_graph(VENUES), TOP, ["no customer went to both"]),
         (PROJ, TOP[:2], ["give the top 3 pairs; you gave 2"]),
-        (PROJ, measures.top_pairs(measures.projection(CITY, 1), 6)[3:], ["but the third-busiest pair shares"]),
+        (PROJ, measures.top_pairs(measures.projection(CITY, 1), 6, ties=False)[3:], ["but the third-busiest pair shares"]),
     ],
     ids=["customer projection", "whole graph", "unweighted", "overlap", "wrong weights", "missing venue",
          "complete", "two pairs", "lower pairs"],
@@ -195,12 +195,13 @@ def test_co_visits_bad_input_is_explained_not_raised(P, pairs, status, fragments
 
 # ---------------------------------------------- exercise 2.3: concentration
 CSPEC = checks.CONCENTRATION_EXERCISE
-DEG = models.degrees_at(models.growth_edges(CSPEC["n"], CSPEC["m"], CSPEC["alpha"], seed=CSPEC["seed"]))
+DEG = models.customers_per_business(CSPEC["n_customers"], CSPEC["n_businesses"], CSPEC["alpha"],
+                                    seeds=[CSPEC["seed"]])[0]
 T1, T10, G = measures.top_share(DEG, 0.01), measures.top_share(DEG, 0.10), measures.gini(DEG)
 
 
 def test_concentration_accepts_the_worked_solution():
-    assert_feedback(checks.check_concentration(T1, T10, G), "correct", f"{T1:.1%}", f"{G:.3f}")
+    assert_feedback(checks.check_concentration(T1, T10, G), "correct", f"{T1:.1%}", f"{G:.3f}", "(5 of 500)")
     n = len(DEG)
     assert checks.check_concentration(np.float64(round(T1, 3)), round(T10, 3), G * n / (n - 1)).correct
 
@@ -211,20 +212,20 @@ def test_concentration_accepts_the_worked_solution():
         ((100 * T1, T10, G), ["looks like a percentage"]),
         ((T1, T10, -G), ["impossible", "smallest to largest"]),
         ((T10, T1, G), ["top1 is larger than top10"]),
-        ((2 * T1, 2 * T10, G), ["top1 is twice the right share"]),
-        ((DEG[:20].sum() / DEG.sum(), T10, G), ["first 1 % to arrive", "not of the best connected"]),
-        ((T1, DEG[:200].sum() / DEG.sum(), G), ["first 10 % to arrive"]),
-        ((0.01, 0.1, G), ["share of businesses in the group"]),
+        ((DEG[:5].sum() / DEG.sum(), T10, G), ["first 1 % to open", "not of the largest"]),
+        ((T1, DEG[:50].sum() / DEG.sum(), G), ["first 10 % to open"]),
+        ((0.01, 0.1, G), ["share of businesses in the group", "largest 5 businesses"]),
         ((T1, T10, G + 0.05), ["the Gini coefficient is not"]),
-        ((T1 + 0.05, T10, G), ["is not the share of ties held by the top 1 %"]),
-        ((T1, T10 * 1.9 * 2, G), ["more than the whole market"]),
+        ((T1 + 0.05, T10, G), ["is not the share of customers held by the top 1 %", "the first 5"]),
+        ((T1, T10 * 1.9, G), ["more than the whole market"]),
     ],
-    ids=["percentage", "negative gini", "swapped", "per tie", "oldest 1", "oldest 10", "share of nodes", "gini",
+    ids=["percentage", "negative gini", "swapped", "oldest 1", "oldest 10", "share of nodes", "gini",
          "other", "above one"],
 )
 def test_concentration_explains_typical_mistakes(args, fragments):
-    oldest = DEG[:20].sum() / DEG.sum()
+    oldest = DEG[:5].sum() / DEG.sum()
     assert abs(oldest - T1) > CSPEC["tolerance"]  # the oldest 1 % and the top 1 % are distinguishable
+    assert abs(DEG[:50].sum() / DEG.sum() - T10) > CSPEC["tolerance"]
     assert_feedback(checks.check_concentration(*args), "incorrect", *fragments)
 
 
@@ -313,12 +314,90 @@ def test_partner_bad_input_is_explained_not_raised(answer, status, fragments):
     assert_feedback(checks.check_partner_choice(answer), status, *fragments)
 
 
+# ------------------------------------------------- exercise 2.5: the manager's decision
+DSPEC = checks.MANAGER_DECISION_EXERCISE
+
+
+def _won(which, hours):
+    pairs = [models.bookshop_audiences(datasets.check_in_city(600, 40, seed=k)) for k in range(20)]
+    return np.mean([models.outreach(p[which], hours)["customers"] for p in pairs])
+
+
+@pytest.mark.parametrize("answer", ["B", "b", " b ", "B.", "b)", DSPEC["options"]["B"],
+                                    DSPEC["options"]["B"].upper(), "b. " + DSPEC["options"]["B"].lower()])
+def test_decision_accepts_the_letter_or_the_text_in_any_case(answer):
+    assert_feedback(checks.check_manager_decision(answer), "correct", "niche", "95 % CI", "20 cities",
+                    f"{_won(1, 6):.1f}", f"{_won(0, 6):.1f}")
+
+
+@pytest.mark.parametrize(
+    "answer, fragments",
+    [
+        ("A", ["broad reach with 6 hours", "will not buy", "chains' staff"]),
+        ("c", ["do not even cover broad reach's 4 set-up hours", "set-up"]),
+        (DSPEC["options"]["D"], ["with 40 hours", "waiting wins nothing"]),
+    ],
+    ids=["broadcast", "hedge", "wait"],
+)
+def test_decision_gives_each_wrong_option_its_own_reasons(answer, fragments):
+    assert_feedback(checks.check_manager_decision(answer), "incorrect", *fragments)
+
+
+def test_every_option_has_different_feedback_and_exactly_one_is_right():
+    feedback = {k: checks.check_manager_decision(k) for k in DSPEC["options"]}
+    assert [k for k, f in feedback.items() if f.correct] == ["B"]
+    assert len({f.message for f in feedback.values()}) == len(feedback)
+
+
+def test_the_decision_rests_on_the_chapters_verdict():
+    # the right option is right because, over 20 cities, the niche beats broad reach at 6 hours
+    audiences = [models.bookshop_audiences(datasets.check_in_city(600, 40, seed=k)) for k in range(20)]
+    from snb import stats
+    assert stats.verdict(stats.mean_interval(models.niche_minus_broad(audiences, 6)), "niche", "broad") == \
+        "niche beats broad"
+    # the hedge loses: 3 hours cannot pay broad reach's 4 set-up hours
+    assert _won(0, 3) == 0 and _won(1, 3) < _won(1, 6)
+
+
+@pytest.mark.parametrize(
+    "answer, status, fragments",
+    [
+        (..., "unanswered", ["one letter"]),
+        (None, "invalid", ["decision is None"]),
+        ("", "invalid", ["decision is empty"]),
+        ("   ", "invalid", ["decision is empty"]),
+        ("E", "invalid", ["'E' is not one of the options", "A, B, C or D"]),
+        ("niche", "invalid", ["not one of the options"]),
+        (2, "invalid", ["expected one letter as text"]),
+        (["B"], "invalid", ["expected one letter as text"]),
+        ({"B"}, "invalid", ["expected one letter as text"]),
+    ],
+)
+def test_decision_bad_input_is_explained_not_raised(answer, status, fragments):
+    assert_feedback(checks.check_manager_decision(answer), status, *fragments)
+
+
+# ------------------------------------------------- plurals
+def test_messages_use_singular_and_plural_right():
+    one_missing = checks.check_visits_network(changed(lambda B: B.remove_edge("Jo", "Page Turner")))
+    assert_feedback(one_missing, "incorrect", "1 visit is missing")
+    two_missing = checks.check_visits_network(changed(lambda B: B.remove_edges_from([("Jo", "Page Turner"),
+                                                                                     ("Jo", "Bean There")])))
+    assert_feedback(two_missing, "incorrect", "2 visits are missing")
+    once = checks.check_visits_network(changed(lambda B: B["Gus"]["Spin Studio"].update(visits=1)))
+    assert_feedback(once, "incorrect", "3 times")
+    femi = changed(lambda B: B["Femi"]["Page Turner"].update(visits=2))
+    assert_feedback(checks.check_visits_network(femi), "incorrect", "Femi visited Page Turner 1 time;")
+
+
 # ------------------------------------------------- every check, every time
 @pytest.mark.parametrize("call", [
     lambda: checks.check_visits_network(nx.MultiDiGraph()),
     lambda: checks.check_co_visits(nx.Graph([(1, 2)]), [(1, 2)]),
     lambda: checks.check_concentration(math.inf, -math.inf, 1e300),
     lambda: checks.check_partner_choice(b"MegaMart"),
+    lambda: checks.check_manager_decision(b"B"),
+    lambda: checks.check_manager_decision(float("nan")),
 ])
 def test_checks_never_raise(call):
     assert isinstance(call(), checks.Feedback)

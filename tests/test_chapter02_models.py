@@ -1,12 +1,11 @@
 """Chapter 2 in snb: growing markets, concentration, two-mode networks, the city, outreach."""
 
-import math
 
 import networkx as nx
 import numpy as np
 import pytest
 
-from snb import datasets, measures, models
+from snb import assumptions, datasets, measures, models, stats
 from snb.models import growth
 
 
@@ -201,6 +200,20 @@ def test_top_pairs_breaks_ties_by_graph_order(tiny):
     assert measures.top_pairs(people, 1) == [("ann", "bob", 2)]
 
 
+def test_top_pairs_keeps_every_pair_tied_with_the_last():
+    B = nx.Graph()
+    B.add_nodes_from("abc", bipartite=0)
+    B.add_nodes_from("XYZ", bipartite=1)
+    B.add_edges_from([("a", "X"), ("b", "X"), ("a", "Y"), ("b", "Y"), ("c", "Y"), ("a", "Z"), ("c", "Z")])
+    people = measures.projection(B, 0)  # a-b share 2, a-c share 2, b-c share 1
+    assert measures.top_pairs(people, 1) == [("a", "b", 2), ("a", "c", 2)]
+    assert measures.top_pairs(people, 1, ties=False) == [("a", "b", 2)]
+    assert len(measures.top_pairs(people, 2)) == 2 and len(measures.top_pairs(people, 10)) == 3
+    # Davis: E5-E8 and E6-E8 both share 7 women, so the "top 3" pairs of events are four
+    events = measures.projection(datasets.load_davis_southern_women(), 1)
+    assert measures.top_pairs(events, 3) == [("E8", "E9", 9), ("E7", "E8", 8), ("E5", "E8", 7), ("E6", "E8", 7)]
+
+
 def test_projection_order_does_not_depend_on_string_hashing():
     import subprocess
     import sys
@@ -215,7 +228,9 @@ def test_projection_order_does_not_depend_on_string_hashing():
 def test_also_visited_counts_shares_and_lift(tiny):
     rows = measures.also_visited(tiny, "X")
     assert list(rows) == ["Y"]
-    assert rows["Y"] == {"shared": 2, "share": 1.0, "lift": 1.0}  # everybody goes to Y: lift 1
+    # everybody goes to Y: lift 1; two shared customers are too few to trust a lift
+    assert rows["Y"] == {"shared": 2, "share": 1.0, "lift": 1.0, "note": "fewer than 5 shared: unreliable"}
+    assert measures.also_visited(tiny, "X", min_shared=2)["Y"]["note"] == ""
     rows = measures.also_visited(tiny, "Z", by="lift")
     assert rows["Y"]["share"] == 1.0 and rows["Y"]["lift"] == 1.0
     assert measures.also_visited(tiny, "ann")["bob"]["shared"] == 2
@@ -340,3 +355,110 @@ def test_audience_from_counts_fit_in_graph_order():
     assert a.size == 20 and a.setup_hours == 3 and a.name == "x"
     assert a.fit == pytest.approx(sum(B.nodes[c]["scene"] == "fitness" for c in people) / 20)
     assert models.audience_from(B, [], scene="fitness").fit == 0.0
+
+
+# ------------------------------------------------- customers choosing businesses (snb.models.market)
+def test_opening_times_are_even_after_the_founders():
+    times = models.opening_times(100, 10, founders=2)
+    assert times.tolist() == [0, 0, 20, 30, 40, 50, 60, 70, 80, 90]
+
+
+@pytest.mark.parametrize("batch", [0.0, 0.01])
+def test_every_customer_picks_one_business_already_open(batch):
+    choices = models.market_choices(600, 40, 1.0, seeds=[1, 2], batch=batch)
+    assert choices.shape == (1, 2, 600)
+    opens = models.opening_times(600, 40)
+    assert np.all(opens[choices[0]] <= np.arange(600))  # nobody picks a business before it opens
+    counts = models.customers_at(choices[0], 40)
+    assert counts.shape == (2, 40) and np.all(counts.sum(axis=1) == 600)
+    assert np.array_equal(models.customers_at(choices[0], 40, 300).sum(axis=1), [300, 300])
+
+
+def test_a_seed_gives_the_same_market_whatever_else_runs_with_it():
+    alone = models.customers_per_business(500, 50, 1.0, seeds=[7])
+    together = models.customers_per_business(500, 50, 1.0, seeds=[3, 7, 9])
+    assert np.array_equal(alone[0], together[1])
+    assert not np.array_equal(together[0], together[1])
+
+
+def test_uniform_choice_matches_its_expectation():
+    # alpha = 0: customer i picks each of the k(i) open businesses with chance 1 / k(i), so business j
+    # expects the sum of 1 / k(i) over the customers arriving after it opens
+    n, b = 2000, 100
+    counts = models.customers_per_business(n, b, 0.0, seeds=range(40), batch=0.0).mean(axis=0)
+    opens = models.opening_times(n, b)
+    open_count = np.searchsorted(opens, np.arange(n), side="right")
+    expected = np.array([np.sum(1.0 / open_count[opens[j]:]) for j in range(b)])
+    assert np.allclose(counts, expected, rtol=0.15, atol=1.5)
+
+
+def test_customer_cohorts_do_not_change_the_picture():
+    exact = models.customers_per_business(2000, 200, 1.0, seeds=range(20), batch=0.0)
+    cohorts = models.concentration_runs([1.0], seeds=range(20))[1.0]["top 10 %"]
+    assert abs(np.mean([measures.top_share(c, 0.1) for c in exact]) - np.mean(cohorts)) < 0.03
+
+
+def test_stronger_attachment_concentrates_customers_over_twenty_seeds():
+    runs = models.concentration_runs([0.0, 1.0, 1.5], seeds=range(20))
+    for weaker, stronger in ((0.0, 1.0), (1.0, 1.5)):
+        assert stats.difference(runs[stronger]["top 10 %"], runs[weaker]["top 10 %"]).low > 0
+        assert stats.difference(runs[stronger]["Gini"], runs[weaker]["Gini"]).low > 0
+
+
+def test_appeal_lifts_the_newcomer_and_rows_are_paired():
+    ranks = models.newcomer_ranks(1.0, (1.0, 4.0), seeds=range(20))
+    assert set(ranks) == {1.0, 4.0} and all(len(v["ahead"]) == 20 for v in ranks.values())
+    assert ranks[4.0]["ahead"].mean() < ranks[1.0]["ahead"].mean()
+    assert np.all((ranks[4.0]["top10"] == 1) == (ranks[4.0]["ahead"] < 0.1))
+    # appeal 1 for the newcomer is the plain market with the same seeds
+    plain = models.customers_per_business(2000, 200, 1.0, seeds=range(20))
+    mine = plain[:, 20]
+    others = np.delete(plain, 20, axis=1)
+    assert np.allclose(ranks[1.0]["ahead"], (others >= mine[:, None]).mean(axis=1))
+
+
+@pytest.mark.parametrize("kwargs, fragment", [
+    ({"n_customers": 0}, "n_customers"), ({"n_businesses": 2.5}, "n_businesses"), ({"alpha": -1}, "alpha"),
+    ({"batch": 0.5}, "batch"), ({"founders": 0}, "founders"), ({"appeal": [1.0, 2.0]}, "appeal"),
+    ({"appeal": [0.0] * 10}, "appeal"), ({"seeds": []}, "seed"),
+])
+def test_bad_market_arguments_raise(kwargs, fragment):
+    args = {"n_customers": 100, "n_businesses": 10, "alpha": 1.0, **kwargs}
+    with pytest.raises(ValueError, match=fragment):
+        models.market_choices(args.pop("n_customers"), args.pop("n_businesses"), args.pop("alpha"), **args)
+
+
+def test_market_parameters_name_their_sources():
+    for params in (models.market_parameters(), models.newcomer_parameters(), models.outreach_parameters(),
+                   datasets.check_in_city_parameters()):
+        assert all(p.source for p in params)
+        assert assumptions.table(params).rows
+    sources = " ".join(p.source for p in models.market_parameters())
+    assert "Barabasi and Albert 1999" in sources and "Bianconi and Barabasi 2001" in sources
+
+
+# ------------------------------------------------- niche or broad over many cities
+@pytest.fixture(scope="module")
+def city_audiences():
+    return [models.bookshop_audiences(datasets.check_in_city(600, 40, seed=s)) for s in range(20)]
+
+
+def test_bookshop_audiences_leave_out_its_own_customers(city_audiences):
+    B = datasets.check_in_city(600, 40, seed=0)
+    broad, niche = models.bookshop_audiences(B)
+    assert broad.size == 600 - B.degree("Corner bookshop") and niche.size < broad.size
+    assert niche.fit > broad.fit and broad.setup_hours == 4 and niche.setup_hours == 2
+    assert city_audiences[0] == (broad, niche)
+
+
+def test_niche_minus_broad_and_its_flip(city_audiences):
+    diff = models.niche_minus_broad(city_audiences, 6)
+    assert diff.shape == (20,) and np.all(diff > 0)
+    flip = models.flip_hours(city_audiences, range(1, 41))
+    assert flip["niche wins up to"] < flip["broad wins from"]
+    # conversion scales both audiences alike: the flip does not move
+    assert models.flip_hours(city_audiences, range(1, 41), convert=0.25) == flip
+    never = models.flip_hours(city_audiences, range(1, 5))
+    assert never["broad wins from"] is None
+    with pytest.raises(ValueError, match="20"):
+        models.flip_hours(city_audiences[:5], range(1, 10))

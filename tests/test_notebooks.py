@@ -8,16 +8,23 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+PAGES = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+#: A chapter's lesson is notebooks/NN-topic; further pages of the chapter are notebooks/NN-k-topic.
+LESSONS = [p for p in PAGES if not re.match(r"\d\d-\d+-", p.name)]
 SOLUTIONS = sorted((ROOT / "solutions").glob("[0-9][0-9]-*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("[0-9][0-9]-*.ipynb"))
-EXECUTED = LESSONS + SOLUTIONS
+EXECUTED = PAGES + SOLUTIONS
 WIDGET = "application/vnd.jupyter.widget-view+json"
 MAX_CELL_LINES = 25
 
 
 def _ids(paths):
     return [f"{p.parent.name}/{p.name}" for p in paths]
+
+
+def _chapter_pages(lesson):
+    """The lesson and the further pages of its chapter, in reading order."""
+    return [lesson] + sorted(p for p in PAGES if p.name.startswith(lesson.name[:3]) and p != lesson)
 
 
 def _code_cells(path):
@@ -27,7 +34,7 @@ def _code_cells(path):
 def _chapters():
     """Lesson pages by chapter: NN-topic first, then its later pages NN-k-subtopic."""
     chapters = {}
-    for path in LESSONS:
+    for path in PAGES:
         chapters.setdefault(path.name[:2], []).append(path)
     return {nn: sorted(pages, key=lambda p: (bool(re.match(r"\d\d-\d+-", p.name)), p.name))
             for nn, pages in chapters.items()}

@@ -58,13 +58,13 @@ EXPLORERS: dict[str, tuple[Callable[..., Any], list[dict[str, Any]]]] = {
     ),
     "ch2 growth explorer": (
         widgets.render_growth,
-        [{"alpha": a} for a in (0.0, 0.3, 0.5, 0.8, 1.2, 1.5, 2.0)] + [{"m": 3}, {"seed": 2}],
+        [{"alpha": a} for a in (0.0, 0.3, 0.5, 0.8, 1.2, 1.5, 2.0)] + [{"n": 2000}, {"seed": 2}],
     ),
 }
 
 #: Explorer updates on a large network: one update each, against LARGE_WIDGET_BUDGET_MS.
 LARGE_UPDATES: dict[str, tuple[Callable[..., Any], dict[str, Any]]] = {
-    "ch2 growth, 10,000 nodes": (widgets.render_growth, {"n": 10_000, "alpha": 1.3}),
+    "ch2 growth, 20,000 customers": (widgets.render_growth, {"n": 20_000, "alpha": 1.3}),
 }
 
 

@@ -8,8 +8,9 @@ settings in ``snb/checks/chNN.py``. A new chapter adds its module and one import
 from snb.checks.ch01 import (DECISION_EXERCISE, EMAIL_EXERCISE, REACH_EXERCISE, SEEDING_EXERCISE, check_decision,
                              check_email_export, check_seeding_comparison, check_team_basics,
                              check_two_step_design, check_two_step_reach)
-from snb.checks.ch02 import (CO_VISIT_EXERCISE, CONCENTRATION_EXERCISE, PARTNER_EXERCISE, VISITS_EXERCISE,
-                             check_co_visits, check_concentration, check_partner_choice, check_visits_network)
+from snb.checks.ch02 import (CO_VISIT_EXERCISE, CONCENTRATION_EXERCISE, MANAGER_DECISION_EXERCISE, PARTNER_EXERCISE,
+                             VISITS_EXERCISE, check_co_visits, check_concentration, check_manager_decision,
+                             check_partner_choice, check_visits_network)
 from snb.feedback import Feedback, graph_problem, node_set_problem, number_problem, teaching_check
 
 __all__ = [
@@ -19,4 +20,5 @@ __all__ = [
     "EMAIL_EXERCISE",
     "check_visits_network", "check_co_visits", "check_concentration", "check_partner_choice",
     "VISITS_EXERCISE", "CO_VISIT_EXERCISE", "CONCENTRATION_EXERCISE", "PARTNER_EXERCISE",
+    "check_manager_decision", "MANAGER_DECISION_EXERCISE",
 ]

@@ -4,7 +4,8 @@
   and Tardos 2003), broadcast and peer seeding;
 - :mod:`snb.models.adaptation`: chapter 1's three ways of adapting, as policies;
 - :mod:`snb.models.shapes`: chapter 1's small-world (rewiring) experiment and network parameters;
-- :mod:`snb.models.growth`: chapter 2's growing markets and newcomers;
+- :mod:`snb.models.growth`: growing networks of businesses tied to businesses;
+- :mod:`snb.models.market`: chapter 2's customers choosing businesses in a growing market;
 - :mod:`snb.models.outreach`: chapter 2's outreach under a budget of staff hours.
 
 Every random function takes a ``seed``; the same seed gives the same numbers.
@@ -19,7 +20,10 @@ from snb.models.diffusion import (cascade_parameters, reach_curve, seeding_repli
                                   tipping_estimate)
 from snb.models.shapes import network_parameters, rewiring_sweep
 from snb.models.growth import degrees_at, grow_network, growth_edges, market_edges, newcomer_outcome, snapshot
-from snb.models.outreach import Audience, audience_from, outreach
+from snb.models.market import (concentration_runs, customers_at, customers_per_business, market_parameters, newcomer_parameters,
+                               market_choices, newcomer_ranks, opening_times)
+from snb.models.outreach import (outreach_parameters, Audience, audience_from, bookshop_audiences, flip_hours,
+                                 niche_minus_broad, outreach)
 
 __all__ = [
     "k_step_reach", "reach_by_step", "independent_cascade", "cascade_sizes", "choose_seeds",
@@ -30,4 +34,8 @@ __all__ = [
     "reach_curve", "tipping_estimate", "seeding_replications", "seeding_sweep", "cascade_parameters",
     "policy_sweep", "policy_sweeps", "flip_range", "adaptation_parameters", "outcome_table",
     "rewiring_sweep", "network_parameters",
+    "market_parameters", "newcomer_parameters", "opening_times", "market_choices", "customers_at",
+    "customers_per_business", "newcomer_ranks", "concentration_runs",
+    "Audience", "outreach", "audience_from", "outreach_parameters", "bookshop_audiences", "niche_minus_broad",
+    "flip_hours",
 ]

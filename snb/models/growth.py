@@ -1,9 +1,12 @@
-"""Chapter 2: a market that grows one business at a time.
+"""A network of businesses that grows one business at a time, each tying to earlier ones.
 
 :func:`growth_edges` and :func:`grow_network` with attachment strength ``alpha`` (0
 uniform, 1 linear preferential attachment, above 1 winner takes all); :func:`degrees_at`
 and :func:`snapshot` look at it at an earlier time; :func:`newcomer_outcome` asks where a
-late arrival ends up.
+late arrival ends up. The ties join businesses to businesses (partners, links), which is
+the classic Barabasi-Albert setting and what ``snb.draw.grown_network`` and
+``growth_snapshots`` draw. Chapter 2's lesson asks about customers following the crowd,
+so it uses :mod:`snb.models.market`, where customers choose businesses.
 """
 
 from __future__ import annotations

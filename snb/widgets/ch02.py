@@ -1,74 +1,108 @@
-"""Chapter 2 widgets: the growth explorer and the check-in network builder.
+"""Chapter 2 widgets: the growth explorer (customers choosing businesses) and the check-in
+network builder.
 """
 
 from __future__ import annotations
 
 import functools
-import html
 from typing import Any, Callable
 
 import ipywidgets as w
 import networkx as nx
 import numpy as np
-from IPython.display import display
 
 from snb import draw
 from snb.feedback import Feedback, plural
 from snb.measures import top_share
-from snb.models import degrees_at, growth_edges
-from snb.widgets.base import Explorer, _style, row
-from snb.widgets.builders import NetworkBuilder, _shorten, parse_edge_list
+from snb.models import customers_per_business
+from snb.widgets.base import MAX_SEED, Explorer, _style, row
+from snb.widgets.builders import NetworkBuilder, _shorten
 
 
-#: Market sizes offered by the growth explorer's size slider.
-GROWTH_SIZES: tuple[int, ...] = (100, 200, 500, 1000, 2000, 5000, 10000)
+#: Numbers of customers offered by the growth explorer (a business opens per 10 customers).
+GROWTH_SIZES: tuple[int, ...] = (1000, 2000, 5000, 10000, 20000)
+
+#: Customers per business in the growth explorer, as in the chapter's market.
+CUSTOMERS_PER_BUSINESS = 10
 
 
 @functools.lru_cache(maxsize=64)
-def _grown(n: int, m: int, alpha: float, seed: int) -> np.ndarray:
-    """Edges of one grown market, built once per setting."""
-    return growth_edges(n, m, alpha, seed=seed)
+def _customers(n: int, alpha: float, seed: int) -> np.ndarray:
+    """Final customers per business of one market, computed once per setting."""
+    return customers_per_business(n, n // CUSTOMERS_PER_BUSINESS, alpha, seeds=[seed])[0]
 
 
-def render_growth(alpha: float = 1.0, n: int = 500, m: int = 2, seed: int = 1) -> draw.Picture:
-    """Grow a market with attachment strength ``alpha``: the market drawn in arrival
-    order, and its degree distribution against uniform (alpha 0) and linear
-    (alpha 1) attachment grown with the same seed, each labelled with the share
-    of ties its top 10 % hold."""
-    n, m, alpha, seed = int(n), int(m), round(float(alpha), 3), int(seed)
-    edges = _grown(n, m, alpha, seed)
-    degree = degrees_at(edges)
-    share = top_share(degree, 0.10)
+def _draw_market(ax: Any, customers: np.ndarray, title: str) -> None:
+    """Businesses in opening order (first in the middle, spiralling outwards), dot area by
+    customers, the top 10 % in vermillion; businesses without customers as small grey dots."""
+    pos = draw.arrival_layout(customers.size)
+    k = max(1, int(np.ceil(0.1 * customers.size)))
+    top = np.zeros(customers.size, dtype=bool)
+    top[np.argsort(-customers, kind="stable")[:k]] = True
+    sizes = np.clip(customers * (2500.0 / max(customers.sum(), 1)), 3, 900)
+    for mask, colour, label in ((~top, draw.PALETTE["sky"], "others"),
+                                (top, draw.PALETTE["vermillion"], "top 10 % by customers")):
+        ax.scatter(pos[mask, 0], pos[mask, 1], s=sizes[mask], c=colour, edgecolors="black", linewidths=0.3,
+                   label=label)
+    ax.set_xlim(-1.08, 1.08)
+    ax.set_ylim(-1.08, 1.08)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    ax.set_title(title, y=1.0, fontsize=11)
+    legend = ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.0), frameon=False, fontsize=9, ncols=2)
+    for handle in legend.legend_handles:
+        handle.set_sizes([40])
+
+
+def render_growth(alpha: float = 1.0, n: int = 2000, seed: int = 1) -> draw.Picture:
+    """Grow a market of ``n`` customers choosing among ``n // 10`` businesses with
+    attachment strength ``alpha``: the businesses in opening order, sized by customers,
+    and the distribution of customers per business against uniform (alpha 0) and
+    linear (alpha 1) choice with the same seed, each labelled with the share of
+    customers its top 10 % of businesses hold."""
+    n, alpha, seed = int(n), round(float(alpha), 3), int(seed)
+    customers = _customers(n, alpha, seed)
+    share = top_share(customers, 0.10)
     fig, (ax_net, ax_deg) = draw.new_figure(10.5, 4.4, 2, fast=True)
     fig.subplots_adjust(left=0.01, right=0.98, bottom=0.13, top=0.88, wspace=0.12)
-    draw.grown_network(edges, ax=ax_net, title=f"alpha = {alpha:g}: top 10 % hold {share:.0%} of ties")
-    references = {a: degrees_at(_grown(n, m, a, seed)) for a in (0.0, 1.0) if a != alpha}
-    series = {f"alpha = {alpha:g}: top 10 % hold {share:.0%}": degree}
+    _draw_market(ax_net, customers, f"alpha = {alpha:g}: top 10 % hold {share:.0%} of customers")
+    references = {a: _customers(n, a, seed) for a in (0.0, 1.0) if a != alpha}
+    series = {f"alpha = {alpha:g} (this market): top 10 % hold {share:.0%}": customers}
     series.update({f"alpha = {a:g} (for reference): {top_share(d, 0.10):.0%}": d for a, d in references.items()})
-    draw.degree_distribution(series, title=f"Degree distribution, {n:,} businesses", ax=ax_deg)
-    for ax in (ax_net, ax_deg):  # a fixed title height spares matplotlib a slow search for clashes
-        ax.set_title(ax.get_title(), y=1.0, fontsize=11)
-    leader = int(np.argmax(degree))
-    alt = (f"Grown market, alpha = {alpha:g}, {n:,} businesses, {m} ties per newcomer, seed {seed}. "
-           f"Left: the market in arrival order{' (core only)' if n > 2000 else ''}; the best connected is "
-           f"arrival {leader} with {int(degree[leader])} ties, and the top 10 % hold {share:.0%} of all ties. "
-           f"Right: log-log degree distribution, degrees from {int(degree.min())} to {int(degree.max())}"
+    draw.degree_distribution(series, title=f"Customers per business, {n // CUSTOMERS_PER_BUSINESS:,} businesses",
+                             ax=ax_deg, unit="customers", holders="businesses")
+    ax_deg.set_title(ax_deg.get_title(), y=1.0, fontsize=11)
+    leader = int(np.argmax(customers))
+    idle = int(np.sum(customers == 0))
+    alt = (f"Grown market, alpha = {alpha:g}, {n:,} customers choosing among {customers.size:,} businesses, "
+           f"seed {seed}. Left: businesses in opening order, dot size by customers; the largest is business "
+           f"{leader} (opened {ordinal(leader + 1)}) with {int(customers[leader]):,} customers, the top 10 % hold "
+           f"{share:.0%} of all customers and {plural(idle, 'business', 'businesses')} have none. "
+           f"Right: log-log distribution of customers per business, from 1 to {int(customers.max()):,}"
            + "".join(f"; with alpha = {a:g} the top 10 % would hold {top_share(d, 0.10):.0%}"
                      for a, d in references.items()) + ".")
     return draw.Picture.from_figure(fig, alt)
 
 
-def growth_explorer(alpha: float = 1.0, n: int = 500, m: int = 2, seed: int = 1) -> Explorer:
-    """Grow a market: attachment strength, size, ties per newcomer and seed."""
+
+def ordinal(k: int) -> str:
+    """1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
+    return f"{k}{suffix}"
+
+
+def growth_explorer(alpha: float = 1.0, n: int = 2000, seed: int = 1) -> Explorer:
+    """Grow a market: attachment strength, number of customers and random seed."""
     controls = {
         "alpha": w.FloatSlider(value=alpha, min=0.0, max=2.0, step=0.1, continuous_update=False,
-                               **_style("Attachment strength (alpha)")),
+                               readout_format=".1f", description="Attachment (alpha)"),
         "n": w.SelectionSlider(options=list(GROWTH_SIZES), value=n, continuous_update=False,
-                               **_style("Businesses")),
-        "m": w.IntSlider(value=m, min=1, max=5, continuous_update=False, **_style("Ties per newcomer")),
-        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+                               description="Customers"),
+        "seed": w.BoundedIntText(value=min(max(int(seed), 0), MAX_SEED), min=0, max=MAX_SEED,
+                                 description="Random seed"),
     }
-    return Explorer(controls, render_growth, "Grow a market")
+    # the explorer gives every control a width that fits from 390 px to 1600 px
+    return Explorer(controls, render_growth, "Grow a market: customers choosing businesses")
 
 
 # =====================================================================

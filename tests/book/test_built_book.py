@@ -117,13 +117,13 @@ def test_pictures_inside_widgets_keep_their_alt_text():
 def test_chapter_2_exercises_are_numbered_and_its_explorer_keeps_alt_text():
     solutions = page("solutions/02-state-of-becoming")
     plain = re.sub(r"<[^>]+>", " ", solutions.read_text(encoding="utf-8"))
-    for k in (1, 2, 3, 4):
+    for k in (1, 2, 3, 4, 5):
         assert re.search(rf"Exercise\s+2\.{k}\b", plain), f"Exercise 2.{k} not numbered as in the workbook"
     divs = [a for t, a in tags(solutions) if t == "div" and "solution" in a.get("class", "").split()]
-    assert len(divs) >= 4 and all("dropdown" in a["class"].split() for a in divs)
+    assert len(divs) >= 5 and all("dropdown" in a["class"].split() for a in divs)
     state = page("notebooks/02-state-of-becoming").read_text(encoding="utf-8")
     state = state.split("application/vnd.jupyter.widget-state+json", 1)[1]
-    assert 'alt=\\"Grown market, alpha = 1, 500 businesses' in state
+    assert 'alt=\\"Grown market, alpha = 1, 2,000 customers choosing among 200 businesses' in state
 
 
 def test_solution_pages_hide_the_generator_markers_but_keep_the_answer():
@@ -141,3 +141,15 @@ def test_glossary_and_references_are_built():
     refs = re.sub(r"<[^>]+>", " ", page("book/references").read_text(encoding="utf-8"))
     for author in ("Freeman", "Watts", "Granovetter", "Zachary", "Castells"):
         assert author in refs, f"references lack {author}"
+
+
+def test_chapter_2_pages_and_the_static_feedback_of_every_option():
+    for doc in ("notebooks/02-state-of-becoming", "notebooks/02-2-check-ins", "notebooks/02-3-staff-hours"):
+        raw = page(doc).read_text(encoding="utf-8")
+        assert "Predict, then run" in raw, doc
+        if doc != "notebooks/02-2-check-ins":  # the pages with a simulation state intervals and sweeps
+            assert "95 % CI" in raw and "Sign at each value" in raw, doc  # (the sweep's alt text)
+    plain = re.sub(r"<[^>]+>", " ", page("solutions/02-state-of-becoming").read_text(encoding="utf-8"))
+    # the static book shows the check's feedback on each of the four options of exercise 2.5
+    for letter in "ABCD":
+        assert re.search(rf"\b{letter}: (✔ Correct|✘ Not yet)", plain), f"no feedback shown for option {letter}"

@@ -1,0 +1,220 @@
+"""Chapter 2: customers choosing businesses in a market that keeps growing.
+
+The model behind chapter 2's growth pages. Customers arrive one after another and
+each picks one business among those open, with probability proportional to
+
+    appeal[b] * (customers[b] + 1) ** alpha
+
+where ``customers[b]`` is how many customers ``b`` has won so far. Businesses open at
+an even pace while the customers arrive, so late businesses meet an established
+market. ``alpha`` is the attachment strength: 0, customers ignore popularity
+(uniform choice); 1, linear preferential attachment (Barabasi and Albert 1999, with
+the "+ 1" of Price's model so a new business can be found at all); above 1, the
+largest tends to take nearly everything (Krapivsky, Redner and Leyvraz 2000).
+``appeal`` is how attractive a business is for the same popularity (fitness in
+Bianconi and Barabasi 2001).
+
+Every replication ``seed`` draws one random number per customer; the same seed gives
+the same numbers whatever alpha or appeal, so two settings compared on the same seeds
+meet the same luck (common random numbers) and their difference is paired.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import numpy as np
+
+
+__all__ = ["market_parameters", "newcomer_parameters", "opening_times", "market_choices",
+           "customers_per_business", "customers_at", "newcomer_ranks", "concentration_runs"]
+
+def market_parameters() -> list:
+    """The parameters as :class:`snb.assumptions.Parameter` rows (value, meaning, source)."""
+    from snb.assumptions import Parameter  # here: snb.assumptions imports snb.draw, which imports models
+
+    return [
+        Parameter("customers", 2000, "customers who arrive, one after another, and each pick one business"),
+        Parameter("businesses", 200, "businesses that open at an even pace while the customers arrive, one "
+                                     "per 10 customers (the first 2 open from the start); swept 5 to 50 "
+                                     "customers per business (1,000 to 10,000 customers)"),
+        Parameter("head start", "+ 1", "added to every business's customers when a customer chooses, so a "
+                                       "business without any can still be found", "Price 1976"),
+        Parameter("alpha", "0, 1 or 1.5", "attachment strength: how much a business's popularity draws the "
+                                          "next customer (0 uniform, 1 linear, 1.5 strong); swept 0 to 1.5",
+                  "Barabasi and Albert 1999; Krapivsky, Redner and Leyvraz 2000"),
+        Parameter("appeal", 1.0, "attraction of a business for the same popularity (all equal here)",
+                  "Bianconi and Barabasi 2001"),
+        Parameter("replications", 20, "random seeds per setting; results are means with 95 % intervals"),
+    ]
+
+def newcomer_parameters() -> list:
+    """The parameters as :class:`snb.assumptions.Parameter` rows (value, meaning, source)."""
+    from snb.assumptions import Parameter  # here: snb.assumptions imports snb.draw, which imports models
+
+    return [
+        Parameter("customers", 2000, "customers who arrive, one after another, and each pick one business"),
+        Parameter("businesses", 200, "businesses that open at an even pace"),
+        Parameter("newcomer", "number 20", "the business opening when 10 % of the customers have arrived"),
+        Parameter("appeal of the newcomer", "1 or 4", "1: an ordinary newcomer; 4: four times as attractive "
+                                                      "as anyone else for the same popularity; swept 1 to 8",
+                  "Bianconi and Barabasi 2001 (fitness)"),
+        Parameter("alpha", "0, 1 or 1.5", "attachment strength; swept 0 to 1.5",
+                  "Barabasi and Albert 1999; Krapivsky, Redner and Leyvraz 2000"),
+        Parameter("replications", 20, "random seeds per setting, the same seeds for every setting"),
+    ]
+
+
+def _check(n_customers: int, n_businesses: int, alpha: float, founders: int, batch: float) -> None:
+    for name, value in (("n_customers", n_customers), ("n_businesses", n_businesses), ("founders", founders)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(f"{name} must be a whole number of at least 1, got {value!r}")
+    if founders > n_businesses:
+        raise ValueError(f"founders ({founders}) cannot exceed n_businesses ({n_businesses})")
+    if not 0.0 <= float(alpha) <= 5.0:
+        raise ValueError(f"alpha (attachment strength) must lie between 0 and 5, got {alpha}")
+    if not 0.0 <= float(batch) <= 0.1:
+        raise ValueError(f"batch must lie between 0 and 0.1, got {batch}")
+
+
+def opening_times(n_customers: int, n_businesses: int, founders: int = 2) -> np.ndarray:
+    """Customer number at which each business opens: the first ``founders`` at 0, the
+    rest at an even pace, business ``j`` when ``j / n_businesses`` of the customers
+    have arrived."""
+    times = (np.arange(n_businesses) * n_customers) // n_businesses
+    times[:founders] = 0
+    return times.astype(np.int64)
+
+
+def _appeal_rows(appeal: Sequence[float] | np.ndarray | None, n_businesses: int) -> np.ndarray:
+    if appeal is None:
+        return np.ones((1, n_businesses))
+    fit = np.asarray(appeal, dtype=float)
+    if fit.ndim == 1:
+        fit = fit[None, :]
+    if fit.ndim != 2 or fit.shape[1] != n_businesses or not np.all(np.isfinite(fit)) or np.any(fit <= 0):
+        raise ValueError(f"appeal must hold {n_businesses} positive numbers per variant, one per business")
+    return fit
+
+
+def market_choices(n_customers: int = 5000, n_businesses: int = 500, alpha: float = 1.0, *,
+                   seeds: Iterable[int] = (1,), appeal: Sequence[float] | np.ndarray | None = None,
+                   founders: int = 2, batch: float = 0.01) -> np.ndarray:
+    """The business each customer picked, for every appeal variant and seed.
+
+    Returns an integer array of shape ``(variants, seeds, n_customers)`` (one variant
+    when ``appeal`` is None or one row of ``n_businesses`` numbers; ``appeal`` may be
+    a 2-D array, one row per variant). All variants and seeds run together in numpy.
+
+    For speed, customers arrive in small cohorts that see the counts as they were
+    when the cohort began: at most ``batch`` times the customers so far (1 %), and a
+    cohort never spans the opening of a business. ``batch=0`` is exact, one by one.
+    """
+    _check(n_customers, n_businesses, alpha, founders, batch)
+    seeds = [int(s) for s in seeds]
+    if not seeds:
+        raise ValueError("need at least one seed")
+    fit = _appeal_rows(appeal, n_businesses)
+    variants, reps = fit.shape[0], len(seeds)
+    rows = variants * reps
+    # one random number per customer and seed, shared by all variants: paired comparisons
+    uniform = np.stack([np.random.default_rng(s).random(n_customers) for s in seeds])
+    uniform = np.tile(uniform, (variants, 1))
+    fit = np.repeat(fit, reps, axis=0)
+    opens = opening_times(n_customers, n_businesses, founders)
+    counts = np.zeros((rows, n_businesses))
+    choices = np.empty((rows, n_customers), dtype=np.int64)
+    offsets = np.arange(rows)[:, None]
+    i = 0
+    while i < n_customers:
+        k = int(np.searchsorted(opens, i, side="right"))  # businesses open for customer i
+        size = max(1, int(batch * i))
+        if k < n_businesses:
+            size = min(size, int(opens[k]) - i)
+        size = min(size, n_customers - i)
+        weights = fit[:, :k] * (counts[:, :k] + 1.0) ** alpha
+        cum = np.cumsum(weights, axis=1)
+        cum = cum / cum[:, -1:] + offsets  # row r lies in (r, r + 1]: one search for all rows
+        picks = np.searchsorted(cum.ravel(), (uniform[:, i:i + size] + offsets).ravel(), side="right")
+        picks = np.minimum(picks.reshape(rows, size) - offsets * k, k - 1)
+        choices[:, i:i + size] = picks
+        np.add.at(counts, (np.repeat(np.arange(rows), size), picks.ravel()), 1.0)
+        i += size
+    return choices.reshape(variants, reps, n_customers)
+
+
+def customers_at(choices: np.ndarray, n_businesses: int, t: int | None = None) -> np.ndarray:
+    """Customers per business after the first ``t`` customers (all when None), from
+    :func:`market_choices`; the last axis runs over businesses in opening order."""
+    choices = np.asarray(choices)
+    if t is not None:
+        if not 0 <= int(t) <= choices.shape[-1]:
+            raise ValueError(f"t must lie between 0 and {choices.shape[-1]}, got {t}")
+        choices = choices[..., : int(t)]
+    flat = choices.reshape(-1, choices.shape[-1])
+    index = flat + np.arange(flat.shape[0])[:, None] * n_businesses
+    counts = np.bincount(index.ravel(), minlength=flat.shape[0] * n_businesses)
+    return counts.reshape(choices.shape[:-1] + (n_businesses,))
+
+
+def customers_per_business(n_customers: int = 5000, n_businesses: int = 500, alpha: float = 1.0, *,
+                           seeds: Iterable[int] = range(20), appeal: Sequence[float] | None = None,
+                           founders: int = 2, batch: float = 0.01) -> np.ndarray:
+    """Final customers of every business (columns, in opening order), one row per seed."""
+    fit = None if appeal is None else np.asarray(appeal, dtype=float)
+    if fit is not None and fit.ndim != 1:
+        raise ValueError("appeal must be one number per business here; use market_choices for variants")
+    choices = market_choices(n_customers, n_businesses, alpha, seeds=seeds, appeal=fit,
+                             founders=founders, batch=batch)[0]
+    return customers_at(choices, n_businesses)
+
+
+def newcomer_ranks(alpha: float, appeals: Sequence[float] = (1.0, 4.0), *, n_customers: int = 2000,
+                   n_businesses: int = 200, arrival: int = 20, seeds: Iterable[int] = range(20),
+                   batch: float = 0.01) -> dict[float, dict[str, np.ndarray]]:
+    """Where business number ``arrival`` ends, for each appeal it might have.
+
+    For every appeal (the newcomer's; everyone else has 1) and seed: ``ahead``, the
+    share of the other businesses that end with at least as many customers as the
+    newcomer (0 = it leads outright; a tie counts against it, so a newcomer with no
+    customers among many others with none is not "ahead"); ``top10``, 1 when it ends
+    among the top 10 % (fewer than a tenth of the others level or ahead), else 0;
+    ``vs leader``, its customers divided by those of the best other business.
+    """
+    if not 0 <= int(arrival) < int(n_businesses):
+        raise ValueError(f"arrival must lie between 0 and {int(n_businesses) - 1}, got {arrival}")
+    fit = np.ones((len(appeals), n_businesses))
+    fit[:, int(arrival)] = np.asarray(appeals, dtype=float)
+    choices = market_choices(n_customers, n_businesses, alpha, seeds=seeds, appeal=fit, batch=batch)
+    counts = customers_at(choices, n_businesses)  # (appeals, seeds, businesses)
+    mine = counts[:, :, int(arrival)]
+    others = np.delete(counts, int(arrival), axis=2)
+    ahead = (others >= mine[:, :, None]).mean(axis=2)
+    leader = others.max(axis=2)
+    return {float(a): {"ahead": ahead[j], "top10": (ahead[j] < 0.10).astype(float),
+                       "vs leader": mine[j] / leader[j]} for j, a in enumerate(appeals)}
+
+
+def concentration_runs(alphas: Sequence[float], *, n_customers: int = 2000, n_businesses: int = 200,
+                       seeds: Iterable[int] = range(20)) -> dict[float, dict[str, np.ndarray]]:
+    """Concentration of customers in markets grown with each attachment strength.
+
+    For every ``alpha`` and seed (the same seeds for every alpha): ``top 10 %``, the
+    share of all customers held by the largest 10 % of businesses
+    (:func:`snb.measures.top_share`), ``Gini`` (:func:`snb.measures.gini`), ``largest``,
+    the customers of the largest business, and ``none``, the share of businesses
+    without a single customer.
+    """
+    from snb.measures import gini, top_share
+
+    seeds = list(seeds)
+    out = {}
+    for alpha in alphas:
+        counts = customers_per_business(n_customers, n_businesses, alpha, seeds=seeds)
+        out[float(alpha)] = {
+            "top 10 %": np.array([top_share(c, 0.10) for c in counts]),
+            "Gini": np.array([gini(c) for c in counts]),
+            "largest": counts.max(axis=1).astype(float),
+            "none": (counts == 0).mean(axis=1),
+        }
+    return out
