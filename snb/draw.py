@@ -445,7 +445,10 @@ class Table:
             + "".join(f"<td>{self._cell(r.get(c, ''))}</td>" for c in cols) + "</tr>"
             for name, r in self.rows.items())
         caption = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
-        return f"<table>{caption}<thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>"
+        # a focusable box that scrolls sideways on a narrow screen (keyboard users can scroll it)
+        label = html.escape(self.title or "table", quote=True)
+        return (f'<div class="snb-table" role="region" tabindex="0" aria-label="{label}">'
+                f"<table>{caption}<thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def network_grid(graphs: Mapping[str, nx.Graph], *, ncols: int = 2, seed: int = 1,

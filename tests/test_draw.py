@@ -177,3 +177,9 @@ def test_node_labels_fit_their_circle_or_sit_beside_it(names):
         inside = box.width <= diameter_px
         above = box.y0 >= centre[1] + diameter_px / 2 - 1
         assert inside or above, f"label {t.get_text()!r} spills out of its circle"
+
+
+def test_tables_scroll_in_a_focusable_labelled_region():
+    html = draw.Table({"a": {"x": 1.0}}, title="Six <networks>")._repr_html_()
+    assert html.startswith('<div class="snb-table" role="region" tabindex="0" aria-label="Six &lt;networks&gt;">')
+    assert html.endswith("</table></div>")
