@@ -138,3 +138,14 @@ def test_every_check_in_the_solutions_says_correct(path):
         if "checks.check_" in cell.source and "BEGIN SOLUTION" in cell.source:
             text = json.dumps([o.get("data", {}).get("text/plain", "") for o in cell.outputs])
             assert "Correct" in text, f"worked solution not accepted: {cell.source[:60]!r}"
+
+
+MAX_CODE_LINE = 88
+
+
+@pytest.mark.parametrize("path", EXECUTED + EXERCISES, ids=_ids(EXECUTED + EXERCISES))
+def test_code_lines_fit_the_page(path):
+    """Code lines of at most 88 characters are never cut off on a 1280 px book page."""
+    for cell in _code_cells(path):
+        for line in cell.source.splitlines():
+            assert len(line) <= MAX_CODE_LINE, f"{len(line)} characters: {line[:60]!r}"
