@@ -1,0 +1,101 @@
+"""Chapter 3 explorers: the community explorer."""
+
+from __future__ import annotations
+
+import functools
+
+import ipywidgets as w
+import networkx as nx
+import numpy as np
+from matplotlib.collections import LineCollection
+
+from snb import draw
+from snb.datasets import load_karate_club
+from snb.models import communities
+from snb.widgets.base import Explorer, _style
+
+__all__ = ["COMMUNITY_NETWORKS", "render_communities", "community_explorer"]
+
+#: The networks of the community explorer and the known groups each is compared with.
+COMMUNITY_NETWORKS: tuple[str, ...] = ("karate club", "ring of 30 cliques")
+_MARKERS = "osD^vPXph*"
+
+
+@functools.lru_cache(maxsize=8)
+def _network(name: str) -> tuple[nx.Graph, list[set], str, dict]:
+    """The network, its known groups, what they are called, and a fixed layout."""
+    if name == "karate club":
+        G = load_karate_club()
+        known, what = communities.factions(G), "recorded factions"
+        pos = nx.spring_layout(G, seed=7, iterations=100)
+    elif name == "ring of 30 cliques":
+        G, known, _ = communities.ring_of_cliques_partitions(30, 5)
+        what = "cliques"
+        pos = nx.kamada_kawai_layout(G)
+    else:
+        raise ValueError(f"network must be one of {COMMUNITY_NETWORKS}, got {name!r}")
+    return G, known, what, {v: np.asarray(p) for v, p in pos.items()}
+
+
+def render_communities(method: str = "Louvain", resolution: float = 1.0, seed: int = 1,
+                       network: str = "karate club") -> draw.Picture:
+    """The network coloured by detected community (marker: known group), with modularity
+    and the agreement (ARI, NMI) between the communities and the known groups."""
+    G, known, what, pos = _network(network)
+    found = communities.detect(G, method, seed=int(seed), resolution=float(resolution))
+    q = communities.modularity(G, found)
+    agree = communities.agreement(G, found, known)
+    fig, (ax,) = draw.new_figure(6.4, 4.6, fast=True)
+    fig.subplots_adjust(left=0.02, right=0.78, bottom=0.02, top=0.82)
+    xy = np.array([pos[v] for v in G])
+    index = {v: i for i, v in enumerate(G)}
+    ends = np.array([(index[u], index[v]) for u, v in G.edges()])
+    ax.add_collection(LineCollection(xy[ends], colors=draw.PALETTE["grey"], linewidths=0.8, alpha=0.6,
+                                     zorder=1))
+    group_of = {v: g for g, part in enumerate(known) for v in part}
+    community_of = {v: c for c, part in enumerate(found) for v in part}
+    ring = network != "karate club"
+    # on the ring, colours follow the ring's order, so neighbouring communities differ
+    rank = sorted(range(len(found)), key=lambda c: min(found[c])) if ring else list(range(len(found)))
+    colours = [""] * len(found)
+    for i, c in enumerate(rank):
+        colours[c] = draw.style(f"community {i + 1}", i)[0]  # six colours, repeated on the ring
+    few = len(known) <= len(_MARKERS)
+    for g in range(len(known) if few else 1):
+        members = [v for v in G if not few or group_of[v] == g]
+        ax.scatter(*xy[[index[v] for v in members]].T, s=130 if G.number_of_nodes() <= 40 else 40,
+                   c=[colours[community_of[v]] for v in members], marker=_MARKERS[g] if few else "o",
+                   edgecolors="black", linewidths=0.6, zorder=2)
+    for c in range(0 if ring else min(len(found), 6)):
+        ax.scatter([], [], c=colours[c], edgecolors="black", label=f"community {c + 1}")
+    if network == "karate club":
+        for g, part in enumerate(known):
+            ax.scatter([], [], marker=_MARKERS[g], c="white", edgecolors="black",
+                       label=f"faction {G.nodes[next(iter(part))]['club']}")
+    ax.autoscale_view()
+    if not ring:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
+    title = f"{network}: {method}" + (f", resolution {resolution:g}" if method != "label propagation" else "")
+    title += f", seed {int(seed)}" if method != "greedy modularity" else ""
+    fig.suptitle(f"{title}\n{len(found)} communities, modularity {q:.2f}\nagreement with the {what}: "
+                 f"ARI {agree['ARI']:.2f}, NMI {agree['NMI']:.2f}", x=0.02, ha="left", fontsize=10)
+    ax.set_axis_off()
+    sizes = ", ".join(str(len(p)) for p in found[:8]) + (" and more" if len(found) > 8 else "")
+    alt = (f"{title}. Drawing of {G.number_of_nodes()} people and {G.number_of_edges()} ties coloured by "
+           f"detected community: {len(found)} communities of sizes {sizes}; modularity {q:.2f}. Agreement "
+           f"with the {len(known)} {what}: adjusted Rand index {agree['ARI']:.2f}, normalised mutual "
+           f"information {agree['NMI']:.2f}.")
+    return draw.Picture.from_figure(fig, alt)
+
+
+def community_explorer(method: str = "Louvain", resolution: float = 1.0, seed: int = 1,
+                       network: str = "karate club") -> Explorer:
+    """Pick a network, a method, the resolution and a random seed; see the communities."""
+    controls = {
+        "network": w.Dropdown(options=list(COMMUNITY_NETWORKS), value=network, **_style("Network")),
+        "method": w.Dropdown(options=list(communities.METHODS), value=method, **_style("Method")),
+        "resolution": w.FloatSlider(value=resolution, min=0.5, max=2.0, step=0.1, continuous_update=False,
+                                    **_style("Resolution")),
+        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+    }
+    return Explorer(controls, render_communities, "Find the communities")
