@@ -21,6 +21,18 @@ COMMUNITY_NETWORKS: tuple[str, ...] = ("karate club", "ring of 30 cliques")
 _MARKERS = "osD^vPXph*"
 
 
+def _ring_layout(cliques: int, size: int) -> dict[int, np.ndarray]:
+    """Cliques evenly around a circle, each clique's members on a small circle of their own."""
+    pos = {}
+    for k in range(cliques):
+        centre = 2 * np.pi * k / cliques
+        for i in range(size):
+            turn = centre + 2 * np.pi * i / size
+            pos[k * size + i] = np.array([np.cos(centre) + 0.08 * np.cos(turn),
+                                          np.sin(centre) + 0.08 * np.sin(turn)])
+    return pos
+
+
 @functools.lru_cache(maxsize=8)
 def _network(name: str) -> tuple[nx.Graph, list[set], str, dict]:
     """The network, its known groups, what they are called, and a fixed layout."""
@@ -31,7 +43,7 @@ def _network(name: str) -> tuple[nx.Graph, list[set], str, dict]:
     elif name == "ring of 30 cliques":
         G, known, _ = communities.ring_of_cliques_partitions(30, 5)
         what = "cliques"
-        pos = nx.kamada_kawai_layout(G)
+        pos = _ring_layout(30, 5)
     else:
         raise ValueError(f"network must be one of {COMMUNITY_NETWORKS}, got {name!r}")
     return G, known, what, {v: np.asarray(p) for v, p in pos.items()}
