@@ -25,7 +25,8 @@ def _code_cells(path):
 
 
 def test_every_chapter_has_lesson_solutions_and_exercises():
-    names = {p.name for p in LESSONS}
+    # a chapter's further pages (notebooks/NN-2-topic.ipynb ...) share its one exercises page
+    names = {p.name for p in LESSONS if not re.match(r"\d\d-\d+-", p.name)}
     assert names, "no lesson notebooks"
     assert names == {p.name for p in SOLUTIONS} == {p.name for p in EXERCISES}
 

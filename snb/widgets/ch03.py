@@ -14,7 +14,7 @@ from snb.datasets import load_karate_club
 from snb.models import communities
 from snb.widgets.base import Explorer, _style
 
-__all__ = ["COMMUNITY_NETWORKS", "render_communities", "community_explorer"]
+__all__ = ["COMMUNITY_NETWORKS", "render_communities", "community_explorer", "render_renewal", "renewal_explorer"]
 
 #: The networks of the community explorer and the known groups each is compared with.
 COMMUNITY_NETWORKS: tuple[str, ...] = ("karate club", "ring of 30 cliques")
@@ -111,3 +111,48 @@ def community_explorer(method: str = "Louvain", resolution: float = 1.0, seed: i
         "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
     }
     return Explorer(controls, render_communities, "Find the communities")
+
+
+# ---------------------------------------------------------- renewal explorer
+def render_renewal(homophily: float = 0.7, turnover: float = 0.05, departures: str = "random",
+                   seed: int = 1) -> draw.Picture:
+    """The community after 60 rounds of turnover (newcomers from outside in colour) beside the
+    share of members holding a fresh idea, round by round, against a fully open community."""
+    from snb.models import renewal
+
+    run = renewal.simulate_renewal(homophily=homophily, turnover=turnover, departures=departures, seed=int(seed))
+    open_run = renewal.simulate_renewal(homophily=0.0, turnover=turnover, departures=departures, seed=int(seed))
+    fig, (ax_net, ax_line) = draw.new_figure(10, 4.2, 2, fast=True)
+    G = run.network
+    outsiders = [v for v, new in G.nodes(data="newcomer") if new]
+    draw.network(G, ax=ax_net, pos=nx.circular_layout(G), labels=False,
+                 highlight={"joined from outside": outsiders}, title="The community after 60 rounds",
+                 legend=False)
+    ax_net.legend(loc="upper center", bbox_to_anchor=(0.5, 0.02), ncols=2, frameon=False, fontsize=9)
+    rounds = np.arange(len(run.fresh_share))
+    ax_line.plot(rounds, open_run.fresh_share, color=draw.PALETTE["grey"], label="no homophily")
+    ax_line.plot(rounds, run.fresh_share, color=draw.PALETTE["vermillion"], label=f"homophily {homophily:g}")
+    ax_line.axvspan(0, run.warmup, color=draw.PALETTE["light"], alpha=0.5, label="warm-up")
+    ax_line.set(ylim=(0, 1), xlabel="round", ylabel="share of members with a fresh idea",
+                title=f"turnover {turnover:g} a round, {departures} departures")
+    ax_line.legend(frameon=False, fontsize=9, loc="upper right")
+    ax_line.grid(alpha=0.3)
+    alt = (f"Renewal, homophily {homophily:g}, turnover {turnover:g}, {departures} departures, seed {int(seed)}. "
+           f"Left: circle of {G.number_of_nodes()} members, {len(outsiders)} of whom joined from outside. "
+           f"Right: share of members holding an idea less than 10 rounds old, averaging {run.renewal:.2f} "
+           f"after the warm-up, against {open_run.renewal:.2f} with no homophily.")
+    return draw.Picture.from_figure(fig, alt)
+
+
+def renewal_explorer(homophily: float = 0.7, turnover: float = 0.05, departures: str = "random",
+                     seed: int = 1) -> Explorer:
+    """Homophily, turnover, random or targeted departures: see who joined and the new ideas."""
+    controls = {
+        "homophily": w.FloatSlider(value=homophily, min=0.0, max=0.95, step=0.05, continuous_update=False,
+                                   **_style("Homophily")),
+        "turnover": w.FloatSlider(value=turnover, min=0.0, max=0.2, step=0.01, continuous_update=False,
+                                  **_style("Turnover a round")),
+        "departures": w.Dropdown(options=["random", "targeted"], value=departures, **_style("Who leaves")),
+        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+    }
+    return Explorer(controls, render_renewal, "Does the community renew?")
