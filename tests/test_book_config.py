@@ -238,7 +238,7 @@ def test_toc_parts_follow_the_layout():
         "05-influence-trust-reciprocity",
         "06-capstone-network-audit",
     ]
-    more_pages = {"03-value-networks": ["notebooks/03-2-renewal"]}  # a chapter's further lesson pages
+    more_pages = {"03-value-networks": ["notebooks/03-2-renewal", "notebooks/03-3-wisdom"]}  # a chapter's further lesson pages
     assert listed == [file for stem in stems
                       for file in [f"notebooks/{stem}", *more_pages.get(stem, []), f"solutions/{stem}"]]
 
