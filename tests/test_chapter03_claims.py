@@ -158,3 +158,30 @@ def test_solutions_sentences(karate):
     # "about 17 communities" in exercise 3.4 (the chapter's ring of 30 cliques)
     ring, single, _ = communities.ring_of_cliques_partitions(30, 5)
     assert 16 <= stats.mean_interval(communities.seed_study(ring, "Louvain", single)["communities"]).mean <= 18
+
+
+# ------------------------------------------------------------ the Southern Women
+def test_southern_women_sentences():
+    davis = datasets.load_davis_southern_women()
+    women = [v for v, side in davis.nodes(data="bipartite") if side == 0]
+    co_attend = nx.Graph()
+    co_attend.add_nodes_from(women)
+    for i, u in enumerate(women):
+        for v in women[i + 1:]:
+            if set(davis[u]) & set(davis[v]):
+                co_attend.add_edge(u, v, weight=len(set(davis[u]) & set(davis[v])))
+    described = [set(women[:9]), set(women[9:])]
+    found = {w: [nx.community.louvain_communities(co_attend, weight=w, seed=s) for s in SEEDS]
+             for w in ("weight", None)}
+    weighted = [communities.agreement(co_attend, p, described)["ARI"] for p in found["weight"]]
+    plain = [communities.agreement(co_attend, p, described)["ARI"] for p in found[None]]
+    # "Louvain returns the same two groups with every seed, with an ARI of 0.78 ... every woman but one,
+    # Pearl Oglethorpe, who went to only three events"
+    assert len({frozenset(map(frozenset, p)) for p in found["weight"]}) == 1 and len(found["weight"][0]) == 2
+    assert round(weighted[0], 2) == 0.78
+    groups = sorted(map(set, found["weight"][0]), key=lambda p: "Evelyn Jefferson" not in p)
+    assert groups == [described[0] - {"Pearl Oglethorpe"}, described[1] | {"Pearl Oglethorpe"}]
+    assert davis.degree("Pearl Oglethorpe") == 3
+    # "the projection is 91 % of a complete network ... an ARI of 0.29 (95 % CI 0.21 to 0.37)"
+    assert round(nx.density(co_attend), 2) == 0.91
+    assert stats.mean_interval(plain).format(2) == "0.29 (95 % CI 0.21 to 0.37)"
