@@ -126,9 +126,17 @@ def render_renewal(homophily: float = 0.7, turnover: float = 0.05, departures: s
     fig, (ax_net, ax_line) = draw.new_figure(10, 4.2, 2, fast=True)
     G = run.network
     outsiders = [v for v, new in G.nodes(data="newcomer") if new]
-    draw.network(G, ax=ax_net, pos=nx.circular_layout(G), labels=False,
-                 highlight={"joined from outside": outsiders}, title="The community after 60 rounds",
-                 legend=False)
+    angle = 2 * np.pi * np.arange(G.number_of_nodes()) / G.number_of_nodes()
+    xy = np.column_stack([np.cos(angle), np.sin(angle)])  # members 0..n-1 around a circle
+    ends = np.array(G.edges, dtype=np.int64).reshape(-1, 2)
+    ax_net.add_collection(LineCollection(xy[ends], colors=draw.PALETTE["grey"], linewidths=0.6, alpha=0.6))
+    outside = np.array([bool(new) for _, new in sorted(G.nodes(data="newcomer"))])
+    for mask, colour, label in ((~outside, "light", "others"), (outside, "vermillion", "joined from outside")):
+        ax_net.scatter(*xy[mask].T, s=60, c=draw.PALETTE[colour], edgecolors="black", linewidths=0.5,
+                       label=label, zorder=2)
+    ax_net.set(xlim=(-1.15, 1.15), ylim=(-1.15, 1.15), aspect="equal")
+    ax_net.set_axis_off()
+    ax_net.set_title("The community after 60 rounds", fontsize=11)
     ax_net.legend(loc="upper center", bbox_to_anchor=(0.5, 0.02), ncols=2, frameon=False, fontsize=9)
     rounds = np.arange(len(run.fresh_share))
     ax_line.plot(rounds, open_run.fresh_share, color=draw.PALETTE["grey"], label="no homophily")
