@@ -4,7 +4,8 @@ Two mechanisms from the study of social networks, combined in one seeded model:
 
 - **triadic closure**: people meet the friends of their friends, so two people with
   a common contact are likely to become tied themselves (Rapoport 1953; Granovetter
-  1973 calls the missing tie in a closed triangle "forbidden");
+  1973 argued that two strong ties of one person to two others who are not tied at all,
+  the "forbidden triad", are rare);
 - **homophily**: people tie more readily to people like themselves (McPherson,
   Smith-Lovin and Cook 2001), here people with the same interest.
 
