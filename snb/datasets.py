@@ -31,6 +31,8 @@ __all__ = [
     "load_email_export",
     "ring_lattice",
     "check_in_city_parameters",
+    "ERAS",
+    "era_network",
 ]
 
 #: Names of the communication topologies of chapter 1, in teaching order.
@@ -395,3 +397,44 @@ def check_in_city_parameters(n_customers: int = 600, n_venues: int = 40, *, loya
         Parameter("venues per customer", "1 + Poisson(2)", "different venues each customer visits"),
         Parameter("visits per venue", "geometric, mean 2", "check-ins of a customer at one venue"),
     ]
+
+
+# ------------------------------------------------- chapter 3: the three eras
+#: The three eras of communication of chapter 3, in order.
+ERAS: tuple[str, ...] = ("1.0 send", "2.0 dialogue", "3.0 participation")
+
+
+def era_network(era: str, n: int = 30, *, seed: int = 1) -> nx.DiGraph:
+    """Who sends messages to whom in one of the three eras of :data:`ERAS` (a seeded sketch
+    of the essay's 1.0 / 2.0 / 3.0 distinction, not data).
+
+    Node ``"institute"`` is the organisation, nodes 1 to ``n - 1`` individuals.
+
+    - ``"1.0 send"``: the institute sends to everyone; nobody answers or talks to others;
+    - ``"2.0 dialogue"``: the institute and each individual write to each other, and each
+      individual also shares with two random others, who may not write back;
+    - ``"3.0 participation"``: everyone, the institute included, is a peer in a small world
+      (Watts and Strogatz 1998, 4 neighbours, 10 % rewired) with ties used both ways.
+    """
+    rng = np.random.default_rng(seed)
+    people = list(range(1, n))
+    D = nx.DiGraph(name=era, source="invented for the course", seed=seed)
+    D.add_node("institute", role="hub")
+    D.add_nodes_from(people)
+    if era == "1.0 send":
+        D.add_edges_from(("institute", p) for p in people)
+    elif era == "2.0 dialogue":
+        D.add_edges_from(("institute", p) for p in people)
+        D.add_edges_from((p, "institute") for p in people)
+        for p in people:
+            others = [q for q in people if q != p]
+            D.add_edges_from((p, int(q)) for q in rng.choice(others, size=2, replace=False))
+    elif era == "3.0 participation":
+        peers = nx.connected_watts_strogatz_graph(n, 4, 0.1, seed=seed)
+        peers = nx.relabel_nodes(peers, {0: "institute"})
+        D.add_edges_from(peers.edges)
+        D.add_edges_from((v, u) for u, v in peers.edges)
+        D.nodes["institute"]["role"] = "peer"
+    else:
+        raise ValueError(f"era must be one of {ERAS}, got {era!r}")
+    return D

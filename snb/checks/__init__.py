@@ -11,6 +11,9 @@ from snb.checks.ch01 import (DECISION_EXERCISE, EMAIL_EXERCISE, REACH_EXERCISE, 
 from snb.checks.ch02 import (CO_VISIT_EXERCISE, CONCENTRATION_EXERCISE, MANAGER_DECISION_EXERCISE, PARTNER_EXERCISE,
                              VISITS_EXERCISE, check_co_visits, check_concentration, check_manager_decision,
                              check_partner_choice, check_visits_network)
+from snb.checks.ch03 import (FRAGMENT_EXERCISE, KARATE_EXERCISE, MERGE_OPTIONS, PRACTICE_EXERCISE,
+                             check_fragmenting_departures, check_karate_communities, check_merge_advice,
+                             check_practice_community)
 from snb.feedback import Feedback, graph_problem, node_set_problem, number_problem, teaching_check
 
 __all__ = [
@@ -21,4 +24,6 @@ __all__ = [
     "check_visits_network", "check_co_visits", "check_concentration", "check_partner_choice",
     "VISITS_EXERCISE", "CO_VISIT_EXERCISE", "CONCENTRATION_EXERCISE", "PARTNER_EXERCISE",
     "check_manager_decision", "MANAGER_DECISION_EXERCISE",
+    "check_practice_community", "check_karate_communities", "check_fragmenting_departures", "check_merge_advice",
+    "PRACTICE_EXERCISE", "KARATE_EXERCISE", "FRAGMENT_EXERCISE", "MERGE_OPTIONS",
 ]

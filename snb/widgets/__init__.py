@@ -9,7 +9,11 @@ from snb.widgets.base import Explorer
 from snb.widgets.builders import NetworkBuilder, parse_edge_list
 from snb.widgets.ch01 import adaptation_explorer, cascade_explorer, render_adaptation, render_cascade
 from snb.widgets.ch02 import GROWTH_SIZES, CheckInNetworkBuilder, growth_explorer, render_growth
+from snb.widgets.ch03 import (COMMUNITY_NETWORKS, community_explorer, render_communities, render_renewal,
+                              render_wisdom, renewal_explorer, wisdom_explorer)
 
 __all__ = ["Explorer", "cascade_explorer", "render_cascade", "adaptation_explorer",
            "render_adaptation", "NetworkBuilder", "parse_edge_list", "growth_explorer", "render_growth",
-           "GROWTH_SIZES", "CheckInNetworkBuilder"]
+           "GROWTH_SIZES", "CheckInNetworkBuilder",
+           "community_explorer", "render_communities", "COMMUNITY_NETWORKS", "render_renewal", "renewal_explorer",
+           "render_wisdom", "wisdom_explorer"]

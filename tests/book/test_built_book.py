@@ -153,3 +153,17 @@ def test_chapter_2_pages_and_the_static_feedback_of_every_option():
     # the static book shows the check's feedback on each of the four options of exercise 2.5
     for letter in "ABCD":
         assert re.search(rf"\b{letter}: (✔ Correct|✘ Not yet)", plain), f"no feedback shown for option {letter}"
+
+
+def test_chapter_3_pages_exercises_and_explorers():
+    solutions = page("solutions/03-value-networks")
+    plain = re.sub(r"<[^>]+>", " ", solutions.read_text(encoding="utf-8"))
+    for k in (1, 2, 3, 4):
+        assert re.search(rf"Exercise\s+3\.{k}\b", plain), f"Exercise 3.{k} not numbered as in the workbook"
+    divs = [a for t, a in tags(solutions) if t == "div" and "solution" in a.get("class", "").split()]
+    assert len(divs) >= 4 and all("dropdown" in a["class"].split() for a in divs)
+    for file, alt in (("notebooks/03-value-networks", 'alt=\\"karate club: Louvain, resolution 1, seed 1.'),
+                      ("notebooks/03-2-renewal", 'alt=\\"Renewal, homophily 0.7, turnover 0.05, random'),
+                      ("notebooks/03-3-wisdom", 'alt=\\"Averaging opinions on the small world network')):
+        state = page(file).read_text(encoding="utf-8").split("application/vnd.jupyter.widget-state+json", 1)[1]
+        assert alt in state, f"{file}: the explorer's first picture or its alt text is missing"

@@ -1,0 +1,129 @@
+"""Collective intelligence: opinions averaged over a network (DeGroot 1974).
+
+Everyone starts with a noisy estimate of a true value and, round after round, replaces it
+with the average of their own and their contacts' current estimates. On a connected
+network the estimates converge to one consensus, a weighted average of the starting
+estimates; the weights are the members' **influence** (the stationary distribution of the
+averaging matrix). Golub and Jackson (2010) showed that the consensus approaches the truth
+in large networks exactly when no member keeps a sizeable influence: the crowd is wise
+unless one voice dominates.
+
+- :func:`averaging_matrix`, :func:`influence`, :func:`degroot` (the rounds themselves);
+- :func:`consensus_error`: the consensus' distance from the truth for one draw of estimates;
+- :func:`wisdom_study`: consensus error and the largest influence over many seeds.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+import networkx as nx
+import numpy as np
+
+from snb.assumptions import Parameter
+from snb.stats import MIN_REPLICATIONS
+
+__all__ = ["WISDOM_PARAMETERS", "WISDOM_NETWORKS", "averaging_matrix", "influence", "degroot",
+           "consensus_error", "wisdom_network", "wisdom_study", "era_profile"]
+
+#: The collective-intelligence experiment of chapter 3.
+WISDOM_PARAMETERS: list[Parameter] = [
+    Parameter("people", 100, "members who each hold an estimate"),
+    Parameter("truth", 0.0, "the value everybody tries to estimate"),
+    Parameter("noise", 1.0, "standard deviation of each member's own starting estimate around the truth"),
+    Parameter("self-weight", "1 share", "each member counts their own estimate once, like each contact's",
+              "DeGroot (1974) allows any trust weights; equal weights are an assumption"),
+    Parameter("mean degree", 6, "average number of contacts in every network compared"),
+]
+
+#: The networks compared, each with the same number of people and about the same ties.
+WISDOM_NETWORKS: tuple[str, ...] = ("peer mesh", "small world", "scale-free", "one voice")
+
+
+def averaging_matrix(G: nx.Graph) -> np.ndarray:
+    """Row-stochastic matrix: each member averages their own estimate and their contacts'."""
+    A = nx.to_numpy_array(G, weight=None) + np.eye(G.number_of_nodes())
+    return A / A.sum(axis=1, keepdims=True)
+
+
+def influence(G: nx.Graph) -> np.ndarray:
+    """Each member's weight in the consensus (sums to 1), in graph order.
+
+    For this averaging on a connected undirected network the weight is proportional to
+    the member's number of contacts plus one (their own voice).
+    """
+    if not nx.is_connected(G):
+        raise ValueError("the network must be connected to reach one consensus")
+    w = np.array([d + 1 for _, d in G.degree()], dtype=float)
+    return w / w.sum()
+
+
+def degroot(G: nx.Graph, start: np.ndarray, rounds: int) -> np.ndarray:
+    """Estimates after each round: an array of shape (rounds + 1, people)."""
+    W = averaging_matrix(G)
+    out = [np.asarray(start, dtype=float)]
+    for _ in range(rounds):
+        out.append(W @ out[-1])
+    return np.array(out)
+
+
+def consensus_error(G: nx.Graph, *, noise: float = 1.0, truth: float = 0.0, seed: int = 1) -> dict[str, float]:
+    """Absolute distance from the truth of the network's consensus and of the plain mean
+    of the starting estimates (what an ideal, equal-weight crowd would find)."""
+    rng = np.random.default_rng(seed)
+    start = truth + noise * rng.standard_normal(G.number_of_nodes())
+    return {"consensus": float(abs(influence(G) @ start - truth)), "crowd mean": float(abs(start.mean() - truth))}
+
+
+def wisdom_network(kind: str, people: int = 100, *, seed: int = 1) -> nx.Graph:
+    """A connected network of ``people`` with mean degree about 6, of one of :data:`WISDOM_NETWORKS`:
+    a random peer mesh, a small world (Watts and Strogatz 1998), a scale-free network
+    (Barabasi and Albert 1999), or "one voice": a small world in which member 0 is tied
+    to everybody (a celebrity, a company account everyone follows)."""
+    if kind == "peer mesh":
+        G = nx.random_regular_graph(6, people, seed=seed)
+    elif kind == "small world":
+        G = nx.connected_watts_strogatz_graph(people, 6, 0.1, seed=seed)
+    elif kind == "scale-free":
+        G = nx.barabasi_albert_graph(people, 3, seed=seed)
+    elif kind == "one voice":
+        G = nx.connected_watts_strogatz_graph(people, 4, 0.1, seed=seed)
+        G.add_edges_from((0, v) for v in range(1, people))
+    else:
+        raise ValueError(f"kind must be one of {WISDOM_NETWORKS}, got {kind!r}")
+    if not nx.is_connected(G):  # rare for a random regular graph: take another seed
+        return wisdom_network(kind, people, seed=seed + 10_000)
+    G.graph.update(name=kind, seed=seed)
+    return G
+
+
+def wisdom_study(kind: str, people: int = 100, seeds: Iterable[int] = range(MIN_REPLICATIONS),
+                 make: Callable[..., nx.Graph] | None = None) -> dict[str, np.ndarray]:
+    """Per seed (network and estimates): ``consensus`` error, ``crowd mean`` error and the
+    ``largest influence`` of any one member."""
+    make = make or wisdom_network
+    rows = []
+    for s in seeds:
+        G = make(kind, people, seed=int(s))
+        err = consensus_error(G, seed=int(s))
+        rows.append((err["consensus"], err["crowd mean"], influence(G).max()))
+    data = np.array(rows, dtype=float).reshape(-1, 3)
+    return {name: data[:, i] for i, name in enumerate(("consensus", "crowd mean", "largest influence"))}
+
+
+def era_profile(D: nx.DiGraph) -> dict[str, float]:
+    """Send, dialogue or participation in numbers: Freeman degree centralisation (ties
+    counted regardless of direction), reciprocity (share of ties answered by a tie back),
+    the share of ordered pairs (a, b) in which a's message can reach b, the mean number
+    of steps over those pairs, and the share of pairs of individuals who can still reach
+    each other without the institute."""
+    from snb.measures import freeman_centralisation
+
+    n = D.number_of_nodes()
+    lengths = dict(nx.all_pairs_shortest_path_length(D))
+    steps = [d for a, row in lengths.items() for b, d in row.items() if a != b]
+    rest = D.subgraph([v for v in D if v != "institute"])
+    alone = sum(len(row) - 1 for _, row in nx.all_pairs_shortest_path_length(rest))
+    return {"degree centralisation": freeman_centralisation(D, "degree"), "reciprocity": nx.reciprocity(D),
+            "pairs reachable": len(steps) / (n * (n - 1)), "mean steps": float(np.mean(steps)),
+            "reachable without the institute": alone / ((n - 1) * (n - 2))}

@@ -1,0 +1,193 @@
+"""Renewal and stability of a community: weak ties, turnover, departures, persistence.
+
+- :func:`professional_groups`: a seeded network of professional groups, dense inside and
+  sparse between (a planted partition); ties between groups are marked ``weak``, following
+  Granovetter's (1973) argument that ties bridging groups are mostly weak ones;
+- :func:`outsider_reach`: how many members an outsider reaches within a few steps after
+  joining one group, with and without the weak ties;
+- :func:`simulate_renewal`: a community with turnover, in which newcomers from outside bring
+  new ideas that spread over the ties; homophily is the chance that a newcomer is recruited
+  from the community's own circle and brings nothing new;
+- :func:`fragmentation`: the largest connected share after random or targeted departures
+  (Albert, Jeong and Barabasi 2000);
+- :func:`persistence`: how far a community partition survives turnover (adjusted Rand index
+  of the members who stayed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import networkx as nx
+import numpy as np
+
+from snb.assumptions import Parameter
+from snb.models import communities
+from snb.models.ties import like_minded_network
+
+__all__ = ["GROUP_PARAMETERS", "RENEWAL_PARAMETERS", "professional_groups", "outsider_reach",
+           "Renewal", "simulate_renewal", "fragmentation", "persistence"]
+
+#: The network of professional groups of chapter 3 (the recruiter's case).
+GROUP_PARAMETERS: list[Parameter] = [
+    Parameter("groups", 10, "professional groups"),
+    Parameter("size", 20, "members per group"),
+    Parameter("inside", 0.3, "chance that two members of the same group are tied (strong ties)"),
+    Parameter("between", 0.005, "chance that two members of different groups are tied (weak ties)",
+              "assumption; bridging ties are mostly weak (Granovetter 1973)"),
+    Parameter("entry ties", 3, "ties the outsider makes inside the one group they join"),
+]
+
+#: The renewal model of chapter 3.
+RENEWAL_PARAMETERS: list[Parameter] = [
+    Parameter("members", 80, "members of the community at any time"),
+    Parameter("ties per newcomer", 3, "ties a newcomer makes to current members, at random"),
+    Parameter("homophily", 0.7, "chance that a newcomer comes from the community's own circle and "
+              "brings no new idea", "assumption; like attracts like (McPherson, Smith-Lovin and Cook 2001)"),
+    Parameter("turnover", 0.05, "share of members who leave each round and are replaced"),
+    Parameter("pass-on", 0.1, "chance that a member hears a contact's newest idea in a round"),
+    Parameter("rounds", 60, "rounds simulated; the first 20 are a warm-up and not measured"),
+    Parameter("fresh", 10, "an idea counts as new for this many rounds after it arrived"),
+]
+
+
+def professional_groups(groups: int = 10, size: int = 20, *, inside: float = 0.3, between: float = 0.005,
+                        seed: int = 1) -> nx.Graph:
+    """Groups of ``size`` members, tied inside a group with probability ``inside`` and
+    across groups with probability ``between``. Node attribute ``group``; edge attribute
+    ``strength``: "strong" inside a group, "weak" across groups."""
+    G = nx.planted_partition_graph(groups, size, inside, between, seed=seed)
+    G.graph.clear()
+    G.graph.update(name="professional groups", seed=seed)
+    nx.set_node_attributes(G, {v: v // size for v in G}, "group")
+    nx.set_edge_attributes(G, {(u, v): "strong" if u // size == v // size else "weak" for u, v in G.edges},
+                           "strength")
+    return G
+
+
+def outsider_reach(G: nx.Graph, *, steps: int = 3, entry_ties: int = 3, group: int = 0, seed: int = 1,
+                   weak: bool = True) -> float:
+    """Share of the members an outsider reaches within ``steps`` steps after tying to
+    ``entry_ties`` random members of one ``group``; ``weak=False`` drops the weak ties first."""
+    rng = np.random.default_rng(seed)
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    H.add_edges_from((u, v) for u, v, s in G.edges(data="strength") if weak or s == "strong")
+    members = [v for v, g in G.nodes(data="group") if g == group]
+    outsider = "outsider"
+    H.add_edges_from((outsider, v) for v in rng.choice(members, size=entry_ties, replace=False).tolist())
+    reached = nx.single_source_shortest_path_length(H, outsider, cutoff=steps)
+    return (len(reached) - 1) / G.number_of_nodes()
+
+
+@dataclass
+class Renewal:
+    """One run of :func:`simulate_renewal`: the share of members holding a fresh idea each
+    round, and the final network (node attribute ``newcomer``: joined from outside)."""
+
+    fresh_share: np.ndarray
+    network: nx.Graph
+    warmup: int
+
+    @property
+    def renewal(self) -> float:
+        """Mean share of members holding a fresh idea, after the warm-up."""
+        return float(self.fresh_share[self.warmup:].mean())
+
+
+def simulate_renewal(*, members: int = 80, ties_per_newcomer: int = 3, homophily: float = 0.7,
+                     turnover: float = 0.05, pass_on: float = 0.1, rounds: int = 60, fresh: int = 10,
+                     departures: str = "random", seed: int = 1) -> Renewal:
+    """A community with turnover, where newcomers from outside bring new ideas.
+
+    Start: ``members`` people tied at random (``ties_per_newcomer`` ties each on average),
+    nobody with a new idea. Each round: ``round(turnover * members)`` members leave (at
+    random, or the best connected first with ``departures="targeted"``) and as many join,
+    each tying to ``ties_per_newcomer`` random current members. A newcomer comes from
+    outside with probability ``1 - homophily`` and then brings a new idea. Every member
+    remembers the newest idea they have heard (the round it arrived); across every tie, with
+    probability ``pass_on`` per round and direction, a member hears their contact's newest
+    idea. Measured each round: the share of members whose newest idea arrived within the
+    last ``fresh`` rounds.
+    """
+    if departures not in ("random", "targeted"):
+        raise ValueError("departures must be 'random' or 'targeted'")
+    rng = np.random.default_rng(seed)
+    start = nx.gnm_random_graph(members, members * ties_per_newcomer // 2, seed=int(rng.integers(2**31)))
+    ends = np.array(start.edges, dtype=np.int64).reshape(-1, 2)  # the ties, as rows of two members
+    from_outside = np.zeros(members, dtype=bool)
+    newest = np.full(members, -10**6)  # round in which each member's newest idea arrived
+    leave = int(round(turnover * members))
+    share = np.zeros(rounds)
+    for t in range(rounds):
+        if leave:
+            if departures == "random":
+                gone = rng.choice(members, size=leave, replace=False)
+            else:
+                degree = np.bincount(ends.ravel(), minlength=members)
+                gone = np.lexsort((np.arange(members), -degree))[:leave]
+            ends = ends[~np.isin(ends, gone).any(axis=1)]
+            staying = np.setdiff1d(np.arange(members), gone)
+            rows = []
+            for v in gone.tolist():  # a newcomer takes the leaver's place in the arrays
+                rows += [(v, u) for u in rng.choice(staying, size=ties_per_newcomer, replace=False).tolist()]
+                from_outside[v] = rng.random() >= homophily
+                newest[v] = t if from_outside[v] else -10**6
+            ends = np.vstack([ends, np.array(rows, dtype=np.int64)])
+        src = np.concatenate([ends[:, 0], ends[:, 1]])
+        dst = np.concatenate([ends[:, 1], ends[:, 0]])
+        heard = rng.random(src.size) < pass_on
+        updated = newest.copy()
+        np.maximum.at(updated, dst[heard], newest[src[heard]])
+        newest = updated
+        share[t] = np.mean(t - newest < fresh)
+    G = nx.Graph(name="community after turnover")
+    G.add_nodes_from((v, {"newcomer": bool(from_outside[v])}) for v in range(members))
+    G.add_edges_from(ends.tolist())
+    return Renewal(share, G, warmup=min(20, rounds // 3))
+
+
+def fragmentation(G: nx.Graph, fractions: Iterable[float], *, targeted: bool, seed: int = 1) -> np.ndarray:
+    """Share of the original members in the largest connected group after a fraction of
+    them leave: at random (seeded), or the best connected first (by ties at the start)."""
+    n = G.number_of_nodes()
+    if targeted:
+        order = sorted(G, key=lambda v: (-G.degree(v), str(v)))
+    else:
+        order = list(np.random.default_rng(seed).permutation(np.array(list(G), dtype=object)))
+    out = []
+    for f in fractions:
+        H = G.subgraph(order[int(round(f * n)):])
+        out.append(max((len(c) for c in nx.connected_components(H)), default=0) / n)
+    return np.array(out)
+
+
+def persistence(turnover: float, *, seed: int = 1, people: int = 150, ties: int = 450) -> dict[str, float]:
+    """Do communities survive turnover? Build a like-minded network (chapter 3's model),
+    replace a share ``turnover`` of its members by newcomers tied like the leavers' average
+    (3 random ties inside one interest, 1 outside), and compare Louvain's communities of the
+    members who stayed, before and after (adjusted Rand index). ``baseline`` is the ARI
+    of two Louvain runs on the unchanged network: the method's own noise."""
+    rng = np.random.default_rng(seed)
+    G = like_minded_network(people, ties, seed=seed)
+    before = communities.detect(G, "Louvain", seed=seed)
+    again = communities.detect(G, "Louvain", seed=seed + 1000)
+    leave = rng.choice(people, size=int(round(turnover * people)), replace=False).tolist()
+    H = G.copy()
+    H.remove_nodes_from(leave)
+    stayers = list(H)
+    for i, _ in enumerate(leave):
+        interest = int(rng.integers(3))
+        alike = [v for v in stayers if G.nodes[v]["interest"] == interest]
+        other = [v for v in stayers if G.nodes[v]["interest"] != interest]
+        new = ("new", i)
+        H.add_node(new, interest=interest)
+        H.add_edges_from((new, u) for u in rng.choice(alike, size=3, replace=False).tolist())
+        H.add_edge(new, other[int(rng.integers(len(other)))])
+    after = communities.detect(H, "Louvain", seed=seed)
+    keep = set(stayers)
+    restrict = lambda parts: [p & keep for p in parts if p & keep]  # noqa: E731
+    S = G.subgraph(stayers)
+    return {"ARI": communities.agreement(S, restrict(before), restrict(after))["ARI"],
+            "baseline": communities.agreement(G, before, again)["ARI"]}

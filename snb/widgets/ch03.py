@@ -1,0 +1,210 @@
+"""Chapter 3 explorers: the community explorer."""
+
+from __future__ import annotations
+
+import functools
+
+import ipywidgets as w
+import networkx as nx
+import numpy as np
+from matplotlib.collections import LineCollection
+
+from snb import draw
+from snb.datasets import load_karate_club
+from snb.models import communities
+from snb.widgets.base import Explorer, _style
+
+__all__ = ["COMMUNITY_NETWORKS", "render_communities", "community_explorer", "render_renewal", "renewal_explorer",
+           "render_wisdom", "wisdom_explorer"]
+
+#: The networks of the community explorer and the known groups each is compared with.
+COMMUNITY_NETWORKS: tuple[str, ...] = ("karate club", "ring of 30 cliques")
+_MARKERS = "osD^vPXph*"
+
+
+def _ring_layout(cliques: int, size: int) -> dict[int, np.ndarray]:
+    """Cliques evenly around a circle, each clique's members on a small circle of their own."""
+    pos = {}
+    for k in range(cliques):
+        centre = 2 * np.pi * k / cliques
+        for i in range(size):
+            turn = centre + 2 * np.pi * i / size
+            pos[k * size + i] = np.array([np.cos(centre) + 0.08 * np.cos(turn),
+                                          np.sin(centre) + 0.08 * np.sin(turn)])
+    return pos
+
+
+@functools.lru_cache(maxsize=8)
+def _network(name: str) -> tuple[nx.Graph, list[set], str, dict]:
+    """The network, its known groups, what they are called, and a fixed layout."""
+    if name == "karate club":
+        G = load_karate_club()
+        known, what = communities.factions(G), "recorded factions"
+        pos = nx.spring_layout(G, seed=7, iterations=100)
+    elif name == "ring of 30 cliques":
+        G, known, _ = communities.ring_of_cliques_partitions(30, 5)
+        what = "cliques"
+        pos = _ring_layout(30, 5)
+    else:
+        raise ValueError(f"network must be one of {COMMUNITY_NETWORKS}, got {name!r}")
+    return G, known, what, {v: np.asarray(p) for v, p in pos.items()}
+
+
+def render_communities(method: str = "Louvain", resolution: float = 1.0, seed: int = 1,
+                       network: str = "karate club") -> draw.Picture:
+    """The network coloured by detected community (marker: known group), with modularity
+    and the agreement (ARI, NMI) between the communities and the known groups."""
+    G, known, what, pos = _network(network)
+    found = communities.detect(G, method, seed=int(seed), resolution=float(resolution))
+    q = communities.modularity(G, found)
+    agree = communities.agreement(G, found, known)
+    fig, (ax,) = draw.new_figure(6.4, 4.6, fast=True)
+    fig.subplots_adjust(left=0.02, right=0.78, bottom=0.02, top=0.82)
+    xy = np.array([pos[v] for v in G])
+    index = {v: i for i, v in enumerate(G)}
+    ends = np.array([(index[u], index[v]) for u, v in G.edges()])
+    ax.add_collection(LineCollection(xy[ends], colors=draw.PALETTE["grey"], linewidths=0.8, alpha=0.6,
+                                     zorder=1))
+    group_of = {v: g for g, part in enumerate(known) for v in part}
+    community_of = {v: c for c, part in enumerate(found) for v in part}
+    ring = network != "karate club"
+    # on the ring, colours follow the ring's order, so neighbouring communities differ
+    rank = sorted(range(len(found)), key=lambda c: min(found[c])) if ring else list(range(len(found)))
+    colours = [""] * len(found)
+    for i, c in enumerate(rank):
+        colours[c] = draw.style(f"community {i + 1}", i)[0]  # six colours, repeated on the ring
+    few = len(known) <= len(_MARKERS)
+    for g in range(len(known) if few else 1):
+        members = [v for v in G if not few or group_of[v] == g]
+        ax.scatter(*xy[[index[v] for v in members]].T, s=130 if G.number_of_nodes() <= 40 else 40,
+                   c=[colours[community_of[v]] for v in members], marker=_MARKERS[g] if few else "o",
+                   edgecolors="black", linewidths=0.6, zorder=2)
+    for c in range(0 if ring else min(len(found), 6)):
+        ax.scatter([], [], c=colours[c], edgecolors="black", label=f"community {c + 1}")
+    if network == "karate club":
+        for g, part in enumerate(known):
+            ax.scatter([], [], marker=_MARKERS[g], c="white", edgecolors="black",
+                       label=f"faction {G.nodes[next(iter(part))]['club']}")
+    ax.autoscale_view()
+    if not ring:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
+    title = f"{network}: {method}" + (f", resolution {resolution:g}" if method != "label propagation" else "")
+    title += f", seed {int(seed)}" if method != "greedy modularity" else ""
+    fig.suptitle(f"{title}\n{len(found)} communities, modularity {q:.2f}\nagreement with the {what}: "
+                 f"ARI {agree['ARI']:.2f}, NMI {agree['NMI']:.2f}", x=0.02, ha="left", fontsize=10)
+    ax.set_axis_off()
+    sizes = ", ".join(str(len(p)) for p in found[:8]) + (" and more" if len(found) > 8 else "")
+    alt = (f"{title}. Drawing of {G.number_of_nodes()} people and {G.number_of_edges()} ties coloured by "
+           f"detected community: {len(found)} communities of sizes {sizes}; modularity {q:.2f}. Agreement "
+           f"with the {len(known)} {what}: adjusted Rand index {agree['ARI']:.2f}, normalised mutual "
+           f"information {agree['NMI']:.2f}.")
+    return draw.Picture.from_figure(fig, alt)
+
+
+def community_explorer(method: str = "Louvain", resolution: float = 1.0, seed: int = 1,
+                       network: str = "karate club") -> Explorer:
+    """Pick a network, a method, the resolution and a random seed; see the communities."""
+    controls = {
+        "network": w.Dropdown(options=list(COMMUNITY_NETWORKS), value=network, **_style("Network")),
+        "method": w.Dropdown(options=list(communities.METHODS), value=method, **_style("Method")),
+        "resolution": w.FloatSlider(value=resolution, min=0.5, max=2.0, step=0.1, continuous_update=False,
+                                    **_style("Resolution")),
+        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+    }
+    return Explorer(controls, render_communities, "Find the communities")
+
+
+# ---------------------------------------------------------- renewal explorer
+def render_renewal(homophily: float = 0.7, turnover: float = 0.05, departures: str = "random",
+                   seed: int = 1) -> draw.Picture:
+    """The community after 60 rounds of turnover (newcomers from outside in colour) beside the
+    share of members holding a fresh idea, round by round, against a fully open community."""
+    from snb.models import renewal
+
+    run = renewal.simulate_renewal(homophily=homophily, turnover=turnover, departures=departures, seed=int(seed))
+    open_run = renewal.simulate_renewal(homophily=0.0, turnover=turnover, departures=departures, seed=int(seed))
+    fig, (ax_net, ax_line) = draw.new_figure(10, 4.2, 2, fast=True)
+    G = run.network
+    outsiders = [v for v, new in G.nodes(data="newcomer") if new]
+    angle = 2 * np.pi * np.arange(G.number_of_nodes()) / G.number_of_nodes()
+    xy = np.column_stack([np.cos(angle), np.sin(angle)])  # members 0..n-1 around a circle
+    ends = np.array(G.edges, dtype=np.int64).reshape(-1, 2)
+    ax_net.add_collection(LineCollection(xy[ends], colors=draw.PALETTE["grey"], linewidths=0.6, alpha=0.6))
+    outside = np.array([bool(new) for _, new in sorted(G.nodes(data="newcomer"))])
+    for mask, colour, label in ((~outside, "light", "others"), (outside, "vermillion", "joined from outside")):
+        ax_net.scatter(*xy[mask].T, s=60, c=draw.PALETTE[colour], edgecolors="black", linewidths=0.5,
+                       label=label, zorder=2)
+    ax_net.set(xlim=(-1.15, 1.15), ylim=(-1.15, 1.15), aspect="equal")
+    ax_net.set_axis_off()
+    ax_net.set_title("The community after 60 rounds", fontsize=11)
+    ax_net.legend(loc="upper center", bbox_to_anchor=(0.5, 0.02), ncols=2, frameon=False, fontsize=9)
+    rounds = np.arange(len(run.fresh_share))
+    ax_line.plot(rounds, open_run.fresh_share, color=draw.PALETTE["grey"], label="no homophily")
+    ax_line.plot(rounds, run.fresh_share, color=draw.PALETTE["vermillion"], label=f"homophily {homophily:g}")
+    ax_line.axvspan(0, run.warmup, color=draw.PALETTE["light"], alpha=0.5, label="warm-up")
+    ax_line.set(ylim=(0, 1), xlabel="round", ylabel="share of members with a fresh idea",
+                title=f"turnover {turnover:g} a round, {departures} departures")
+    ax_line.legend(frameon=False, fontsize=9, loc="upper right")
+    ax_line.grid(alpha=0.3)
+    alt = (f"Renewal, homophily {homophily:g}, turnover {turnover:g}, {departures} departures, seed {int(seed)}. "
+           f"Left: circle of {G.number_of_nodes()} members, {len(outsiders)} of whom joined from outside. "
+           f"Right: share of members holding an idea less than 10 rounds old, averaging {run.renewal:.2f} "
+           f"after the warm-up, against {open_run.renewal:.2f} with no homophily.")
+    return draw.Picture.from_figure(fig, alt)
+
+
+def renewal_explorer(homophily: float = 0.7, turnover: float = 0.05, departures: str = "random",
+                     seed: int = 1) -> Explorer:
+    """Homophily, turnover, random or targeted departures: see who joined and the new ideas."""
+    controls = {
+        "homophily": w.FloatSlider(value=homophily, min=0.0, max=0.95, step=0.05, continuous_update=False,
+                                   **_style("Homophily")),
+        "turnover": w.FloatSlider(value=turnover, min=0.0, max=0.2, step=0.01, continuous_update=False,
+                                  **_style("Turnover a round")),
+        "departures": w.Dropdown(options=["random", "targeted"], value=departures, **_style("Who leaves")),
+        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+    }
+    return Explorer(controls, render_renewal, "Does the community renew?")
+
+
+# ---------------------------------------------------------- wisdom explorer
+def render_wisdom(network: str = "small world", people: int = 100, seed: int = 1) -> draw.Picture:
+    """Everyone's estimate, round by round, as the network averages them (DeGroot 1974),
+    with the truth, the consensus and the plain mean of the starting estimates."""
+    from snb.models import opinion
+
+    G = opinion.wisdom_network(network, int(people), seed=int(seed))
+    start = np.random.default_rng(int(seed)).standard_normal(G.number_of_nodes())
+    path = opinion.degroot(G, start, 20)
+    weights = opinion.influence(G)
+    consensus, crowd = float(weights @ start), float(start.mean())
+    fig, (ax,) = draw.new_figure(7.0, 4.0, fast=True)
+    fig.subplots_adjust(left=0.1, right=0.97, bottom=0.13, top=0.88)
+    ax.add_collection(LineCollection([np.column_stack([np.arange(21), path[:, i]]) for i in range(path.shape[1])],
+                                     colors=draw.PALETTE["sky"], linewidths=0.6, alpha=0.5))
+    for y, colour, label in ((0.0, "black", "truth"), (crowd, "green", f"mean of the starting estimates {crowd:+.2f}"),
+                             (consensus, "vermillion", f"consensus {consensus:+.2f}")):
+        ax.axhline(y, color=draw.PALETTE[colour], lw=1.6, ls="--" if label == "truth" else "-", label=label)
+    ax.set(xlim=(0, 20), ylim=(-3, 3), xlabel="round", ylabel="estimate")
+    ax.set_title(f"{network}, {G.number_of_nodes()} people, seed {int(seed)}: largest influence "
+                 f"{weights.max():.1%}", fontsize=10)
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    spread = path[-1].max() - path[-1].min()
+    alt = (f"Averaging opinions on the {network} network of {G.number_of_nodes()} people, seed {int(seed)}: every "
+           f"estimate, round by round, for 20 rounds; after 20 rounds they lie within {spread:.2f} of each other. "
+           f"Consensus {consensus:+.2f} against a truth of 0 and a plain mean of {crowd:+.2f}; the most "
+           f"influential member carries {weights.max():.1%} of the weight.")
+    return draw.Picture.from_figure(fig, alt)
+
+
+def wisdom_explorer(network: str = "small world", people: int = 100, seed: int = 1) -> Explorer:
+    """Network type, size and seed: watch the estimates converge and where they end."""
+    from snb.models import opinion
+
+    controls = {
+        "network": w.Dropdown(options=list(opinion.WISDOM_NETWORKS), value=network, **_style("Network")),
+        "people": w.IntSlider(value=people, min=20, max=400, step=20, continuous_update=False,
+                              **_style("People")),
+        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+    }
+    return Explorer(controls, render_wisdom, "Is the crowd wise?")

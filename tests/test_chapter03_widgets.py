@@ -1,0 +1,69 @@
+"""Chapter 3 explorer: controls match the pure render function; pictures carry their numbers."""
+
+import inspect
+import time
+
+import matplotlib.pyplot as plt
+import pytest
+
+from snb import datasets, widgets
+from snb.draw import Picture
+from snb.models import communities
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(autouse=True)
+def no_pyplot_figures_left():
+    plt.close("all")
+    yield
+    assert plt.get_fignums() == []
+
+
+def test_community_explorer_controls_match_the_render_function():
+    explorer = widgets.community_explorer()
+    parameters = inspect.signature(widgets.render_communities).parameters
+    assert set(explorer.controls) == set(parameters) == {"method", "resolution", "seed", "network"}
+    for name, control in explorer.controls.items():
+        assert control.value == parameters[name].default
+    assert list(explorer.controls["method"].options) == list(communities.METHODS)
+    assert list(explorer.controls["network"].options) == list(widgets.COMMUNITY_NETWORKS)
+
+
+@pytest.mark.parametrize("method", communities.METHODS)
+def test_render_is_reproducible_and_its_alt_text_has_the_numbers(method):
+    first = widgets.render_communities(method, 1.0, 2)
+    assert isinstance(first, Picture) and first.png.startswith(PNG_MAGIC)
+    assert first.alt == widgets.render_communities(method, 1.0, 2).alt
+    G = datasets.load_karate_club()
+    found = communities.detect(G, method, seed=2)
+    agree = communities.agreement(G, found, communities.factions(G))
+    assert f"{len(found)} communities" in first.alt
+    assert f"modularity {communities.modularity(G, found):.2f}" in first.alt
+    assert f"adjusted Rand index {agree['ARI']:.2f}" in first.alt
+
+
+def test_render_on_the_ring_compares_with_the_cliques():
+    picture = widgets.render_communities("Louvain", 1.5, 1, "ring of 30 cliques")
+    assert "30 communities" in picture.alt and "adjusted Rand index 1.00" in picture.alt
+    with pytest.raises(ValueError):
+        widgets.render_communities(network="a network nobody knows")
+
+
+@pytest.mark.parametrize("render, settings", [
+    (widgets.render_communities, {"seed": 2}),
+    (widgets.render_communities, {"network": "ring of 30 cliques", "seed": 2}),
+    (widgets.render_renewal, {"seed": 2}),
+    (widgets.render_wisdom, {"seed": 2}),
+])
+def test_explorers_redraw_within_the_budget(render, settings):
+    """Issue 8: explorer updates within 100 ms median on the default networks. The machine
+    running the tests is shared, so this takes the best of 7 redraws (robust to other load)
+    and allows 250 ms: it catches a redraw that recomputes a layout or re-simulates too much."""
+    render(**settings)  # layouts cached, as after the first draw in a notebook
+    times = []
+    for _ in range(7):
+        start = time.perf_counter()
+        render(**settings)
+        times.append(time.perf_counter() - start)
+    assert min(times) < 0.25, f"best of 7 redraws took {min(times):.3f} s"
