@@ -60,6 +60,20 @@ EXPLORERS: dict[str, tuple[Callable[..., Any], list[dict[str, Any]]]] = {
         widgets.render_growth,
         [{"alpha": a} for a in (0.0, 0.3, 0.5, 0.8, 1.2, 1.5, 2.0)] + [{"n": 2000}, {"seed": 2}],
     ),
+    "ch3 community explorer": (
+        widgets.render_communities,
+        [{"resolution": r} for r in (0.8, 1.2, 1.5)] + [{"seed": s} for s in (2, 3)]
+        + [{"method": m} for m in ("greedy modularity", "label propagation")],
+    ),
+    "ch3 renewal explorer": (
+        widgets.render_renewal,
+        [{"homophily": h} for h in (0.3, 0.5, 0.9)] + [{"turnover": t} for t in (0.02, 0.1)]
+        + [{"departures": "targeted"}],
+    ),
+    "ch3 wisdom explorer": (
+        widgets.render_wisdom,
+        [{"people": k} for k in (40, 200, 400)] + [{"seed": s} for s in (2, 3)],
+    ),
 }
 
 #: Explorer updates on a large network: one update each, against LARGE_WIDGET_BUDGET_MS.

@@ -103,9 +103,11 @@ def _batch_cascade(ties: _Ties, start: np.ndarray, p_peer: np.ndarray, p_hub: fl
         hit = rng.random(total) < prob
         r, v = tie_runs[hit], ties.indices[tie[hit]]
         keep = when[r, v] < 0
-        pairs = np.unique(r[keep] * n + v[keep])
+        when[r[keep], v[keep]] = step
+        # the newly informed (run, person) pairs, each once and in sorted order (as np.unique
+        # would give them, so the random draws of the next round come in the same order)
+        pairs = np.flatnonzero(when.ravel() == step)
         runs, frontier = pairs // n, pairs % n
-        when[runs, frontier] = step
     return when
 
 
