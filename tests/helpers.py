@@ -1,6 +1,19 @@
 """Assertions shared by the test modules (imported as `from helpers import ...`)."""
 
+import matplotlib.pyplot as plt
+import pytest
+
 from snb import checks
+
+
+@pytest.fixture
+def no_pyplot_figures_left():
+    """Drawing goes through matplotlib.figure.Figure: no pyplot figure may be left open.
+
+    Modules that draw use it with ``pytestmark = pytest.mark.usefixtures(...)``."""
+    plt.close("all")
+    yield
+    assert plt.get_fignums() == []
 
 
 def assert_feedback(feedback, status, *fragments):

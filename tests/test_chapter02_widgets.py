@@ -2,22 +2,18 @@
 
 import inspect
 
-import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 import pytest
 
+from helpers import no_pyplot_figures_left  # noqa: F401 (a fixture)
 from snb import checks, datasets, draw, measures, models, widgets
 from snb.draw import Picture
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.fixture(autouse=True)
-def no_pyplot_figures_left():
-    plt.close("all")
-    yield
-    assert plt.get_fignums() == []
+pytestmark = pytest.mark.usefixtures("no_pyplot_figures_left")
 
 
 # ------------------------------------------------------------ growth explorer

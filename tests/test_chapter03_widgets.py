@@ -3,9 +3,9 @@
 import inspect
 import time
 
-import matplotlib.pyplot as plt
 import pytest
 
+from helpers import no_pyplot_figures_left  # noqa: F401 (a fixture)
 from snb import datasets, widgets
 from snb.draw import Picture
 from snb.models import communities
@@ -13,11 +13,7 @@ from snb.models import communities
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.fixture(autouse=True)
-def no_pyplot_figures_left():
-    plt.close("all")
-    yield
-    assert plt.get_fignums() == []
+pytestmark = pytest.mark.usefixtures("no_pyplot_figures_left")
 
 
 def test_community_explorer_controls_match_the_render_function():

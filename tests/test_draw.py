@@ -9,6 +9,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
+from helpers import no_pyplot_figures_left  # noqa: F401 (a fixture)
 from snb import datasets, draw
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -22,11 +23,7 @@ GRAPHS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def no_pyplot_figures_left():
-    plt.close("all")
-    yield
-    assert plt.get_fignums() == []
+pytestmark = pytest.mark.usefixtures("no_pyplot_figures_left")
 
 
 def _pixels(picture):
