@@ -192,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {target.relative_to(args.root)}")
     if args.check and stale:
         names = ", ".join(str(t.relative_to(args.root)) for t in stale)
-        print(f"stale exercise notebooks: {names}\nrun `make exercises` to regenerate them.")
+        print(f"stale exercise notebooks: {names}\nrun `make exercises` to regenerate them "
+              "(learners: answer in my-work/workbooks/, not in exercises/; `make workspace`).")
         return 1
     return 0
 

@@ -20,7 +20,10 @@ def test_exercise_notebook_is_current(solution):
     target = ROOT / "exercises" / solution.name
     assert target.exists(), f"{target.name} missing: run `make exercises`"
     assert target.read_text(encoding="utf-8") == exercisegen.render(solution), (
-        f"exercises/{solution.name} is stale: run `make exercises`")
+        f"exercises/{solution.name} differs from what solutions/{solution.name} generates. "
+        "Learners: exercises/ holds the course's templates; answer in your own copy in "
+        "my-work/workbooks/ (`make workspace` copies your answers there; then "
+        "`git checkout exercises/`). Authors: run `make exercises`.")
 
 
 def test_check_mode_reports_stale_files(tmp_path, capsys):
