@@ -7,6 +7,7 @@ import functools
 import ipywidgets as w
 import networkx as nx
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 from matplotlib.collections import LineCollection
 
 from snb import draw
@@ -115,6 +116,15 @@ def community_explorer(method: str = "Louvain", resolution: float = 1.0, seed: i
 
 
 # ---------------------------------------------------------- renewal explorer
+@functools.lru_cache(maxsize=32)
+def _open_run(turnover: float, departures: str, seed: int):
+    """The fully open community (no homophily) the picture compares with: it does not
+    depend on the homophily slider, so it is simulated once per other setting."""
+    from snb.models import renewal
+
+    return renewal.simulate_renewal(homophily=0.0, turnover=turnover, departures=departures, seed=seed)
+
+
 def render_renewal(homophily: float = 0.7, turnover: float = 0.05, departures: str = "random",
                    seed: int = 1) -> draw.Picture:
     """The community after 60 rounds of turnover (newcomers from outside in colour) beside the
@@ -122,7 +132,7 @@ def render_renewal(homophily: float = 0.7, turnover: float = 0.05, departures: s
     from snb.models import renewal
 
     run = renewal.simulate_renewal(homophily=homophily, turnover=turnover, departures=departures, seed=int(seed))
-    open_run = renewal.simulate_renewal(homophily=0.0, turnover=turnover, departures=departures, seed=int(seed))
+    open_run = _open_run(float(turnover), departures, int(seed))
     fig, (ax_net, ax_line) = draw.new_figure(10, 4.2, 2, fast=True)
     G = run.network
     outsiders = [v for v, new in G.nodes(data="newcomer") if new]
@@ -145,6 +155,8 @@ def render_renewal(homophily: float = 0.7, turnover: float = 0.05, departures: s
     ax_line.set(ylim=(0, 1), xlabel="round", ylabel="share of members with a fresh idea",
                 title=f"turnover {turnover:g} a round, {departures} departures")
     ax_line.legend(frameon=False, fontsize=9, loc="upper right")
+    ax_line.set_yticks([0, 0.25, 0.5, 0.75, 1])  # few ticks: each one costs drawing time
+    ax_line.xaxis.set_major_locator(MaxNLocator(5, integer=True))
     ax_line.grid(alpha=0.3)
     alt = (f"Renewal, homophily {homophily:g}, turnover {turnover:g}, {departures} departures, seed {int(seed)}. "
            f"Left: circle of {G.number_of_nodes()} members, {len(outsiders)} of whom joined from outside. "
