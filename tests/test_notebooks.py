@@ -22,11 +22,6 @@ def _ids(paths):
     return [f"{p.parent.name}/{p.name}" for p in paths]
 
 
-def _chapter_pages(lesson):
-    """The lesson and the further pages of its chapter, in reading order."""
-    return [lesson] + sorted(p for p in PAGES if p.name.startswith(lesson.name[:3]) and p != lesson)
-
-
 def _code_cells(path):
     return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
 

@@ -275,10 +275,6 @@ EMAIL_EXERCISE = {"file": "agency-email-export.csv", "columns": ("source", "targ
                                                                    "first_sent")}
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 @teaching_check
 def check_email_export(G: Any, broker: Any) -> Feedback:
     """Exercise 1.6: the email export as contacts, and the person most paths run through."""
@@ -303,11 +299,11 @@ def check_email_export(G: Any, broker: Any) -> Feedback:
     if set(G) != set(truth):
         missing, extra = sorted(set(truth) - set(G)), sorted(map(str, set(G) - set(truth)))
         detail = f"missing {missing[:4]}" if missing else f"not in the file: {extra[:4]}"
-        return _wrong(f"your network has {_count(G.number_of_nodes(), 'person', 'people')}, the export "
+        return _wrong(f"your network has {plural(G.number_of_nodes(), 'person', 'people')}, the export "
                       f"{truth.number_of_nodes()} ({detail}).",
                       "add a tie for every row of the file, with the names as written.")
     if set(map(frozenset, G.edges)) != set(map(frozenset, truth.edges)):
-        return _wrong(f"your network has {_count(G.number_of_edges(), 'tie', 'ties')}; the export gives "
+        return _wrong(f"your network has {plural(G.number_of_edges(), 'tie')}; the export gives "
                       f"{truth.number_of_edges()} pairs who emailed.",
                       "add one tie per row; a pair that wrote both ways is still one contact.")
     if broker is ...:

@@ -25,11 +25,6 @@ VISITS_EXERCISE: tuple[tuple[str, str], ...] = (
 )
 
 
-def _n(k: int, one: str, many: str | None = None) -> str:
-    """``"1 visit"``, ``"2 visits"``: a count with its noun in the right number."""
-    return f"{k} {one if k == 1 else (many or one + 's')}"
-
-
 def _names(items: Iterable[Hashable]) -> str:
     return ", ".join(map(str, list(items)[:4])) + (" and others" if len(list(items)) > 4 else "")
 
@@ -295,7 +290,7 @@ def check_concentration(top1: Any, top10: Any, gini: Any) -> Feedback:
                           "in a growing market the oldest businesses collect the most customers.)")
         if abs(v - k) <= tol / 10:
             return _wrong(f"{name} = {v:g} is the share of businesses in the group, not of customers.",
-                          f"add up the customers of the largest {_n(size, 'business', 'businesses')} and divide "
+                          f"add up the customers of the largest {plural(size, 'business', 'businesses')} and divide "
                           "by all customers.")
         return _wrong(f"{name} = {v:.3f} is not the share of customers held by the top {label}.",
                       f"sort the numbers, largest first; the top {label} of {n} businesses are the first "

@@ -10,7 +10,7 @@ import networkx as nx
 
 from snb.datasets import load_karate_club
 from snb.feedback import (Feedback, _describe, _invalid, _ok, _unanswered, _wrong, graph_problem,
-                          number_problem, teaching_check)
+                          number_problem, plural, teaching_check)
 from snb.models import communities
 
 __all__ = ["PRACTICE_EXERCISE", "KARATE_EXERCISE", "FRAGMENT_EXERCISE", "MERGE_OPTIONS",
@@ -38,10 +38,6 @@ MERGE_OPTIONS: dict[str, str] = {
     "D": "Use label propagation instead: it agreed better with the karate factions, so it is the more "
          "accurate method.",
 }
-
-
-def _plural(k: int, word: str) -> str:
-    return f"{k} {word}{'' if k == 1 else 's'}"
 
 
 def _practice_ties() -> set[frozenset]:
@@ -72,14 +68,14 @@ def check_practice_community(G: Any) -> Feedback:
     a, b = PRACTICE_EXERCISE["bridge"]
     if extra:
         pair = sorted(tuple(sorted(e)) for e in extra)[0]
-        return _wrong(f"{_plural(len(extra), 'tie')} too many, e.g. {pair[0]} - {pair[1]}.",
+        return _wrong(f"{plural(len(extra), 'tie')} too many, e.g. {pair[0]} - {pair[1]}.",
                       f"across the two circles only {a} and {b} talk to each other.")
     if lacking:
         pair = sorted(tuple(sorted(e)) for e in lacking)[0]
         if frozenset((a, b)) in lacking:
             return _wrong(f"the bridge {a} - {b} is missing, so the two circles are cut off from each other.",
                           "add the one tie that joins the circles.")
-        return _wrong(f"{_plural(len(lacking), 'tie')} missing, e.g. {pair[0]} - {pair[1]}.",
+        return _wrong(f"{plural(len(lacking), 'tie')} missing, e.g. {pair[0]} - {pair[1]}.",
                       "inside each circle everyone talks to everyone: 6 ties per circle of four.")
     return _ok(f"13 ties: two circles of 6 ties each and the bridge {a} - {b}. Clustering is "
                f"{nx.average_clustering(G):.2f}: most people's contacts all know each other; only "
@@ -120,7 +116,7 @@ def _partition_problem(partition: Any, G: nx.Graph) -> tuple[list[set] | None, F
         return None, _invalid(f"not members of the club: {sorted(map(repr, unknown))[:4]}.", hint)
     missing = [v for v in G if v not in seen]
     if missing:
-        return None, _wrong(f"{_plural(len(missing), 'member')} in no community, e.g. {missing[:3]}.",
+        return None, _wrong(f"{plural(len(missing), 'member')} in no community, e.g. {missing[:3]}.",
                             "every member belongs to one community: give all of them.")
     return sets, None
 
@@ -147,7 +143,7 @@ def check_karate_communities(partition: Any, ari: Any) -> Feedback:
                       "as two labellings of the members in the same order.")
     same = communities.agreement(G, parts, want)["ARI"] > 1 - 1e-9
     if not same:
-        return _wrong(f"your ARI matches your {_plural(len(parts), 'community')}, but Louvain with seed "
+        return _wrong(f"your ARI matches your {plural(len(parts), 'community', 'communities')}, but Louvain with seed "
                       f"{spec['seed']} finds {len(want)} communities.",
                       f"use nx.community.louvain_communities(G, weight=None, seed={spec['seed']}).")
     return _ok(f"{len(parts)} communities with modularity {communities.modularity(G, parts):.2f}; adjusted "
@@ -177,7 +173,7 @@ def check_fragmenting_departures(departures: Any) -> Feedback:
         return _invalid(f"{value:g} is not a count of members.", "give a whole number, such as 3.")
     k = _fragmenting_departures(FRAGMENT_EXERCISE["share"])
     if value == k:
-        return _ok(f"{_plural(k, 'departure')}: after the {k} best-connected members leave, no connected group "
+        return _ok(f"{plural(k, 'departure')}: after the {k} best-connected members leave, no connected group "
                    "holds half of the club. Departures in random order take many more (see the solution).")
     if value == k - 1:
         return _wrong(f"after {int(value)} departures a connected group still holds half of the club or more.",
@@ -186,7 +182,7 @@ def check_fragmenting_departures(departures: Any) -> Feedback:
         return _wrong("fewer departures are enough when the best-connected members leave first.",
                       "remove members in order of their number of ties at the start, largest first, and "
                       "measure the largest connected component after each removal.")
-    return _wrong(f"after {_plural(int(value), 'departure')} the largest connected group still holds half "
+    return _wrong(f"after {plural(int(value), 'departure')} the largest connected group still holds half "
                   "of the club or more.", "measure the largest connected component after each removal.")
 
 
