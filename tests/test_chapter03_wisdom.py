@@ -69,6 +69,27 @@ def test_wisdom_render_and_explorer():
     assert set(explorer.controls) == {"network", "people", "seed"}
 
 
+def test_degroot_rounds_match_the_dense_averaging_matrix():
+    G = opinion.wisdom_network("scale-free", 80, seed=5)
+    G.add_edge(3, 3)  # a self-loop counts once, as in the dense matrix
+    start = np.random.default_rng(5).standard_normal(80)
+    W, dense = opinion.averaging_matrix(G), [start]
+    for _ in range(5):
+        dense.append(W @ dense[-1])
+    assert np.allclose(opinion.degroot(G, start, 5), dense, rtol=0, atol=1e-12)
+
+
+def test_wisdom_render_at_ten_thousand_people_draws_an_even_sample():
+    """Issue 8: the explorer copes with 10,000 people (sparse averaging; `make benchmark`
+    times it against the 1 s budget) and says how many paths it draws."""
+    from snb.widgets.ch03 import WISDOM_PATHS
+
+    picture = widgets.render_wisdom("one voice", 10_000, 1)
+    assert "network of 10,000 people" in picture.alt
+    assert f"the estimates of {WISDOM_PATHS} of them, evenly spread" in picture.alt
+    assert "every estimate" in widgets.render_wisdom("one voice", WISDOM_PATHS, 1).alt
+
+
 # ---------------------------------------------------------------- claims of the page
 @pytest.fixture(scope="module")
 def study():

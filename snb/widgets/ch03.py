@@ -16,7 +16,7 @@ from snb.models import communities
 from snb.widgets.base import Explorer, _style
 
 __all__ = ["COMMUNITY_NETWORKS", "render_communities", "community_explorer", "render_renewal", "renewal_explorer",
-           "render_wisdom", "wisdom_explorer"]
+           "WISDOM_PATHS", "render_wisdom", "wisdom_explorer"]
 
 #: The networks of the community explorer and the known groups each is compared with.
 COMMUNITY_NETWORKS: tuple[str, ...] = ("karate club", "ring of 30 cliques")
@@ -182,30 +182,44 @@ def renewal_explorer(homophily: float = 0.7, turnover: float = 0.05, departures:
 
 
 # ---------------------------------------------------------- wisdom explorer
+#: Most estimate paths drawn; a larger network shows this many people, evenly spread over it.
+WISDOM_PATHS = 400
+
+
 def render_wisdom(network: str = "small world", people: int = 100, seed: int = 1) -> draw.Picture:
     """Everyone's estimate, round by round, as the network averages them (DeGroot 1974),
-    with the truth, the consensus and the plain mean of the starting estimates."""
+    with the truth, the consensus and the plain mean of the starting estimates (above
+    :data:`WISDOM_PATHS` people, the paths of that many people spread evenly over the network)."""
     from snb.models import opinion
 
     G = opinion.wisdom_network(network, int(people), seed=int(seed))
-    start = np.random.default_rng(int(seed)).standard_normal(G.number_of_nodes())
+    n = G.number_of_nodes()
+    start = np.random.default_rng(int(seed)).standard_normal(n)
     path = opinion.degroot(G, start, 20)
     weights = opinion.influence(G)
     consensus, crowd = float(weights @ start), float(start.mean())
     fig, (ax,) = draw.new_figure(7.0, 4.0, fast=True)
     fig.subplots_adjust(left=0.1, right=0.97, bottom=0.13, top=0.88)
-    ax.add_collection(LineCollection([np.column_stack([np.arange(21), path[:, i]]) for i in range(path.shape[1])],
+    shown = np.unique(np.linspace(0, n - 1, min(n, WISDOM_PATHS)).round().astype(int))
+    rounds = np.arange(path.shape[0])
+    ax.add_collection(LineCollection(np.stack([np.broadcast_to(rounds, (shown.size, rounds.size)),
+                                               path[:, shown].T], axis=-1),
                                      colors=draw.PALETTE["sky"], linewidths=0.6, alpha=0.5))
     for y, colour, label in ((0.0, "black", "truth"), (crowd, "green", f"mean of the starting estimates {crowd:+.2f}"),
                              (consensus, "vermillion", f"consensus {consensus:+.2f}")):
         ax.axhline(y, color=draw.PALETTE[colour], lw=1.6, ls="--" if label == "truth" else "-", label=label)
     ax.set(xlim=(0, 20), ylim=(-3, 3), xlabel="round", ylabel="estimate")
-    ax.set_title(f"{network}, {G.number_of_nodes()} people, seed {int(seed)}: largest influence "
-                 f"{weights.max():.1%}", fontsize=10)
+    # few fixed ticks and a title at a fixed height: each text costs drawing time
+    ax.set_xticks([0, 5, 10, 15, 20])
+    ax.set_yticks([-2, 0, 2], ["\u22122", "0", "2"])  # a true minus sign, as matplotlib writes
+    drawn = "" if shown.size == n else f" ({shown.size} drawn)"
+    ax.set_title(f"{network}, {n:,} people{drawn}, seed {int(seed)}: largest influence "
+                 f"{weights.max():.1%}", fontsize=10, y=1.0)
     ax.legend(frameon=False, fontsize=8, loc="lower right")
     spread = path[-1].max() - path[-1].min()
-    alt = (f"Averaging opinions on the {network} network of {G.number_of_nodes()} people, seed {int(seed)}: every "
-           f"estimate, round by round, for 20 rounds; after 20 rounds they lie within {spread:.2f} of each other. "
+    whose = "every estimate," if shown.size == n else f"the estimates of {shown.size} of them, evenly spread,"
+    alt = (f"Averaging opinions on the {network} network of {n:,} people, seed {int(seed)}: {whose} "
+           f"round by round, for 20 rounds; after 20 rounds they lie within {spread:.2f} of each other. "
            f"Consensus {consensus:+.2f} against a truth of 0 and a plain mean of {crowd:+.2f}; the most "
            f"influential member carries {weights.max():.1%} of the weight.")
     return draw.Picture.from_figure(fig, alt)
