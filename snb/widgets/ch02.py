@@ -10,6 +10,7 @@ from typing import Any, Callable
 import ipywidgets as w
 import networkx as nx
 import numpy as np
+from matplotlib.ticker import LogLocator
 
 from snb import draw
 from snb.feedback import Feedback, plural
@@ -70,8 +71,13 @@ def render_growth(alpha: float = 1.0, n: int = 2000, seed: int = 1) -> draw.Pict
     series = {f"alpha = {alpha:g} (this market): top 10 % hold {share:.0%}": customers}
     series.update({f"alpha = {a:g} (for reference): {top_share(d, 0.10):.0%}": d for a, d in references.items()})
     draw.degree_distribution(series, title=f"Customers per business, {n // CUSTOMERS_PER_BUSINESS:,} businesses",
-                             ax=ax_deg, unit="customers", holders="businesses")
+                             ax=ax_deg, unit="customers", holders="businesses", legend=False)
     ax_deg.set_title(ax_deg.get_title(), y=1.0, fontsize=11)
+    # a fixed place for the legend (no search for the emptiest corner): a share of at least k
+    # falls as k grows, so no curve passes low on the left
+    ax_deg.legend(frameon=False, fontsize=9, loc="lower left")
+    # shares labelled at powers of ten only (3 labels instead of up to 8): each costs drawing time
+    ax_deg.yaxis.set_major_locator(LogLocator(base=10, subs=(1.0,)))
     leader = int(np.argmax(customers))
     idle = int(np.sum(customers == 0))
     alt = (f"Grown market, alpha = {alpha:g}, {n:,} customers choosing among {customers.size:,} businesses, "
