@@ -87,27 +87,32 @@ def _batch_cascade(ties: _Ties, start: np.ndarray, p_peer: np.ndarray, p_hub: fl
     """
     n = start.shape[1]
     when = np.where(start, 0, -1)
-    runs, frontier = np.nonzero(start)
+    flat = when.reshape(-1)  # a view: (run, person) pairs as run * n + person
+    pairs = np.flatnonzero(start)
     degree = np.diff(ties.indptr)
+    p_peer = np.asarray(p_peer, dtype=float)
+    same_p = p_peer.size > 0 and p_peer.min() == p_peer.max()  # one scalar: no per-tie gather
+    hubs = bool(ties.edge_hub.any())
     step = 0
-    while runs.size:
+    while pairs.size:
         step += 1
+        runs, frontier = np.divmod(pairs, n)
         counts = degree[frontier]
         total = int(counts.sum())
         if total == 0:
             break
         first = ties.indptr[frontier] - np.cumsum(counts) + counts
         tie = np.repeat(first, counts) + np.arange(total)
-        tie_runs = np.repeat(runs, counts)
-        prob = np.where(ties.edge_hub[tie], p_hub, p_peer[tie_runs])
+        base = np.repeat(runs * n, counts)  # the flat index of each tie's run
+        prob = p_peer[0] if same_p else np.repeat(p_peer[runs], counts)
+        if hubs:
+            prob = np.where(ties.edge_hub[tie], p_hub, prob)
         hit = rng.random(total) < prob
-        r, v = tie_runs[hit], ties.indices[tie[hit]]
-        keep = when[r, v] < 0
-        when[r[keep], v[keep]] = step
+        target = base[hit] + ties.indices[tie[hit]]
+        flat[target[flat[target] < 0]] = step
         # the newly informed (run, person) pairs, each once and in sorted order (as np.unique
         # would give them, so the random draws of the next round come in the same order)
-        pairs = np.flatnonzero(when.ravel() == step)
-        runs, frontier = pairs // n, pairs % n
+        pairs = np.flatnonzero(flat == step)
     return when
 
 
