@@ -111,6 +111,26 @@ def test_adaptation_render_mentions_every_policy():
         assert name in picture.alt
 
 
+def test_adaptation_render_caches_each_policy_without_changing_its_numbers():
+    """The explorer simulates each policy once per setting it depends on; the values are
+    those of compare_policies, and wait and see (no dialogue) ignores p_dialogue."""
+    from dataclasses import replace
+
+    from snb.models import POLICIES, compare_policies
+    from snb.widgets import ch01
+
+    G = ch01._network("small world", 60, 1)
+    for p_dialogue in (0.1, 0.4):
+        policies = [POLICIES["wait and see"], POLICIES["step by step"],
+                    replace(POLICIES["transformation"], success_probability=0.3)]
+        direct = compare_policies(G, policies, runs=6, seed=3, periods=5, p_dialogue=p_dialogue)
+        for policy in policies:
+            cached = ch01._policy_values(policy, "small world", 60, 1,
+                                         p_dialogue if ch01._talks(policy) else None, 5, 6, 3)
+            assert cached.tolist() == direct[policy.name].tolist()
+    assert not ch01._talks(POLICIES["wait and see"]) and ch01._talks(POLICIES["step by step"])
+
+
 @pytest.mark.parametrize("make, names", [
     (widgets.cascade_explorer, {"topology", "n", "p", "seeding", "budget", "seed"}),
     (widgets.adaptation_explorer, {"topology", "p_dialogue", "success", "periods"}),

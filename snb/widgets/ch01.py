@@ -12,7 +12,7 @@ import numpy as np
 
 from snb import draw
 from snb.datasets import TOPOLOGIES, communication_network
-from snb.models import POLICIES, cascade_sizes, choose_seeds, compare_policies, independent_cascade
+from snb.models import POLICIES, Policy, cascade_sizes, choose_seeds, compare_policies, independent_cascade
 from snb.widgets.base import Explorer, _style, seed_box
 
 
@@ -88,13 +88,36 @@ def render_adaptation(topology: str = "media + peers", p_dialogue: float = 0.25,
     The defaults are the lesson's: the same 200-person market (network random seed 1)
     and the same 100 runs from random seed 2, so the first picture matches the page.
     """
-    G = _network(topology, int(n), int(network_seed))
     policies = [POLICIES["wait and see"], POLICIES["step by step"],
                 replace(POLICIES["transformation"], success_probability=float(success))]
-    outcomes = compare_policies(G, policies, runs=runs, seed=seed, periods=periods, p_dialogue=p_dialogue)
+    outcomes = {policy.name: _policy_values(policy, topology, int(n), int(network_seed),
+                                            float(p_dialogue) if _talks(policy) else None,
+                                            int(periods), int(runs), int(seed))
+                for policy in policies}
     return draw.outcome_plot(outcomes, xlabel="value (customer-periods minus cost)", fast=True,
                              title=f"{topology} · dialogue pass-on {p_dialogue:.2f} · "
                                    f"transformation succeeds {success:.0%} · {runs} runs")
+
+
+def _talks(policy: Policy) -> bool:
+    """Whether a policy ever has dialogue capability (else ``p_dialogue`` cannot matter:
+    with capability 0 peers pass a message on with ``p_one_way`` whatever it is)."""
+    return policy.start_capability > 0 or policy.learning_step > 0 or policy.jump_to is not None
+
+
+@functools.lru_cache(maxsize=96)
+def _policy_values(policy: Policy, topology: str, n: int, network_seed: int, p_dialogue: float | None,
+                   periods: int, runs: int, seed: int) -> np.ndarray:
+    """One policy's values over ``runs`` runs, simulated once per setting it depends on:
+    every policy starts from the same random seed (as in ``compare_policies``), so moving
+    the transformation's success chance re-runs the transformation alone, and moving
+    ``p_dialogue`` (``None`` for a policy that never talks) leaves wait and see alone."""
+    G = _network(topology, n, network_seed)
+    kwargs = {} if p_dialogue is None else {"p_dialogue": p_dialogue}
+    values = compare_policies(G, [policy], runs=runs, seed=seed, periods=periods, **kwargs)
+    values = values[policy.name]
+    values.flags.writeable = False  # shared by every later picture of this setting
+    return values
 
 
 @functools.lru_cache(maxsize=16)
