@@ -49,6 +49,16 @@ def test_renewal_network_has_no_self_ties_and_keeps_newcomers_marked():
     assert any(new for _, new in G.nodes(data="newcomer"))
 
 
+def test_renewal_runs_are_shared_read_only_and_their_network_is_a_fresh_copy():
+    run = renewal.simulate_renewal(homophily=0.5, turnover=0.05, seed=6)
+    assert renewal.simulate_renewal(homophily=0.5, turnover=0.05, seed=6) is run  # cached per setting
+    with pytest.raises(ValueError):
+        run.fresh_share[0] = 1.0
+    G = run.network
+    G.remove_node(0)
+    assert run.network.number_of_nodes() == 80 and run.ties.shape[1] == 2
+
+
 def test_fragmentation_extremes():
     star = nx.star_graph(9)
     assert renewal.fragmentation(star, [0.0, 0.1], targeted=True).tolist() == [1.0, 0.1]

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -81,19 +82,29 @@ def outsider_reach(G: nx.Graph, *, steps: int = 3, entry_ties: int = 3, group: i
     return (len(reached) - 1) / G.number_of_nodes()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Renewal:
     """One run of :func:`simulate_renewal`: the share of members holding a fresh idea each
-    round, and the final network (node attribute ``newcomer``: joined from outside)."""
+    round, and the final community: its ties (rows of two members) and who joined from
+    outside; :attr:`network` gives it as a graph."""
 
     fresh_share: np.ndarray
-    network: nx.Graph
+    ties: np.ndarray
+    from_outside: np.ndarray
     warmup: int
 
     @property
     def renewal(self) -> float:
         """Mean share of members holding a fresh idea, after the warm-up."""
         return float(self.fresh_share[self.warmup:].mean())
+
+    @property
+    def network(self) -> nx.Graph:
+        """The final community as a new graph (node attribute ``newcomer``: joined from outside)."""
+        G = nx.Graph(name="community after turnover")
+        G.add_nodes_from((v, {"newcomer": bool(new)}) for v, new in enumerate(self.from_outside.tolist()))
+        G.add_edges_from(self.ties.tolist())
+        return G
 
 
 def simulate_renewal(*, members: int = 80, ties_per_newcomer: int = 3, homophily: float = 0.7,
@@ -110,9 +121,20 @@ def simulate_renewal(*, members: int = 80, ties_per_newcomer: int = 3, homophily
     probability ``pass_on`` per round and direction, a member hears their contact's newest
     idea. Measured each round: the share of members whose newest idea arrived within the
     last ``fresh`` rounds.
+
+    A run is simulated once per setting and shared (its arrays are read-only): the
+    chapter's pages and explorer ask for the same runs several times.
     """
     if departures not in ("random", "targeted"):
         raise ValueError("departures must be 'random' or 'targeted'")
+    return _simulate_renewal(int(members), int(ties_per_newcomer), float(homophily), float(turnover),
+                             float(pass_on), int(rounds), int(fresh), departures, int(seed))
+
+
+@functools.lru_cache(maxsize=1024)
+def _simulate_renewal(members: int, ties_per_newcomer: int, homophily: float, turnover: float,
+                      pass_on: float, rounds: int, fresh: int, departures: str, seed: int) -> Renewal:
+    """:func:`simulate_renewal` itself (checked arguments), cached per setting."""
     rng = np.random.default_rng(seed)
     start = nx.gnm_random_graph(members, members * ties_per_newcomer // 2, seed=int(rng.integers(2**31)))
     ends = np.array(start.edges, dtype=np.int64).reshape(-1, 2)  # the ties, as rows of two members
@@ -127,8 +149,10 @@ def simulate_renewal(*, members: int = 80, ties_per_newcomer: int = 3, homophily
             else:
                 degree = np.bincount(ends.ravel(), minlength=members)
                 gone = np.lexsort((np.arange(members), -degree))[:leave]
-            ends = ends[~np.isin(ends, gone).any(axis=1)]
-            staying = np.setdiff1d(np.arange(members), gone)
+            leaving = np.zeros(members, dtype=bool)
+            leaving[gone] = True
+            ends = ends[~leaving[ends].any(axis=1)]
+            staying = np.flatnonzero(~leaving)  # sorted, as np.setdiff1d gives them
             rows = []
             for v in gone.tolist():  # a newcomer takes the leaver's place in the arrays
                 rows += [(v, u) for u in rng.choice(staying, size=ties_per_newcomer, replace=False).tolist()]
@@ -142,10 +166,9 @@ def simulate_renewal(*, members: int = 80, ties_per_newcomer: int = 3, homophily
         np.maximum.at(updated, dst[heard], newest[src[heard]])
         newest = updated
         share[t] = np.mean(t - newest < fresh)
-    G = nx.Graph(name="community after turnover")
-    G.add_nodes_from((v, {"newcomer": bool(from_outside[v])}) for v in range(members))
-    G.add_edges_from(ends.tolist())
-    return Renewal(share, G, warmup=min(20, rounds // 3))
+    for array in (share, ends, from_outside):
+        array.flags.writeable = False  # the run is cached and shared
+    return Renewal(share, ends, from_outside, warmup=min(20, rounds // 3))
 
 
 def fragmentation(G: nx.Graph, fractions: Iterable[float], *, targeted: bool, seed: int = 1) -> np.ndarray:

@@ -7,7 +7,6 @@ import functools
 import ipywidgets as w
 import networkx as nx
 import numpy as np
-from matplotlib.ticker import MaxNLocator
 from matplotlib.collections import LineCollection
 
 from snb import draw
@@ -116,31 +115,20 @@ def community_explorer(method: str = "Louvain", resolution: float = 1.0, seed: i
 
 
 # ---------------------------------------------------------- renewal explorer
-@functools.lru_cache(maxsize=32)
-def _open_run(turnover: float, departures: str, seed: int):
-    """The fully open community (no homophily) the picture compares with: it does not
-    depend on the homophily slider, so it is simulated once per other setting."""
-    from snb.models import renewal
-
-    return renewal.simulate_renewal(homophily=0.0, turnover=turnover, departures=departures, seed=seed)
-
-
 def render_renewal(homophily: float = 0.7, turnover: float = 0.05, departures: str = "random",
                    seed: int = 1) -> draw.Picture:
     """The community after 60 rounds of turnover (newcomers from outside in colour) beside the
     share of members holding a fresh idea, round by round, against a fully open community."""
     from snb.models import renewal
 
+    # runs are simulated once per setting (the open community does not depend on homophily)
     run = renewal.simulate_renewal(homophily=homophily, turnover=turnover, departures=departures, seed=int(seed))
-    open_run = _open_run(float(turnover), departures, int(seed))
+    open_run = renewal.simulate_renewal(homophily=0.0, turnover=turnover, departures=departures, seed=int(seed))
     fig, (ax_net, ax_line) = draw.new_figure(10, 4.2, 2, fast=True)
-    G = run.network
-    outsiders = [v for v, new in G.nodes(data="newcomer") if new]
-    angle = 2 * np.pi * np.arange(G.number_of_nodes()) / G.number_of_nodes()
+    outside, members = run.from_outside, run.from_outside.size
+    angle = 2 * np.pi * np.arange(members) / members
     xy = np.column_stack([np.cos(angle), np.sin(angle)])  # members 0..n-1 around a circle
-    ends = np.array(G.edges, dtype=np.int64).reshape(-1, 2)
-    ax_net.add_collection(LineCollection(xy[ends], colors=draw.PALETTE["grey"], linewidths=0.6, alpha=0.6))
-    outside = np.array([bool(new) for _, new in sorted(G.nodes(data="newcomer"))])
+    ax_net.add_collection(LineCollection(xy[run.ties], colors=draw.PALETTE["grey"], linewidths=0.6, alpha=0.6))
     for mask, colour, label in ((~outside, "light", "others"), (outside, "vermillion", "joined from outside")):
         ax_net.scatter(*xy[mask].T, s=60, c=draw.PALETTE[colour], edgecolors="black", linewidths=0.5,
                        label=label, zorder=2)
@@ -161,7 +149,7 @@ def render_renewal(homophily: float = 0.7, turnover: float = 0.05, departures: s
     ax_line.set_xticks(np.arange(0, rounds.size + 1, 20))
     ax_line.grid(alpha=0.3)
     alt = (f"Renewal, homophily {homophily:g}, turnover {turnover:g}, {departures} departures, seed {int(seed)}. "
-           f"Left: circle of {G.number_of_nodes()} members, {len(outsiders)} of whom joined from outside. "
+           f"Left: circle of {members} members, {int(outside.sum())} of whom joined from outside. "
            f"Right: share of members holding an idea less than 10 rounds old, averaging {run.renewal:.2f} "
            f"after the warm-up, against {open_run.renewal:.2f} with no homophily.")
     return draw.Picture.from_figure(fig, alt)
