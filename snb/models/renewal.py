@@ -72,14 +72,21 @@ def outsider_reach(G: nx.Graph, *, steps: int = 3, entry_ties: int = 3, group: i
     """Share of the members an outsider reaches within ``steps`` steps after tying to
     ``entry_ties`` random members of one ``group``; ``weak=False`` drops the weak ties first."""
     rng = np.random.default_rng(seed)
-    H = nx.Graph()
-    H.add_nodes_from(G)
-    H.add_edges_from((u, v) for u, v, s in G.edges(data="strength") if weak or s == "strong")
     members = [v for v, g in G.nodes(data="group") if g == group]
-    outsider = "outsider"
-    H.add_edges_from((outsider, v) for v in rng.choice(members, size=entry_ties, replace=False).tolist())
-    reached = nx.single_source_shortest_path_length(H, outsider, cutoff=steps)
-    return (len(reached) - 1) / G.number_of_nodes()
+    entry = rng.choice(members, size=entry_ties, replace=False).tolist()
+    if steps < 1:
+        return 0.0
+    # breadth-first from the outsider's contacts (one step away), over the ties kept
+    reached, frontier = set(entry), list(dict.fromkeys(entry))
+    for _ in range(steps - 1):
+        ahead = []
+        for v in frontier:
+            for u, tie in G.adj[v].items():
+                if u not in reached and (weak or tie.get("strength") == "strong"):
+                    reached.add(u)
+                    ahead.append(u)
+        frontier = ahead
+    return len(reached) / G.number_of_nodes()
 
 
 @dataclass(frozen=True)
