@@ -200,9 +200,7 @@ def persistence(turnover: float, *, seed: int = 1, people: int = 150, ties: int 
     members who stayed, before and after (adjusted Rand index). ``baseline`` is the ARI
     of two Louvain runs on the unchanged network: the method's own noise."""
     rng = np.random.default_rng(seed)
-    G = like_minded_network(people, ties, seed=seed)
-    before = communities.detect(G, "Louvain", seed=seed)
-    again = communities.detect(G, "Louvain", seed=seed + 1000)
+    G, before, baseline = _persistence_start(int(seed), int(people), int(ties))
     leave = rng.choice(people, size=int(round(turnover * people)), replace=False).tolist()
     H = G.copy()
     H.remove_nodes_from(leave)
@@ -219,5 +217,15 @@ def persistence(turnover: float, *, seed: int = 1, people: int = 150, ties: int 
     keep = set(stayers)
     restrict = lambda parts: [p & keep for p in parts if p & keep]  # noqa: E731
     S = G.subgraph(stayers)
-    return {"ARI": communities.agreement(S, restrict(before), restrict(after))["ARI"],
-            "baseline": communities.agreement(G, before, again)["ARI"]}
+    return {"ARI": communities.agreement(S, restrict(before), restrict(after))["ARI"], "baseline": baseline}
+
+
+@functools.lru_cache(maxsize=128)
+def _persistence_start(seed: int, people: int, ties: int) -> tuple[nx.Graph, list, float]:
+    """The network before turnover, its Louvain communities and the method's own noise
+    (ARI of a second Louvain run): the same for every turnover level of one seed, so
+    computed once (callers only read them)."""
+    G = like_minded_network(people, ties, seed=seed)
+    before = communities.detect(G, "Louvain", seed=seed)
+    again = communities.detect(G, "Louvain", seed=seed + 1000)
+    return G, before, communities.agreement(G, before, again)["ARI"]
