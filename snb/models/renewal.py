@@ -158,7 +158,7 @@ def _simulate_renewal(members: int, ties_per_newcomer: int, homophily: float, tu
                 gone = np.lexsort((np.arange(members), -degree))[:leave]
             leaving = np.zeros(members, dtype=bool)
             leaving[gone] = True
-            ends = ends[~leaving[ends].any(axis=1)]
+            ends = ends[~(leaving[ends[:, 0]] | leaving[ends[:, 1]])]
             staying = np.flatnonzero(~leaving)  # sorted, as np.setdiff1d gives them
             rows = []
             for v in gone.tolist():  # a newcomer takes the leaver's place in the arrays
@@ -166,13 +166,13 @@ def _simulate_renewal(members: int, ties_per_newcomer: int, homophily: float, tu
                 from_outside[v] = rng.random() >= homophily
                 newest[v] = t if from_outside[v] else -10**6
             ends = np.vstack([ends, np.array(rows, dtype=np.int64)])
-        src = np.concatenate([ends[:, 0], ends[:, 1]])
-        dst = np.concatenate([ends[:, 1], ends[:, 0]])
+        src = ends.T.ravel()  # both directions of every tie: first ends, then second ends
+        dst = ends[:, ::-1].T.ravel()
         heard = rng.random(src.size) < pass_on
         updated = newest.copy()
         np.maximum.at(updated, dst[heard], newest[src[heard]])
         newest = updated
-        share[t] = np.mean(t - newest < fresh)
+        share[t] = np.count_nonzero(newest > t - fresh) / members  # t - newest < fresh
     for array in (share, ends, from_outside):
         array.flags.writeable = False  # the run is cached and shared
     return Renewal(share, ends, from_outside, warmup=min(20, rounds // 3))
