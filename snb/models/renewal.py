@@ -186,22 +186,35 @@ def fragmentation(G: nx.Graph, fractions: Iterable[float], *, targeted: bool, se
         order = sorted(G, key=lambda v: (-G.degree(v), str(v)))
     else:
         order = list(np.random.default_rng(seed).permutation(np.array(list(G), dtype=object)))
-    from scipy import sparse
-    from scipy.sparse.csgraph import connected_components
-
-    # the network as a sparse matrix with members in departure order: who stays is a tail
+    # Put the members back in reverse order of departure, joining groups with a union-find:
+    # after member k is back, the present members are exactly those who stay when the
+    # first k leave, so one pass gives the largest group for every share at once.
     rank = {v: i for i, v in enumerate(order)}
-    ends = np.array([(rank[u], rank[v]) for u, v in G.edges()], dtype=np.int64).reshape(-1, 2)
-    A = sparse.csr_array((np.ones(len(ends)), (ends[:, 0], ends[:, 1])), shape=(n, n))
-    out = []
-    for f in fractions:
-        gone = int(round(f * n))
-        if gone >= n:
-            out.append(0.0)
-            continue
-        _, label = connected_components(A[gone:, gone:], directed=False)
-        out.append(np.bincount(label).max() / n)
-    return np.array(out)
+    parent = list(range(n))
+    size = [1] * n
+
+    def root(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    largest = [0] * (n + 1)  # largest[k]: the largest group when the first k members have left
+    best = 0
+    for k in range(n - 1, -1, -1):
+        best = max(best, 1)
+        for u in G.adj[order[k]]:
+            j = rank[u]
+            if j > k:  # already back
+                a, b = root(k), root(j)
+                if a != b:
+                    if size[a] < size[b]:
+                        a, b = b, a
+                    parent[b] = a
+                    size[a] += size[b]
+                    best = max(best, size[a])
+        largest[k] = best
+    return np.array([largest[min(int(round(f * n)), n)] / n for f in fractions])
 
 
 def persistence(turnover: float, *, seed: int = 1, people: int = 150, ties: int = 450) -> dict[str, float]:
