@@ -58,27 +58,33 @@ def influence(G: nx.Graph) -> np.ndarray:
     return w / w.sum()
 
 
-def _sparse_averaging(G: nx.Graph):
-    """:func:`averaging_matrix` as a sparse matrix (graph order), built straight from the
-    edge list: a dense matrix of 10,000 people would take 800 MB."""
-    from scipy import sparse
+#: Above this many people :func:`degroot` averages from the edge list instead of a dense
+#: matrix (10,000 people would need 800 MB); below it the dense matrix is quicker.
+DENSE_PEOPLE = 2000
 
+
+def _averaging_step(G: nx.Graph):
+    """One round of averaging as a function of the estimates (graph order): a product with
+    :func:`averaging_matrix`, or for a large network the same sums from the edge list."""
     n = G.number_of_nodes()
+    if n <= DENSE_PEOPLE:
+        W = averaging_matrix(G)
+        return lambda x: W @ x
     index = {v: i for i, v in enumerate(G)}
     ends = np.array([(index[u], index[v]) for u, v in G.edges()], dtype=np.int64).reshape(-1, 2)
     loop = ends[:, 0] == ends[:, 1]  # a self-loop counts once, as in the dense matrix
     rows = np.concatenate([ends[:, 0], ends[~loop, 1], np.arange(n)])
     cols = np.concatenate([ends[:, 1], ends[~loop, 0], np.arange(n)])
     share = 1.0 / np.bincount(rows, minlength=n)  # own voice plus one per contact
-    return sparse.csr_array((share[rows], (rows, cols)), shape=(n, n))
+    return lambda x: np.bincount(rows, weights=x[cols], minlength=n) * share
 
 
 def degroot(G: nx.Graph, start: np.ndarray, rounds: int) -> np.ndarray:
     """Estimates after each round: an array of shape (rounds + 1, people)."""
-    W = _sparse_averaging(G)
+    step = _averaging_step(G)
     out = [np.asarray(start, dtype=float)]
     for _ in range(rounds):
-        out.append(W @ out[-1])
+        out.append(step(out[-1]))
     return np.array(out)
 
 
