@@ -145,3 +145,15 @@ def test_seed_study_has_one_row_per_seed():
     study = communities.seed_study(G, "label propagation", communities.factions(G), seeds=range(4))
     assert set(study) == {"communities", "modularity", "ARI", "NMI"}
     assert all(len(v) == 4 for v in study.values())
+
+
+def test_null_comparison_gives_the_numbers_of_the_graphs_themselves():
+    """null_comparison works on tie lists without building graphs: the same numbers."""
+    runs = ties.null_comparison(seeds=range(3), people=60, ties=150, homophily=0.5)
+    for s in range(3):
+        G = ties.like_minded_network(60, 150, homophily=0.5, seed=s)
+        H = ties.degree_preserving_null(G, seed=s)
+        assert runs["model clustering"][s] == ties.clustering(G)
+        assert runs["null clustering"][s] == ties.clustering(H)
+        assert runs["model assortativity"][s] == ties.assortativity(G)
+        assert runs["null assortativity"][s] == ties.assortativity(H)

@@ -19,7 +19,7 @@ degrees alone explain.
 from __future__ import annotations
 
 import random
-from typing import Iterable
+from typing import Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -59,6 +59,18 @@ def like_minded_network(people: int = 150, ties: int = 450, *, interests: int = 
     Meetings with oneself or an existing contact are skipped. ``homophily=0`` and
     ``closure=0`` give a random (Erdos-Renyi-like) network with ``ties`` ties.
     """
+    interest, tied = _like_minded_ties(people, ties, interests=interests, homophily=homophily,
+                                       closure=closure, seed=seed)
+    G = nx.Graph(name="like-minded network", homophily=homophily, closure=closure, seed=seed)
+    G.add_nodes_from((v, {"interest": interest[v]}) for v in range(people))
+    G.add_edges_from(tied)
+    return G
+
+
+def _like_minded_ties(people: int = 150, ties: int = 450, *, interests: int = 3, homophily: float = 0.7,
+                      closure: float = 0.5, seed: int = 1) -> tuple[list[int], list[tuple[int, int]]]:
+    """:func:`like_minded_network` without the graph: everyone's interest, and the ties as
+    sorted pairs (the order in which the graph lists its ties)."""
     if not 0 <= homophily < 1 or not 0 <= closure <= 1:
         raise ValueError("homophily must be in [0, 1) and closure in [0, 1]")
     if ties > people * (people - 1) // 2:
@@ -84,10 +96,7 @@ def like_minded_network(people: int = 150, ties: int = 450, *, interests: int = 
         tied.add(pair)
         contacts[u].append(v)
         contacts[v].append(u)
-    G = nx.Graph(name="like-minded network", homophily=homophily, closure=closure, seed=seed)
-    G.add_nodes_from((v, {"interest": interest[v]}) for v in range(people))
-    G.add_edges_from(sorted(tied))
-    return G
+    return interest, sorted(tied)
 
 
 def degree_preserving_null(G: nx.Graph, *, seed: int = 1, swaps_per_tie: int = 3) -> nx.Graph:
@@ -98,10 +107,20 @@ def degree_preserving_null(G: nx.Graph, *, seed: int = 1, swaps_per_tie: int = 3
     pattern (Maslov and Sneppen 2002). Node attributes are kept, so the null model
     answers: how much clustering and like-with-like would these degrees give by chance?
     """
-    rng = np.random.default_rng(seed)
     nodes = list(G)
     index = {v: i for i, v in enumerate(nodes)}
-    edges = [(index[u], index[v]) for u, v in G.edges()]
+    edges = _swapped([(index[u], index[v]) for u, v in G.edges()], seed=seed, swaps_per_tie=swaps_per_tie)
+    H = nx.Graph(name="degree-preserving null model", seed=seed)
+    H.add_nodes_from(G.nodes(data=True))
+    H.add_edges_from((nodes[a], nodes[b]) for a, b in edges)
+    return H
+
+
+def _swapped(edges: list[tuple[int, int]], *, seed: int, swaps_per_tie: int = 3) -> list[tuple[int, int]]:
+    """The double-edge swaps of :func:`degree_preserving_null` on ties given as pairs of
+    node numbers (in the graph's order of ties); returns the rewired pairs."""
+    rng = np.random.default_rng(seed)
+    edges = list(edges)
     m = len(edges)
     present = {(a, b) if a < b else (b, a) for a, b in edges}
     tries = swaps_per_tie * m if m >= 2 else 0
@@ -122,18 +141,19 @@ def degree_preserving_null(G: nx.Graph, *, seed: int = 1, swaps_per_tie: int = 3
         present.add(new1)
         present.add(new2)
         edges[i], edges[j] = (a, d), (c, b)
-    H = nx.Graph(name="degree-preserving null model", seed=seed)
-    H.add_nodes_from(G.nodes(data=True))
-    H.add_edges_from((nodes[a], nodes[b]) for a, b in edges)
-    return H
+    return edges
 
 
 def _adjacency(G: nx.Graph) -> sparse.csr_array:
     """0/1 adjacency matrix in graph order, built straight from the edge list (the same
     matrix as ``nx.to_scipy_sparse_array(G, weight=None)``, several times faster)."""
-    n = G.number_of_nodes()
     index = {v: i for i, v in enumerate(G)}
-    ends = np.array([(index[u], index[v]) for u, v in G.edges()], dtype=np.int64).reshape(-1, 2)
+    return _matrix(G.number_of_nodes(), [(index[u], index[v]) for u, v in G.edges()])
+
+
+def _matrix(n: int, pairs: list[tuple[int, int]]) -> sparse.csr_array:
+    """0/1 adjacency matrix of ``n`` nodes from ties given as pairs of node numbers."""
+    ends = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     loop = ends[:, 0] == ends[:, 1]  # a self-loop is one entry on the diagonal
     rows = np.concatenate([ends[:, 0], ends[~loop, 1]])
     cols = np.concatenate([ends[:, 1], ends[~loop, 0]])
@@ -145,7 +165,11 @@ def clustering(G: nx.Graph) -> float:
     ``nx.average_clustering`` (people with fewer than two contacts count as 0)."""
     if G.number_of_nodes() == 0:
         raise ValueError("the network has no nodes")
-    A = _adjacency(G)
+    return _clustering(_adjacency(G))
+
+
+def _clustering(A: sparse.csr_array) -> float:
+    """Average clustering from a 0/1 adjacency matrix (see :func:`clustering`)."""
     degree = np.asarray(A.sum(axis=1)).ravel()
     triangles = np.asarray((A @ A).multiply(A).sum(axis=1)).ravel() / 2
     pairs = degree * (degree - 1) / 2
@@ -158,8 +182,15 @@ def assortativity(G: nx.Graph, attribute: str = "interest") -> float:
     ``nx.attribute_assortativity_coefficient``: 1 when every tie joins people with the
     same value, 0 when ties ignore the attribute, negative when opposites attract."""
     values = {v: G.nodes[v][attribute] for v in G}
-    kinds = {k: i for i, k in enumerate(sorted(set(values.values()), key=str))}
-    ends = np.array([(kinds[values[u]], kinds[values[v]]) for u, v in G.edges()], dtype=np.int64)
+    return _assortativity(values, G.edges())
+
+
+def _assortativity(values: Mapping | Sequence, pairs: Iterable[tuple]) -> float:
+    """Attribute assortativity from each node's value (a mapping, or a list indexed by
+    node number) and the ties."""
+    pool = values.values() if isinstance(values, Mapping) else values
+    kinds = {k: i for i, k in enumerate(sorted(set(pool), key=str))}
+    ends = np.array([(kinds[values[u]], kinds[values[v]]) for u, v in pairs], dtype=np.int64)
     if not len(ends):
         raise ValueError("the network has no ties")
     k = len(kinds)
@@ -182,10 +213,12 @@ def null_comparison(seeds: Iterable[int] = range(MIN_REPLICATIONS), **settings) 
     model with the same seed (paired replications).
     """
     rows = []
-    for s in seeds:
-        G = like_minded_network(seed=int(s), **settings)
-        H = degree_preserving_null(G, seed=int(s))
-        rows.append((clustering(G), clustering(H), assortativity(G), assortativity(H)))
+    for s in seeds:  # the same numbers as on the graphs, without building them
+        interest, ties = _like_minded_ties(seed=int(s), **settings)
+        null = _swapped(ties, seed=int(s))
+        n = len(interest)
+        rows.append((_clustering(_matrix(n, ties)), _clustering(_matrix(n, null)),
+                     _assortativity(interest, ties), _assortativity(interest, null)))
     data = np.array(rows, dtype=float).reshape(-1, 4)
     names = ("model clustering", "null clustering", "model assortativity", "null assortativity")
     return {name: data[:, i] for i, name in enumerate(names)}
