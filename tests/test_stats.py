@@ -101,3 +101,15 @@ def test_interval_and_sweep_plots_carry_alt_text():
                                                       stats.Interval(1, -0.5, 2, 20)]},
                             title="S", xlabel="p", ylabel="difference")
     assert "0.1 -" in sweep.alt and "0.2 0" in sweep.alt
+
+
+def test_t_quantile_agrees_with_scipy_without_importing_it():
+    """snb.stats computes the t quantile itself (scipy.special costs ~0.15 s of import per page)."""
+    import numpy as np
+    from scipy.special import stdtrit
+
+    from snb.stats import _t_quantile
+
+    for dof in list(range(1, 60)) + list(np.linspace(1.5, 400, 300)):
+        for p in (0.75, 0.95, 0.975, 0.995):
+            assert _t_quantile(float(dof), p) == pytest.approx(float(stdtrit(dof, p)), rel=1e-12)
