@@ -93,12 +93,14 @@ browser-deps: setup  ## axe-core (pinned, from npm) for the browser tests' acces
 browser-test: book-build browser-deps  ## every built page in headless Chromium (skips without Chromium)
 	$(PY) -m pytest tests/browser -p no:cacheprovider -q -rs
 
-exercises: setup  ## regenerate exercises/ from solutions/
+exercises: setup  ## regenerate exercises/ from solutions/ (and the book's index of exercises)
 	$(PY) -m snb.exercisegen
+	$(PY) tools/exercise_index.py
 
 execute: setup  ## re-run lessons and solutions in place to refresh their stored outputs
 	$(PY) tools/execute_notebooks.py notebooks/[0-9]*.ipynb solutions/[0-9]*.ipynb
 	$(PY) -m snb.exercisegen
+	$(PY) tools/exercise_index.py
 
 benchmark: setup  ## print build, notebook and widget timings against the budgets
 	$(PY) tools/benchmark.py

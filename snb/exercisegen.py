@@ -158,7 +158,9 @@ def make_exercise_notebook(nb: nbformat.NotebookNode, chapter: int, source_name:
         f"Worked solutions are in `{source_name}` and, collapsed, in the book."
     )
     intro.id = "workbook-intro"
-    out.cells = cells[:1] + [intro] + cells[1:]
+    # after the title (the first markdown cell; an install cell may come before it)
+    title = next((i for i, c in enumerate(cells) if c.cell_type == "markdown"), 0) + 1
+    out.cells = cells[:title] + [intro] + cells[title:]
     out.metadata.pop("widgets", None)  # saved widget state belongs to the executed solutions
     out.metadata["snb"] = {"generated_from": source_name,
                            "do_not_edit": "edit the solution notebook, then run `make exercises`"}

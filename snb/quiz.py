@@ -18,9 +18,9 @@ import html
 import json
 from importlib import resources
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
-__all__ = ["Option", "Question", "Quiz", "show", "load"]
+__all__ = ["Option", "Question", "Quiz", "show", "load", "from_check"]
 
 _LETTERS = "ABCDEFGH"
 
@@ -119,3 +119,19 @@ def load(chapter: int) -> Quiz:
     if not isinstance(data, dict) or set(data) != {"title", "questions"}:
         raise ValueError(f"{name}: expected an object with the keys 'title' and 'questions'")
     return show(data["title"], data["questions"])
+
+
+def from_check(title: str, prompt: str, options: Mapping[str, str], check: Callable[[Any], Any]) -> Quiz:
+    """A one-question self-check from a multiple-choice exercise and its check.
+
+    ``options`` maps each letter to its text (``{"A": "...", ...}``); each option's
+    feedback is what ``check(letter)`` says about it (its message and hint), so the
+    page and the exercise's check never disagree. Used by the book's ``snb-self-check``
+    directive for the chapters' decision exercises.
+    """
+    opts = []
+    for letter, text in options.items():
+        feedback = check(letter)
+        why = feedback.message + (f" Hint: {feedback.hint}" if getattr(feedback, "hint", "") else "")
+        opts.append(Option(str(text), bool(feedback.correct), why))
+    return show(title, [Question(prompt, tuple(opts))])

@@ -53,3 +53,20 @@ def test_each_chapter_quiz_is_valid_data(chapter):
     assert len(q.questions) >= 4
     for question in q.questions:
         assert sum(o.correct for o in question.options) == 1, question.prompt
+
+
+def test_a_decision_exercise_becomes_a_self_check_with_its_checks_feedback():
+    from snb import checks
+
+    q = quiz.from_check("Exercise 3.4", "What do you advise?", checks.MERGE_OPTIONS, checks.check_merge_advice)
+    options = q.questions[0].options
+    assert [o.correct for o in options] == [letter == "B" for letter in checks.MERGE_OPTIONS]
+    for letter, option in zip(checks.MERGE_OPTIONS, options):
+        assert option.text == checks.MERGE_OPTIONS[letter]
+        assert checks.check_merge_advice(letter).message in option.why
+    assert q._repr_html_().count('class="snb-quiz-option"') == len(checks.MERGE_OPTIONS)
+
+
+def test_chapter_3_has_its_quiz():
+    q = quiz.load(3)
+    assert q.title.startswith("Chapter 3") and len(q.questions) >= 4

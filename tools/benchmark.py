@@ -1,7 +1,7 @@
 """Measure the course against its performance budgets and print the figures.
 
     python tools/benchmark.py              # everything (takes a few minutes)
-    python tools/benchmark.py --no-build   # skip the clean book build
+    python tools/benchmark.py --no-build   # skip the book builds (clean, no change, one edit)
     python tools/benchmark.py --tests      # also time the whole test suite (make test)
     python tools/benchmark.py --widgets    # only the explorers and builders (seconds)
     python tools/benchmark.py --pages      # only the notebook execution times
@@ -23,7 +23,6 @@ import argparse
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
@@ -141,18 +140,6 @@ def book_pages() -> list[Path]:
     return [ROOT / f"{f}.ipynb" for f in files if (ROOT / f"{f}.ipynb").exists()]
 
 
-def time_build() -> tuple[float, int]:
-    """Seconds for a clean build (fresh output folder, empty execution cache)."""
-    with tempfile.TemporaryDirectory() as out:
-        start = time.perf_counter()
-        subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT),
-                        "--path-output", out, "-W", "-n", "--keep-going", "--quiet"],
-                       check=True, stdout=subprocess.DEVNULL)
-        seconds = time.perf_counter() - start
-        pages = len(list((Path(out) / "_build" / "html").rglob("*.html")))
-    return seconds, pages
-
-
 def time_notebook(path: Path) -> tuple[float, float]:
     """Seconds to execute one notebook (a copy; the file is not touched): the whole
     run with kernel start, and the cells alone (imports included), which is what the
@@ -245,12 +232,10 @@ def time_pages(args: argparse.Namespace) -> None:
         note = f"  {verdict(cells, PAGE_BUDGET_S)} (<= {PAGE_BUDGET_S:.0f} s per page)" if path in pages else ""
         print(f"  {label:42s} cells {cells:5.2f} s, with kernel start {total:5.1f} s{note}")
 
-    if not args.no_build:
-        print("== Clean book build (fresh output folder and execution cache)")
-        seconds, html_pages = time_build()
-        executed = len(pages)
-        print(f"  build {seconds:.1f} s for {html_pages} HTML files, {executed} executed pages: "
-              f"{seconds / max(executed, 1):.1f} s per executed page (build time / executed pages)")
+    if not args.no_build:  # clean, no-change and one-edit builds; then the built pages' weight
+        subprocess.run([sys.executable, str(ROOT / "tools" / "book_timing.py")], check=True)
+    print("== Page weight of the built book (_build/html)")
+    subprocess.run([sys.executable, str(ROOT / "tools" / "page_weight.py")], check=False)
 
     if args.tests:
         print("== Whole test suite (make test, 2 jobs)")

@@ -15,7 +15,12 @@
    the package changed the cache is cleared (every page runs again with the new
    code); when anything of the two changed, or the last build failed, ``--all``
    makes Sphinx write every page and copy the static files again.
-3. **After**: no page of ``_toc.yml`` may show an error: an executed notebook with
+3. **Fresh stored outputs**: the book is built from the outputs stored in the
+   notebooks (``execute_notebooks: off``), the same outputs strict nbval checks in
+   ``make test``. ``make execute`` records in each notebook (``metadata.snb``) a
+   hash of its code cells and of the package (``snb/``); the build refuses a page
+   whose code or package changed since, naming it and saying "run make execute".
+4. **After**: no page of ``_toc.yml`` may show an error: an executed notebook with
    an ``error`` output (unless its cell is tagged ``raises-exception``), a failed
    execution report (``_build/html/reports/*.err.log``), or a traceback in the
    built HTML. Each is named (file, cell, exception) and the build fails, every
@@ -106,6 +111,58 @@ def check_sources(root: Path) -> list[str]:
             problem = notebook_problem(path)
             if problem:
                 problems.append(f"{rel}: {problem}")
+    return problems
+
+
+# ------------------------------------------------------- fresh stored outputs
+#: The package files whose change makes every stored output suspect.
+PACKAGE_PATTERNS = ("snb/**/*.py", "snb/data/*")
+
+
+def package_hash(root: Path) -> str:
+    """A hash of the package's code and data (names and contents)."""
+    digest = hashlib.sha256()
+    files = sorted({p for pattern in PACKAGE_PATTERNS for p in root.glob(pattern)
+                    if p.is_file() and "__pycache__" not in p.parts})
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def code_hash(nb: nbformat.NotebookNode) -> str:
+    """A hash of a notebook's code cells, in order."""
+    sources = [cell.source for cell in nb.cells if cell.cell_type == "code"]
+    return hashlib.sha256(json.dumps(sources).encode()).hexdigest()[:16]
+
+
+def execution_record(root: Path, nb: nbformat.NotebookNode) -> dict[str, str]:
+    """What ``make execute`` stores in ``metadata.snb`` after running ``nb``."""
+    return {"code": code_hash(nb), "package": package_hash(root)}
+
+
+def builds_from_stored_outputs(root: Path) -> bool:
+    """True when ``_config.yml`` says ``execute_notebooks: off`` (the pages show stored outputs)."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+    return str((config.get("execute") or {}).get("execute_notebooks", "auto")).lower() in ("off", "false")
+
+
+def stale_outputs(root: Path) -> list[str]:
+    """One line per notebook page whose stored outputs predate its code or the package."""
+    problems = []
+    package = package_hash(root)
+    for path in toc_files(root):
+        if path.suffix != ".ipynb" or not path.is_file():
+            continue
+        nb = nbformat.read(path, as_version=4)
+        record = nb.metadata.get("snb", {})
+        rel = path.relative_to(root).as_posix()
+        if not record:
+            problems.append(f"{rel}: no record of `make execute` (stored outputs of unknown age)")
+        elif record.get("code") != code_hash(nb):
+            problems.append(f"{rel}: its code changed since its outputs were stored")
+        elif record.get("package") != package:
+            problems.append(f"{rel}: the package snb/ changed since its outputs were stored")
     return problems
 
 
@@ -217,6 +274,13 @@ def main(argv: list[str] | None = None) -> int:
     problems = check_sources(root)
     if problems:
         print("\n".join(["Not building: these pages cannot be read:"] + [f"  {p}" for p in problems]))
+        return 1
+
+    stale = stale_outputs(root) if builds_from_stored_outputs(root) else []
+    if stale:
+        print("\n".join(["Not building: the book shows the outputs stored in the notebooks, and these are "
+                         "stale:"] + [f"  {p}" for p in stale]
+                        + ["Run `make execute` (it runs them again and stores fresh outputs), then build again."]))
         return 1
 
     everything, clear, reasons = plan(root)

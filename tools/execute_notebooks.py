@@ -7,19 +7,31 @@ stable: only the models that a displayed widget uses are kept (stale ones would
 pile up), and their random ids are replaced by ids derived from the notebook's
 name and the models' order, so re-running an unchanged notebook leaves
 ``git status`` clean. Prints each notebook's execution time.
+
+Each notebook runs for the static book: the kernel sees ``SNB_STATIC_BOOK`` set to
+``book/_static/frames/<folder>-<notebook name>/`` (emptied first), so every explorer stores
+plain HTML controls over pictures precomputed into that folder
+(``snb.widgets.base.render_frames``), and a widget that needs Python stores a notice.
+The frames are tracked by git; ``tests/test_explorer_frames.py`` fails when they are
+missing, orphaned or stale. In JupyterLab (no ``SNB_STATIC_BOOK``) nothing changes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from book_build import execution_record  # noqa: E402  (tools/ is not a package)
 
 
 def image_alt(cell: nbformat.NotebookNode) -> str | None:
@@ -81,6 +93,9 @@ def stabilise_widgets(nb: nbformat.NotebookNode, name: str) -> None:
     def rename(text: str) -> str:
         return re.sub("|".join(map(re.escape, new_id)), lambda m: new_id[m.group(0)], text) if new_id else text
 
+    if not order:  # nothing on the page is a widget: no state, so no widget scripts in the book
+        nb.metadata.pop("widgets", None)
+        return
     widgets[WIDGET_STATE]["state"] = json.loads(rename(json.dumps({k: state[k] for k in order})))
     for cell in nb.cells:
         for output in cell.get("outputs", []):
@@ -89,15 +104,33 @@ def stabilise_widgets(nb: nbformat.NotebookNode, name: str) -> None:
                 view["model_id"] = new_id[view["model_id"]]
 
 
+ROOT = Path(__file__).resolve().parents[1]
+FRAMES = ROOT / "book" / "_static" / "frames"
+STATIC_ENV = "SNB_STATIC_BOOK"  # snb.widgets.base.STATIC_ENV
+
+
+def frames_folder(path: Path) -> Path:
+    """Where the explorers of notebook ``path`` store their precomputed pictures."""
+    return FRAMES / f"{path.resolve().parent.name}-{path.stem}"
+
+
 def execute(path: Path) -> float:
     """Run one notebook in its own folder, store the outputs, return seconds taken."""
     nb = nbformat.read(path, as_version=4)
+    folder = frames_folder(path)
+    shutil.rmtree(folder, ignore_errors=True)  # no orphaned pictures of an older run
     start = time.perf_counter()
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    os.environ[STATIC_ENV] = str(folder)  # the kernel inherits it
+    try:
+        NotebookClient(nb, timeout=300, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    finally:
+        os.environ.pop(STATIC_ENV, None)
     seconds = time.perf_counter() - start
     tidy(nb)
     stabilise_widgets(nb, path.name)
+    # what tools/book_build.py compares, to refuse stale stored outputs
+    nb.metadata["snb"] = execution_record(ROOT, nb)
     nbformat.write(nb, path)
     return seconds
 

@@ -5,10 +5,10 @@ Loaded by ``_config.yml`` (``sphinx.local_extensions: {snb_book: book/_ext}``).
 1. Thebe off. Jupyter Book 1 always loads ``sphinx_thebe``. Its inline
    ``const THEBE_JS_URL = ...`` script ends up twice in every page, so every
    page logs ``Identifier 'THEBE_JS_URL' has already been declared`` in the
-   browser console; it also points at a public CDN. The book has no launch
-   buttons (it is read offline), so this extension unhooks sphinx_thebe's
-   event handlers and drops its CSS: no thebe script, style, static file or
-   config block reaches the pages.
+   browser console; it also points at a public CDN. The book has no live
+   code (its launch buttons are plain links), so this extension unhooks
+   sphinx_thebe's event handlers and drops its CSS: no thebe script, style,
+   static file or config block reaches the pages.
 
 2. Widget icon fonts. On pages with embedded ipywidgets (myst-nb adds the
    vendored ``require.js`` and ``embed-amd.js`` there, see ``nb_ipywidgets_js``)
@@ -39,6 +39,27 @@ Loaded by ``_config.yml`` (``sphinx.local_extensions: {snb_book: book/_ext}``).
    ``# BEGIN SOLUTION`` / ``# END SOLUTION`` lines, for ``snb.exercisegen``;
    the book's code blocks drop those two lines (the answer stays).
 
+7. Kernel-free explorers. ``make execute`` stores each explorer as plain HTML
+   controls over precomputed pictures (``snb.widgets.base.static_html``);
+   pages that hold one get ``_static/snb-explorer.js``, which switches the
+   pictures as a control moves (no kernel, nothing fetched from elsewhere).
+
+8. One repository address. ``repository.url`` in ``_config.yml`` (which Jupyter
+   Book hands to the theme as ``repository_url``) becomes MyST substitutions for
+   the introduction: ``{{ repository_link }}``, ``{{ clone_command }}``,
+   ``{{ binder_link }}`` and ``{{ colab_link }}``, so no page writes the address.
+
+9. Self-checks of the decision exercises. The directive ``snb-self-check``
+   (options ``:options: module:NAME``, ``:check: module:function``, ``:title:``,
+   ``:prompt:``) renders a one-question quiz (``snb.quiz.from_check``): every
+   option opens the feedback the exercise's own check gives it. HTML
+   ``<details>``, no kernel and no script.
+
+10. Citations in the course's style. ``bibtex_reference_style:
+    author_year_round`` (registered here) writes {cite:p} as "(Freeman 1979)" and
+    {cite:t} as "Freeman (1979)", as the prose did before it cited from
+    ``book/references.bib``; sphinxcontrib-bibtex's own author_year uses brackets.
+
 The theme's search and colour-mode buttons are fixed by the template
 overrides in ``book/_templates/``, the contrast of links in admonitions by
 ``book/_static/snb.css``; MathJax is vendored too (``mathjax_path``).
@@ -51,8 +72,10 @@ import re
 from typing import Any
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
 
 logger = logging.getLogger(__name__)
 
@@ -191,6 +214,19 @@ def _add_widget_scripts(
         app.add_js_file(None, body=SLIDER_LABEL_JS, priority=900)
 
 
+EXPLORER_MARK = 'class="snb-explorer"'
+EXPLORER_JS = "snb-explorer.js"
+
+
+def _add_explorer_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                         doctree: Any) -> None:
+    """Pages with a kernel-free explorer load the script that switches its pictures."""
+    if app.builder is None or app.builder.format != "html":
+        return
+    if EXPLORER_MARK in (context.get("body") or ""):
+        app.add_js_file(EXPLORER_JS, loading_method="defer")
+
+
 TOGGLE_LABEL = "Show or hide the sections of this chapter"
 
 
@@ -239,7 +275,83 @@ def _citations_as_list_items(app: Sphinx, pagename: str, templatename: str, cont
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+def repository_substitutions(url: str, branch: str = "main", binderhub: str = "",
+                              colab: str = "") -> dict[str, str]:
+    """Markdown for the introduction, all derived from the repository's address."""
+    url = url.rstrip("/")
+    if not url:
+        return {name: "(the course repository: set `repository.url` in `_config.yml`)"
+                for name in ("repository_link", "clone_command", "binder_link", "colab_link")}
+    org_repo = url.split("github.com/", 1)[-1]
+    first = "notebooks/01-network-society.ipynb"
+    subs = {"repository_link": f"[{url.split('://', 1)[-1]}]({url})",
+            "clone_command": f"`git clone {url}`"}
+    subs["binder_link"] = (f"[Binder]({binderhub.rstrip('/')}/v2/gh/{org_repo}/{branch}?urlpath=lab)"
+                           if binderhub else "Binder (not configured)")
+    subs["colab_link"] = (f"[Colab]({colab.rstrip('/')}/github/{org_repo}/blob/{branch}/{first})"
+                          if colab else "Colab (not configured)")
+    return subs
+
+
+def _substitute_repository(app: Sphinx, config: Any) -> None:
+    options = config.html_theme_options or {}
+    launch = options.get("launch_buttons") or {}
+    subs = repository_substitutions(options.get("repository_url", ""), options.get("repository_branch") or "main",
+                                    launch.get("binderhub_url", ""), launch.get("colab_url", ""))
+    config.myst_substitutions = {**subs, **(getattr(config, "myst_substitutions", None) or {})}
+
+
+def _resolve(path: str) -> Any:
+    """``package.module:NAME`` (or ``package.module.NAME``) to the object it names."""
+    import importlib
+
+    module, _, name = path.strip().rpartition(":") if ":" in path else path.strip().rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+class SelfCheck(SphinxDirective):
+    """A decision exercise's per-option feedback, in the page, with no kernel."""
+
+    option_spec = {"options": directives.unchanged_required, "check": directives.unchanged_required,
+                   "title": directives.unchanged_required, "prompt": directives.unchanged_required}
+
+    def run(self) -> list[nodes.Node]:
+        from snb import quiz
+
+        options = _resolve(self.options["options"])
+        if isinstance(options, dict) and isinstance(options.get("options"), dict):
+            options = options["options"]  # an exercise's settings with its options inside
+        check = _resolve(self.options["check"])
+        html = quiz.from_check(self.options["title"], self.options["prompt"], options, check)._repr_html_()
+        return [nodes.raw("", html, format="html")]
+
+
+def _register_reference_style() -> None:
+    """Author-year citations with round brackets and no comma: "(Freeman 1979)"."""
+    from dataclasses import dataclass, field
+
+    import sphinxcontrib.bibtex.plugin
+    from sphinxcontrib.bibtex.style.referencing import BracketStyle
+    from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+    def round_brackets() -> BracketStyle:
+        return BracketStyle(left="(", right=")")
+
+    @dataclass
+    class RoundAuthorYear(AuthorYearReferenceStyle):
+        bracket_parenthetical: BracketStyle = field(default_factory=round_brackets)
+        bracket_textual: BracketStyle = field(default_factory=round_brackets)
+        bracket_author: BracketStyle = field(default_factory=round_brackets)
+        bracket_label: BracketStyle = field(default_factory=round_brackets)
+        bracket_year: BracketStyle = field(default_factory=round_brackets)
+        author_year_sep: str = " "
+
+    sphinxcontrib.bibtex.plugin.register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_round",
+                                                RoundAuthorYear, force=True)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    _register_reference_style()
     # sphinx_thebe is set up before this extension (Jupyter Book lists it first),
     # so its handlers are already registered here. Make sure of that order.
     app.setup_extension("sphinx_thebe")
@@ -247,6 +359,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # after myst-nb's own html-page-context handler (priority 500)
     app.connect("html-page-context", _add_widget_scripts, priority=900)
     app.connect("html-page-context", _label_toc_toggles, priority=900)
+    app.connect("html-page-context", _add_explorer_script, priority=900)
+    app.connect("config-inited", _substitute_repository)
+    app.add_directive("snb-self-check", SelfCheck)
     app.connect("doctree-read", _hide_solution_markers)
     app.connect("html-page-context", _citations_as_list_items)
     return {

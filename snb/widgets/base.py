@@ -5,6 +5,10 @@ An :class:`Explorer` pairs controls with a render function (control values in,
 the render function pure means the benchmark can time exactly what a slider move
 costs, and tests can call it without a browser.
 
+In the static book (no kernel) an explorer is stored by ``make execute`` as plain HTML
+controls over pictures precomputed for a grid of control values (see "the static book"
+below and ``book/_static/snb-explorer.js``); in JupyterLab it stays live Python.
+
 Layout: from a 390 px phone to a 1600 px screen. Every control's description
 column fits its text, its body (a slider's track, a box's digits) keeps the room it
 needs, and the controls wrap onto as many rows as the window needs (see :func:`_fit`).
@@ -12,11 +16,18 @@ needs, and the controls wrap onto as many rows as the window needs (see :func:`_
 
 from __future__ import annotations
 
+import hashlib
 import html
+import io
+import itertools
+import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 import ipywidgets as w
+import numpy as np
 from IPython.display import display
 
 from snb import draw
@@ -86,7 +97,8 @@ class Explorer:
     """Controls plus a pure render function; displays as the controls above the picture.
 
     Integer boxes named ``seed`` accept only 0 to 2**32 - 1 (they become a
-    :func:`seed_box`), whoever built the explorer.
+    :func:`seed_box`), whoever built the explorer. Run for the static book
+    (:func:`static_book`), it displays :func:`static_html` over :func:`render_frames`.
     """
 
     controls: dict[str, w.ValueWidget]
@@ -117,9 +129,231 @@ class Explorer:
         return {name: c.value for name, c in self.controls.items()}
 
     def _ipython_display_(self) -> None:
+        folder = static_book()
+        if folder:  # run for the static book: plain HTML over precomputed pictures
+            manifest = render_frames(self, Path(folder))
+            display(_StaticHTML(static_html(manifest), f"{self.title or 'Explorer'}: "
+                                f"{len(manifest['frames'])} precomputed settings"))
+            return
         display(self.ui)
 
 
 def _style(description: str, width: str = "initial", **kw: Any) -> dict[str, Any]:
     """Keyword arguments for a control: its description and the width of the description."""
     return {"description": description, "style": {"description_width": width}, **kw}
+
+
+# ===================================================================== the static book
+# In the published book there is no kernel: `make execute` (tools/execute_notebooks.py)
+# runs each notebook with SNB_STATIC_BOOK set to a folder of its own under
+# book/_static/frames/. An explorer then shows as plain HTML controls over a grid of
+# precomputed pictures (PNG files in that folder, loaded when first shown) and
+# book/_static/snb-explorer.js switches between them as a control moves. A widget that
+# needs Python (a builder) shows a notice instead. In JupyterLab nothing changes.
+
+#: Environment variable naming the frames folder of the notebook being executed for the book.
+STATIC_ENV = "SNB_STATIC_BOOK"
+#: The grid of an explorer: a slider keeps at most PRODUCT_STEPS of its steps when every
+#: combination of every control is computed (at most MAX_FRAMES pictures); with more
+#: combinations one control at a time varies from the lesson's settings, a slider over
+#: at most STAR_STEPS of its steps. A seed box offers SEEDS seeds from its own.
+PRODUCT_STEPS = 6
+STAR_STEPS = 13
+MAX_FRAMES = 128
+SEEDS = 3
+#: Colours kept in a frame (64 is indistinguishable at these sizes; a quarter of the bytes).
+FRAME_COLOURS = 64
+
+
+def static_book() -> str | None:
+    """The frames folder when the notebook runs for the static book, else None."""
+    return os.environ.get(STATIC_ENV) or None
+
+
+def _thin(values: list, default_index: int, steps: int) -> list[int]:
+    """At most ``steps`` evenly spread indices of ``values`` (ends included), plus the default."""
+    m = len(values)
+    if m <= steps:
+        return list(range(m))
+    picks = {round(i * (m - 1) / (steps - 1)) for i in range(steps)} | {default_index}
+    return sorted(picks)
+
+
+def _readout(control: w.ValueWidget, value: Any) -> str:
+    fmt = getattr(control, "readout_format", None)
+    if isinstance(value, float) and fmt:
+        try:
+            return format(value, fmt)
+        except ValueError:
+            pass
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def control_grid(name: str, control: w.ValueWidget, steps: int) -> dict[str, Any]:
+    """The values a control takes in the static book: kind, values, their labels, default index."""
+    description = getattr(control, "description", "") or name
+    if hasattr(control, "_options_values"):  # Dropdown, ToggleButtons, SelectionSlider, ...
+        values = list(control._options_values)
+        labels = [str(x) for x in control._options_labels]
+        kind = "range" if isinstance(control, w.SelectionSlider) else "select"
+        return {"name": name, "label": description, "kind": kind, "values": values, "labels": labels,
+                "default": values.index(control.value)}
+    if isinstance(control, (w.Checkbox, w.ToggleButton)):
+        return {"name": name, "label": description, "kind": "select", "values": [False, True],
+                "labels": ["no", "yes"], "default": int(bool(control.value))}
+    if isinstance(control, (w.IntSlider, w.FloatSlider)):
+        step = control.step or 1
+        count = int(round((control.max - control.min) / step)) + 1
+        full = [control.min + i * step for i in range(count)]
+        if isinstance(control, w.FloatSlider):
+            digits = max(0, -int(np.floor(np.log10(step)))) + 2 if step < 1 else 2
+            full = [round(float(x), digits) for x in full]
+        value = round(float(control.value), 10) if isinstance(control, w.FloatSlider) else control.value
+        if not any(abs(x - value) < 1e-9 for x in full):  # a default between two steps is kept as is
+            full = sorted(full + [value])
+        default = int(np.argmin([abs(x - value) for x in full]))
+        keep = _thin(full, default, steps)
+        values = [full[i] for i in keep]
+        return {"name": name, "label": description, "kind": "range", "values": values,
+                "labels": [_readout(control, x) for x in values], "default": keep.index(default)}
+    if name == "seed" or (isinstance(control, w.BoundedIntText) and control.max == MAX_SEED):
+        values = [int(control.value) + i for i in range(SEEDS) if int(control.value) + i <= control.max]
+        return {"name": name, "label": description, "kind": "select", "values": values,
+                "labels": [str(x) for x in values], "default": 0}
+    return {"name": name, "label": description, "kind": "fixed", "values": [control.value],
+            "labels": [str(control.value)], "default": 0}
+
+
+def frame_plan(controls: dict[str, w.ValueWidget]) -> tuple[str, list[dict[str, Any]], list[tuple[int, ...]]]:
+    """How an explorer is precomputed: ("product" or "star", each control's grid, frame keys).
+
+    "product": every combination; "star": the lesson's settings and every setting of one
+    control with the others at the lesson's (when all combinations exceed MAX_FRAMES).
+    """
+    grids = [control_grid(name, c, PRODUCT_STEPS) for name, c in controls.items()]
+    if int(np.prod([len(g["values"]) for g in grids])) <= MAX_FRAMES:
+        return "product", grids, list(itertools.product(*(range(len(g["values"])) for g in grids)))
+    grids = [control_grid(name, c, STAR_STEPS) for name, c in controls.items()]
+    default = tuple(g["default"] for g in grids)
+    keys = [default]
+    for i, g in enumerate(grids):
+        keys += [default[:i] + (j,) + default[i + 1:] for j in range(len(g["values"])) if j != g["default"]]
+    return "star", grids, keys
+
+
+def frame_png(picture: draw.Picture) -> bytes:
+    """A picture as a small PNG for the static book (FRAME_COLOURS colours, deterministic)."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(picture.png)).convert("RGB")
+    out = io.BytesIO()
+    image.quantize(FRAME_COLOURS, method=Image.Quantize.FASTOCTREE).save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def frame_name(png: bytes) -> str:
+    """A frame's file name: a hash of its bytes (same picture, same file)."""
+    return hashlib.sha256(png).hexdigest()[:20] + ".png"
+
+
+def render_frames(explorer: "Explorer", folder: Path) -> dict[str, Any]:
+    """Render every frame of ``explorer`` into ``folder``; the manifest the page script reads."""
+    mode, grids, keys = frame_plan(explorer.controls)
+    folder.mkdir(parents=True, exist_ok=True)
+    frames: dict[str, Any] = {}
+    for key in keys:
+        values = {g["name"]: g["values"][j] for g, j in zip(grids, key)}
+        try:
+            picture = explorer.render(**values)
+            if not isinstance(picture, draw.Picture):
+                raise TypeError(f"the render function returned {type(picture).__name__}, not a Picture")
+        except Exception as exc:  # a setting the model cannot take: a sentence in the page
+            frames["-".join(map(str, key))] = {"error": _cannot_draw(exc)}
+            continue
+        png = frame_png(picture)
+        name = frame_name(png)
+        if not (folder / name).exists():
+            (folder / name).write_bytes(png)
+        from PIL import Image
+
+        width, height = Image.open(io.BytesIO(png)).size
+        frames["-".join(map(str, key))] = {"src": f"frames/{folder.name}/{name}", "alt": picture.alt,
+                                           "width": width, "height": height}
+    render = f"{explorer.render.__module__}:{explorer.render.__qualname__}"
+    return {"title": explorer.title, "render": render, "mode": mode, "controls": grids, "frames": frames}
+
+
+def _cannot_draw(exc: Exception) -> str:
+    return (f"These settings cannot be drawn ({type(exc).__name__}: {str(exc)[:200]}). "
+            "Change one of them and try again.")
+
+
+STATIC_NOTE = ("No Python runs in this book: the pictures for {count} settings were computed in "
+               "advance.{star} To try any setting, run the chapter: see “Ways to run the course” in "
+               "the introduction.")
+STAR_NOTE = (" Here one setting at a time changes from the lesson's; moving another one puts the "
+             "others back.")
+OFFLINE_NOTE = "Run this cell (in JupyterLab) to use the explorer."
+
+
+def static_html(manifest: dict[str, Any]) -> str:
+    """The explorer as plain HTML controls, its first picture and its data (for snb-explorer.js)."""
+    rows = []
+    for i, g in enumerate(manifest["controls"]):
+        ident = f"{{uid}}-{i}"
+        label = html.escape(g["label"])
+        if g["kind"] == "range":
+            d = g["default"]
+            rows.append(f'<div class="snb-control"><label for="{ident}">{label}</label>'
+                        f'<input type="range" id="{ident}" data-control="{i}" min="0" '
+                        f'max="{len(g["values"]) - 1}" step="1" value="{d}" '
+                        f'aria-valuetext="{html.escape(g["labels"][d])}">'
+                        f'<output for="{ident}">{html.escape(g["labels"][d])}</output></div>')
+        elif g["kind"] == "select":
+            options = "".join(f'<option value="{j}"{" selected" if j == g["default"] else ""}>'
+                              f"{html.escape(text)}</option>" for j, text in enumerate(g["labels"]))
+            rows.append(f'<div class="snb-control"><label for="{ident}">{label}</label>'
+                        f'<select id="{ident}" data-control="{i}">{options}</select></div>')
+        else:
+            rows.append(f'<div class="snb-control"><span>{label}</span> '
+                        f'<span data-control="{i}" data-fixed="0">{html.escape(g["labels"][0])}</span></div>')
+    first = manifest["frames"]["-".join(str(g["default"]) for g in manifest["controls"])]
+    if "src" in first:
+        picture = (f'<img class="snb-explorer-picture" data-src="{first["src"]}" alt="{html.escape(first["alt"])}" '
+                   f'width="{first["width"]}" height="{first["height"]}" loading="lazy">')
+    else:
+        picture = '<img class="snb-explorer-picture" alt="" hidden>'
+    error = html.escape(first.get("error", ""))
+    note = STATIC_NOTE.format(count=len(manifest["frames"]), star=STAR_NOTE if manifest["mode"] == "star" else "")
+    data = json.dumps(manifest, separators=(",", ":"), sort_keys=True).replace("</", "<\\/")
+    uid = "snb-x-" + hashlib.sha256(data.encode()).hexdigest()[:8]
+    title = f'<p class="snb-explorer-title"><strong>{html.escape(manifest["title"])}</strong></p>' \
+        if manifest["title"] else ""
+    body = (f'<div class="snb-explorer" id="{uid}">{title}'
+            f'<div class="snb-explorer-controls">{"".join(rows)}</div>'
+            f'<p class="snb-explorer-offline">{OFFLINE_NOTE}</p>'
+            f'<p class="snb-explorer-note" hidden>{html.escape(note)}</p>'
+            f'<p class="snb-explorer-status" role="status" aria-live="polite">{error}</p>'
+            f'<div class="snb-explorer-frame">{picture}</div>'
+            f'<script type="application/json" class="snb-explorer-data">{data}</script></div>')
+    return body.replace("{uid}", uid)
+
+
+def needs_kernel_html(title: str, what: str = "This exercise") -> str:
+    """A notice for the static book in place of a widget that needs Python running."""
+    return (f'<div class="snb-needs-kernel" role="note"><p><strong>{html.escape(title)}</strong></p>'
+            f"<p>{html.escape(what)} needs Python running, which this web page does not have. "
+            "Run the chapter to use it: open this page on Binder, a JupyterHub or Colab with the "
+            "launch button (the rocket at the top of the page), or download the notebook "
+            "(the download button) and run it on your own computer; the introduction’s "
+            "“Ways to run the course” explains each.</p></div>")
+
+
+class _StaticHTML:
+    """An output that is only HTML (plus a plain-text line), for the static book."""
+
+    def __init__(self, body: str, text: str) -> None:
+        self.body, self.text = body, text
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.body, "text/plain": self.text}

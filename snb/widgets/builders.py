@@ -18,7 +18,7 @@ from IPython.display import display
 
 from snb import draw
 from snb.feedback import Feedback, plural
-from snb.widgets.base import _style, row
+from snb.widgets.base import _StaticHTML, _style, needs_kernel_html, row, static_book
 
 #: Longest name (characters) a builder accepts.
 MAX_NAME = 60
@@ -102,6 +102,7 @@ class NetworkBuilder:
 
     def __init__(self, check: Callable[[nx.Graph], Feedback] | None = None,
                  people: Iterable[str] = (), title: str = "Network builder") -> None:
+        self.title = title
         self.graph = nx.Graph()
         self.required = tuple(dict.fromkeys(str(p) for p in people))
         self.graph.add_nodes_from(self.required)
@@ -312,6 +313,10 @@ class NetworkBuilder:
                 display(picture.html() if isinstance(picture, draw.Picture) else picture)
 
     def _ipython_display_(self) -> None:
+        if static_book():  # the static book has no kernel: a notice, not dead buttons
+            display(_StaticHTML(needs_kernel_html(self.title, "This builder"),
+                                f"{self.title}: needs Python running"))
+            return
         display(self.ui)
 
 

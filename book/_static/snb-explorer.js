@@ -1,0 +1,96 @@
+/* Kernel-free explorers for the static book (snb.widgets.base: static_html).
+ *
+ * `make execute` stores each explorer as plain HTML controls, its first picture and a
+ * JSON manifest of precomputed frames (PNG files under _static/frames/). This script
+ * shows the frame of the controls' current values; a picture file is requested only
+ * when it is first shown. With a "star" grid (one setting at a time from the lesson's),
+ * moving a control puts the others back to the lesson's settings. No request leaves
+ * the site. Added by book/_ext/snb_book.py only to pages with an explorer.
+ */
+(function () {
+  "use strict";
+
+  function staticRoot() {
+    var root = document.documentElement.dataset.content_root;
+    if (root === undefined) {
+      var s = document.querySelector('script[src*="_static/documentation_options.js"]');
+      root = s ? s.getAttribute("src").split("_static/")[0] : "./";
+    }
+    return root + "_static/";
+  }
+
+  function setup(box, base) {
+    var data = JSON.parse(box.querySelector("script.snb-explorer-data").textContent);
+    var inputs = data.controls.map(function (c, i) {
+      return box.querySelector('[data-control="' + i + '"]');
+    });
+    var img = box.querySelector("img.snb-explorer-picture");
+    var status = box.querySelector(".snb-explorer-status");
+
+    function index(el) {
+      if (el.dataset.fixed !== undefined) { return 0; }
+      return parseInt(el.value, 10);
+    }
+    function set(i, j) {
+      var el = inputs[i];
+      if (el.dataset.fixed !== undefined) { return; }
+      el.value = String(j);
+      readout(i);
+    }
+    function readout(i) {
+      var el = inputs[i];
+      if (el.type !== "range") { return; }
+      var label = data.controls[i].labels[index(el)];
+      el.setAttribute("aria-valuetext", label);
+      var out = el.parentNode.querySelector("output");
+      if (out) { out.textContent = label; }
+    }
+    function show(changed) {
+      var ix = inputs.map(index);
+      var frame = data.frames[ix.join("-")];
+      var reset = [];
+      if (!frame) {  // star grid: only one setting at a time differs from the lesson's
+        ix = data.controls.map(function (c, i) {
+          if (i !== changed && ix[i] !== c["default"]) { reset.push(c.label); }
+          return i === changed ? ix[i] : c["default"];
+        });
+        ix.forEach(function (j, i) { set(i, j); });
+        frame = data.frames[ix.join("-")];
+      }
+      if (!frame) { return; }
+      if (frame.src) {
+        img.hidden = false;
+        img.alt = frame.alt;
+        img.width = frame.width;
+        img.height = frame.height;
+        img.src = base + frame.src;
+        status.textContent = reset.length ?
+          "Back to the lesson's setting: " + reset.join(", ") + "." : "";
+      } else {
+        img.hidden = true;
+        status.textContent = frame.error;
+      }
+      box.dataset.frame = ix.join("-");
+    }
+    inputs.forEach(function (el, i) {
+      if (el.dataset.fixed !== undefined) { return; }
+      el.addEventListener("input", function () { readout(i); show(i); });
+      el.addEventListener("change", function () { readout(i); show(i); });
+    });
+    box.querySelector(".snb-explorer-offline").hidden = true;
+    box.querySelector(".snb-explorer-note").hidden = false;
+    if (img.dataset.src) { img.src = base + img.dataset.src; }
+    box.classList.add("snb-explorer-ready");
+  }
+
+  function start() {
+    var base = staticRoot();
+    var boxes = document.querySelectorAll(".snb-explorer:not(.snb-explorer-ready)");
+    for (var i = 0; i < boxes.length; i++) {
+      try { setup(boxes[i], base); } catch (e) { console.error("snb explorer:", e); }
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else { start(); }
+})();

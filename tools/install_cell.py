@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Put the install cell first in every course notebook (idempotent).
+
+    python tools/install_cell.py            # add or update the cell in every notebook
+    python tools/install_cell.py --check    # only report notebooks that lack the current cell
+
+A notebook downloaded from the book, or opened in Colab, imports the course's helper
+package ``snb``, which is not there. Its first cell installs it, from the repository
+(``repository.url`` in ``_config.yml``, the one place the address is written) at the
+book's version tag (``v`` + the version in ``pyproject.toml``). Where ``snb`` imports
+(the course's own environment, Binder) the cell does nothing and prints nothing, so
+strict nbval is unaffected; the book hides it (tag ``remove-cell``). New chapters get
+it by running this tool; ``tests/test_install_cell.py`` fails when a notebook under
+``notebooks/``, ``solutions/`` or ``exercises/`` lacks the current cell.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from pathlib import Path
+
+import nbformat
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+TAG = "snb-install"
+TAGS = ["remove-cell", TAG]
+FOLDERS = ("notebooks", "solutions", "exercises")
+
+
+def repository_url(root: Path = ROOT) -> str:
+    """The repository's address, from ``_config.yml`` (``repository.url``)."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+    url = ((config.get("repository") or {}).get("url") or "").rstrip("/")
+    if not url:
+        raise SystemExit("_config.yml has no repository.url: set it to the course's repository")
+    return url
+
+
+def version(root: Path = ROOT) -> str:
+    """The course's version (``pyproject.toml``), whose tag ``v<version>`` the cell installs."""
+    return tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def cell_source(root: Path = ROOT) -> str:
+    """The install cell's code."""
+    return (
+        "# Outside the course's own setup (a downloaded notebook, Colab), install its helper\n"
+        "# package snb first. Where snb is already installed this does nothing.\n"
+        "import importlib.util\n"
+        "\n"
+        'if importlib.util.find_spec("snb") is None:\n'
+        "    import subprocess\n"
+        "    import sys\n"
+        "\n"
+        f'    REPOSITORY = "git+{repository_url(root)}@v{version(root)}"\n'
+        '    pip = [sys.executable, "-m", "pip", "install", "--quiet"]\n'
+        '    subprocess.run(pip + [f"snb @ {REPOSITORY}"], check=True)'
+    )
+
+
+def install_cell(root: Path = ROOT) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell(cell_source(root), metadata={"tags": list(TAGS)})
+    cell.pop("id", None)
+    return cell
+
+
+def has_current_cell(nb: nbformat.NotebookNode, root: Path = ROOT) -> bool:
+    """True when the first cell is the current install cell."""
+    if not nb.cells:
+        return False
+    first = nb.cells[0]
+    return (first.cell_type == "code" and first.source == cell_source(root)
+            and TAG in first.metadata.get("tags", []) and "remove-cell" in first.metadata.get("tags", []))
+
+
+def ensure(nb: nbformat.NotebookNode, root: Path = ROOT) -> bool:
+    """Make the first cell the current install cell; True when the notebook changed."""
+    if has_current_cell(nb, root):
+        return False
+    nb.cells = [c for c in nb.cells if TAG not in c.get("metadata", {}).get("tags", [])]
+    cell = install_cell(root)
+    cell["id"] = "snb-install"
+    nb.cells.insert(0, cell)
+    return True
+
+
+def notebooks(root: Path = ROOT) -> list[Path]:
+    return [p for folder in FOLDERS for p in sorted((root / folder).glob("[0-9]*.ipynb"))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report notebooks without the current cell")
+    args = parser.parse_args(argv)
+    missing = []
+    for path in notebooks():
+        nb = nbformat.read(path, as_version=4)
+        if args.check:
+            if not has_current_cell(nb):
+                missing.append(path.relative_to(ROOT).as_posix())
+        elif ensure(nb):
+            nbformat.write(nb, path)
+            print(f"install cell added or updated: {path.relative_to(ROOT).as_posix()}")
+    if missing:
+        print("\n".join(["These notebooks lack the current install cell (run tools/install_cell.py):"]
+                        + [f"  {m}" for m in missing]))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
