@@ -74,6 +74,11 @@ EXPLORERS: dict[str, tuple[Callable[..., Any], list[dict[str, Any]]]] = {
         widgets.render_wisdom,
         [{"people": k} for k in (40, 200, 400)] + [{"seed": s} for s in (2, 3)],
     ),
+    "ch5 centrality explorer": (
+        widgets.render_centrality,
+        [{"measure": m} for m in ("degree", "closeness", "eigenvector", "PageRank")]
+        + [{"network": n} for n in widgets.CENTRALITY_NETWORKS[1:]],
+    ),
 }
 
 #: Explorer updates on a large network: one update each, against LARGE_WIDGET_BUDGET_MS.

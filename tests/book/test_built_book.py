@@ -171,3 +171,15 @@ def test_chapter_3_pages_exercises_and_explorers():
                       ("notebooks/03-3-wisdom", 'alt=\\"Averaging opinions on the small world network')):
         state = page(file).read_text(encoding="utf-8").split("application/vnd.jupyter.widget-state+json", 1)[1]
         assert alt in state, f"{file}: the explorer's first picture or its alt text is missing"
+
+
+def test_chapter_5_pages_exercises_and_explorers():
+    solutions = page("solutions/05-influence-trust-reciprocity")
+    plain = re.sub(r"<[^>]+>", " ", solutions.read_text(encoding="utf-8"))
+    for k in (1, 2, 3, 4):
+        assert re.search(rf"Exercise\s+5\.{k}\b", plain), f"Exercise 5.{k} not numbered as in the workbook"
+    divs = [a for t, a in tags(solutions) if t == "div" and "solution" in a.get("class", "").split()]
+    assert len(divs) >= 4 and all("dropdown" in a["class"].split() for a in divs)
+    for file, alt in (("notebooks/05-influence-trust-reciprocity", 'alt=\\"Florentine marriages: betweenness.'),):
+        state = page(file).read_text(encoding="utf-8").split("application/vnd.jupyter.widget-state+json", 1)[1]
+        assert alt in state, f"{file}: the explorer's first picture or its alt text is missing"
