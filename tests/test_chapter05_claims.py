@@ -1,6 +1,7 @@
 """Every number in chapter 5's prose, computed again and pinned (intervals, never one seed)."""
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from snb import datasets, stats
@@ -118,3 +119,79 @@ def test_reciprocity_excess_over_chance(monastery):
     for w, text in shown.items():
         excess = stats.mean_interval(nx.reciprocity(liking[w]) - trust.reciprocity_runs(liking[w]))
         assert str(excess) == text and excess.excludes_zero
+
+
+# ------------------------------------------------------------ page 2: your network
+from snb.models import ego  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def consultant():
+    contacts, problems = ego.parse_contacts_csv(ego.EXAMPLE_CSV)
+    assert problems == []
+    return contacts
+
+
+def test_consultant_scorecard(consultant):
+    card = ego.scorecard(consultant, ["logistics", "Berlin"])
+    value = {k: v["value"] for k, v in card.items()}
+    assert value["contacts"] == 8 and value["quality"] == 325
+    assert value["character: trust"] == 3.75 and round(value["character: reciprocity"], 2) == 0.62
+    assert value["character: only taking"] == 2
+    assert {c.name for c in consultant if c.helps_you > 0 and c.you_help == 0} == {"Dev", "Hana"}
+    assert round(value["relevance"], 2) == 0.38
+    assert value["bridges: effective size"] == 6.25 and round(value["bridges: constraint"], 2) == 0.32
+    assert card["bridges: lone contacts"]["what it means"].endswith("Gus") and value["bridges: lone contacts"] == 1
+
+
+def test_closed_circle_against_the_consultant(consultant):
+    circle, _ = ego.parse_contacts_csv(ego.CLOSED_CIRCLE_CSV)
+    card = {k: v["value"] for k, v in ego.scorecard(circle).items()}
+    assert card["character: trust"] == 4.0 and card["character: reciprocity"] == 1.0
+    assert card["diversity: industries"] == 0.0 and card["bridges: effective size"] == 1.0
+    assert round(card["bridges: constraint"], 2) == 0.44
+
+
+def test_reach_at_one_two_three_steps():
+    assert ego.geometric_steps(6) == [6, 30, 150]
+    runs = {kind: ego.reach_runs(kind) for kind in ego.REACH_NETWORKS}
+    rr, sw, ring = (runs[k] for k in ("random regular", "small world", "ring lattice"))
+    assert round(rr[:, 1].mean(), 1) == 29.6 and str(stats.mean_interval(rr[:, 2])) == "136 (95 % CI 135 to 136)"
+    assert round(sw[:, 1].mean(), 1) == 12.6
+    assert str(stats.mean_interval(sw[:, 2])) == "32.78 (95 % CI 31.30 to 34.27)"
+    assert round(sw[:, 2].mean() / 150, 2) == 0.22  # "about a fifth"
+    assert (ring == 6).all()
+
+
+def test_rewiring_sweep_where_the_promise_holds():
+    shown = {0.0: 0.04, 0.1: 0.22, 0.3: 0.57, 1.0: 1.04}
+    for p, share in shown.items():
+        runs = ego.reach_runs("small world", rewiring=p) / np.array(ego.geometric_steps(6))
+        three = stats.mean_interval(runs[:, 2])
+        assert round(three.mean, 2) == share
+        if p < 1:
+            assert three.high < 1  # short of the promise
+        else:
+            assert three.format(2) == "1.04 (95 % CI 1.01 to 1.07)"
+
+
+def test_karate_reach_and_paradox():
+    karate = datasets.load_karate_club()
+    observed = np.mean([ego.people_at_steps(karate, v) for v in karate], axis=0)
+    assert observed.round(1).tolist() == [4.6, 15.6, 8.1]
+    assert np.round(ego.geometric_steps(4.588235294117647), 1).tolist() == [4.6, 16.5, 59.1]
+    assert round(nx.average_clustering(karate), 2) == 0.57
+    k = ego.friendship_paradox(karate)
+    assert (round(k["person"], 1), round(k["friend"], 1)) == (4.6, 7.8)
+    assert round(k["share with better-connected friends"], 2) == 0.85
+    f = ego.friendship_paradox(datasets.load_florentine_families())
+    assert (round(f["person"], 2), round(f["friend"], 2)) == (2.67, 3.35)
+    assert round(f["share with better-connected friends"], 2) == 0.73
+
+
+def test_paradox_in_synthetic_networks():
+    gaps = {kind: stats.mean_interval(stats.across_seeds(lambda s: ego.paradox_gap(kind, s)))
+            for kind in ego.PARADOX_NETWORKS}
+    assert gaps["scale-free"].format(1) == "6.9 (95 % CI 6.5 to 7.3)"
+    assert gaps["random"].format(2) == "0.99 (95 % CI 0.97 to 1.02)"
+    assert gaps["random regular"].mean == 0 and gaps["random regular"].high == 0

@@ -77,3 +77,81 @@ def test_standing_subtracts_disliking():
     assert s["named"] == {"a": 1.0, "c": 2.0, "b": 0.0}
     assert s["liking"]["c"] == 5.0 and s["net trust"]["a"] == 0.0
     assert sum(s["trust PageRank"].values()) == pytest.approx(1.0)
+
+
+# ---------------------------------------------------------------- the scorecard
+from snb.models import ego  # noqa: E402
+
+GOOD = {"name": "Ana", "industry": "retail", "place": "Lyon", "trust": "4", "helps_you": "2", "you_help": "1",
+        "contacts": "300", "knows": "Ben; Chloe"}
+
+
+def test_make_contact_reads_form_values():
+    contact, problems = ego.make_contact(GOOD)
+    assert problems == [] and contact.trust == 4 and contact.knows == ("Ben", "Chloe")
+    contact, problems = ego.make_contact({**GOOD, "trust": 5.0, "helps_you": None, "knows": ""})
+    assert problems == [] and contact.helps_you == 0 and contact.knows == ()
+
+
+@pytest.mark.parametrize("change, fragment", [
+    ({"name": "  "}, "name is empty"), ({"name": "you"}, "name the scorecard gives you"),
+    ({"trust": "7"}, "trust 7 is out of range"), ({"trust": "0"}, "out of range"),
+    ({"trust": ""}, "trust is empty"), ({"trust": "high"}, "'high' is not a number"),
+    ({"trust": "3.5"}, "out of range"), ({"helps_you": "-1"}, "out of range"),
+    ({"contacts": "1e9"}, "out of range"), ({"industry": ""}, "industry is empty"),
+    ({"place": None}, "place is empty"), ({"knows": "Ana"}, "cannot know themselves"),
+])
+def test_make_contact_explains_each_bad_entry(change, fragment):
+    contact, problems = ego.make_contact({**GOOD, **change})
+    assert contact is None and any(fragment in p for p in problems), problems
+
+
+def test_make_contact_refuses_duplicates_ignoring_case():
+    contact, problems = ego.make_contact({**GOOD, "name": "ana"}, taken=["Ana"])
+    assert contact is None and "already in your list" in problems[0]
+
+
+def test_csv_round_trip_and_all_or_nothing():
+    contacts, problems = ego.parse_contacts_csv(ego.EXAMPLE_CSV)
+    assert problems == [] and len(contacts) == 8
+    again, problems = ego.parse_contacts_csv(ego.contacts_csv(contacts))
+    assert problems == [] and again == contacts
+    bad = "name,industry,place,trust\nAna,x,y,7\n,x,y,3\nBen,x,y,2\nben,x,y,2\nCid,x\n"
+    contacts, problems = ego.parse_contacts_csv(bad)
+    assert contacts == []
+    assert [p.split(":")[0] for p in problems] == ["line 2", "line 3", "line 5", "line 6"]
+    assert "7 is out of range" in problems[0] and "needs quotes" in problems[3]
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("", "empty"), ("   ", "empty"), (None, "empty"), ("name,industry\nAna,x", "lacks place, trust"),
+    ("name,industry,place,trust,age\nAna,x,y,3,40", "unknown columns"),
+    ("name,industry,place,trust\n", "no contacts"),
+    ("name,industry,place,trust\n" + "".join(f"P{i},x,y,3\n" for i in range(201)), "more than the 200"),
+    ("name,industry,place,trust\nZoe,x,y,3\n", "already in your list"),
+])
+def test_csv_problems(text, fragment):
+    contacts, problems = ego.parse_contacts_csv(text, taken=["zoe"])
+    assert contacts == [] and fragment in problems[0], problems
+
+
+def test_ego_network_and_blau_index():
+    contacts, _ = ego.parse_contacts_csv("name,industry,place,trust,knows\nA,x,p,3,B;Nobody\nB,y,p,3,\nC,x,q,3,")
+    G = ego.ego_network(contacts)
+    assert set(G["you"]) == {"A", "B", "C"} and G.has_edge("A", "B") and "Nobody" not in G
+    assert ego.blau_index(["x", "X", "y", "y"]) == 0.5 and ego.blau_index(["a"]) == 0.0
+    assert ego.scorecard([]) == {}
+    card = ego.scorecard(contacts, need=["q"])
+    assert card["relevance"]["value"] == pytest.approx(1 / 3)
+    assert card["bridges: lone contacts"]["value"] == 1
+
+
+def test_people_at_steps_on_a_path_and_reach_kinds():
+    assert ego.people_at_steps(nx.path_graph(6), 0, 3) == [1, 1, 1]
+    assert ego.people_at_steps(nx.star_graph(5), 1, 3) == [1, 4, 0]
+    with pytest.raises(ValueError):
+        ego.reach_network("tree")
+    with pytest.raises(ValueError):
+        ego.paradox_gap("tree")
+    star = ego.friendship_paradox(nx.star_graph(4))
+    assert star["person"] == 8 / 5 and star["friend"] == 2.5

@@ -58,3 +58,73 @@ def test_explorers_redraw_within_the_budget(render, settings):
         render(**settings)
         times.append(time.perf_counter() - start)
     assert min(times) < 0.25, f"best of 7 redraws took {min(times):.3f} s"
+
+
+# ---------------------------------------------------------------- the scorecard builder
+from snb.models import ego  # noqa: E402
+
+
+def _example():
+    return ego.parse_contacts_csv(ego.EXAMPLE_CSV)[0]
+
+
+def test_render_scorecard_carries_the_scorecard_in_its_alt_text():
+    picture = widgets.render_scorecard(tuple(_example()), "logistics, Berlin")
+    assert isinstance(picture, Picture) and picture.png.startswith(PNG_MAGIC)
+    assert "8 contacts" in picture.alt and "bridges: effective size: 6.25" in picture.alt
+    assert "relevance: 0.38" in picture.alt
+    assert "no contacts yet" in widgets.render_scorecard().alt
+    one = ego.parse_contacts_csv("name,industry,place,trust\nAna,retail,Lyon,3")[0]
+    assert "1 contact " in widgets.render_scorecard(tuple(one)).alt
+
+
+def test_builder_form_keeps_entries_on_a_bad_entry_and_clears_them_on_success():
+    builder = widgets.ScorecardBuilder()
+    form = builder.form
+    for name, value in {"name": "Ana", "industry": "retail", "place": "Lyon", "trust": "9"}.items():
+        form[name].value = value
+    builder.buttons["Add contact"].click()
+    assert builder.contacts == [] and "out of range" in builder.status.value and "Not added" in builder.status.value
+    assert form["name"].value == "Ana" and form["trust"].value == "9"  # nothing lost
+    form["trust"].value = "4"
+    builder.buttons["Add contact"].click()
+    assert [c.name for c in builder.contacts] == ["Ana"] and form["name"].value == ""
+    assert "Added Ana" in builder.status.value
+
+
+def test_builder_csv_is_all_or_nothing_and_keeps_what_was_there():
+    builder = widgets.ScorecardBuilder()
+    assert builder.load_csv(ego.EXAMPLE_CSV) == [] and len(builder.contacts) == 8
+    problems = builder.load_csv("name,industry,place,trust\nZed,x,y,3\nAna,x,y,3\n")
+    assert "already in your list" in problems[0] and len(builder.contacts) == 8
+    assert "Nothing loaded; your list is unchanged" in builder.status.value
+    assert builder.load_csv("this is not, a contacts file") and len(builder.contacts) == 8
+    builder.csv_box.value = "name,industry,place,trust\nZed,x,y,3\n"
+    builder.buttons["Load CSV"].click()
+    assert len(builder.contacts) == 9
+
+
+def test_builder_upload_remove_and_need():
+    builder = widgets.ScorecardBuilder(csv_text=ego.EXAMPLE_CSV)
+    builder._uploaded({"new": ({"name": "c.csv", "content": memoryview(ego.EXAMPLE_CSV.encode())},)})
+    assert len(builder.contacts) == 8
+    builder._uploaded({"new": ({"name": "c.csv", "content": memoryview(b"\xff\xfe\x00bad")},)})
+    assert "not UTF-8" in builder.status.value and len(builder.contacts) == 8
+    builder.remove("Gus")
+    assert "Gus" not in {c.name for c in builder.contacts} and "Removed Gus" in builder.status.value
+    assert builder.remove("Nobody") and len(builder.contacts) == 7
+    builder.set_need("logistics, Berlin")
+    assert builder.scorecard()["relevance"]["value"] == pytest.approx(2 / 7)
+    table = widgets.scorecard_table(tuple(builder.contacts), builder.need)._repr_html_()
+    assert "relevance" in table
+
+
+def test_scorecard_redraws_within_the_budget():
+    contacts = tuple(_example())
+    widgets.render_scorecard(contacts, "logistics")
+    times = []
+    for _ in range(7):
+        start = time.perf_counter()
+        widgets.render_scorecard(contacts, "logistics")
+        times.append(time.perf_counter() - start)
+    assert min(times) < 0.25, f"best of 7 redraws took {min(times):.3f} s"

@@ -8,7 +8,8 @@
 - :mod:`snb.models.market`: chapter 2's customers choosing businesses in a growing market;
 - :mod:`snb.models.outreach`: chapter 2's outreach under a budget of staff hours;
 - :mod:`snb.models.influence`: chapter 5's centralities and their rank correlations;
-- :mod:`snb.models.trust`: chapter 5's reciprocity, triads, signed ties and structural balance.
+- :mod:`snb.models.trust`: chapter 5's reciprocity, triads, signed ties and structural balance;
+- :mod:`snb.models.ego`: chapter 5's ego-network scorecard, friends-of-friends reach, friendship paradox.
 
 Every random function takes a ``seed``; the same seed gives the same numbers.
 """
@@ -26,7 +27,7 @@ from snb.models.market import (concentration_runs, customers_at, customers_per_b
                                market_choices, newcomer_ranks, opening_times)
 from snb.models.outreach import (outreach_parameters, Audience, audience_from, bookshop_audiences, flip_hours,
                                  niche_minus_broad, outreach)
-from snb.models import influence, trust
+from snb.models import ego, influence, trust
 
 __all__ = [
     "k_step_reach", "reach_by_step", "independent_cascade", "cascade_sizes", "choose_seeds",
@@ -41,5 +42,5 @@ __all__ = [
     "customers_per_business", "newcomer_ranks", "concentration_runs",
     "Audience", "outreach", "audience_from", "outreach_parameters", "bookshop_audiences", "niche_minus_broad",
     "flip_hours",
-    "influence", "trust",
+    "ego", "influence", "trust",
 ]
