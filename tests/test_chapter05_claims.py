@@ -195,3 +195,54 @@ def test_paradox_in_synthetic_networks():
     assert gaps["scale-free"].format(1) == "6.9 (95 % CI 6.5 to 7.3)"
     assert gaps["random"].format(2) == "0.99 (95 % CI 0.97 to 1.02)"
     assert gaps["random regular"].mean == 0 and gaps["random regular"].high == 0
+
+
+# ------------------------------------------------------------ page 3: give and take
+from snb.models import market, reciprocity  # noqa: E402
+
+
+def test_two_single_runs_in_the_prose():
+    thrive = reciprocity.simulate(benefit_cost=5.0, seeds=(1,))
+    assert round(thrive["contributors"][0, -1], 2) == 0.89
+    assert thrive["payoff of takers"][0, 0] > thrive["payoff of contributors"][0, 0]  # takers start richer
+    drain = reciprocity.simulate(benefit_cost=2.0, seeds=(1,))
+    share = drain["contributors"][0]
+    assert share[-1] == 0 and int(np.argmax(share == 0)) <= 110  # "within about 100 rounds"
+    assert drain["payoff"][0, -1] == 0
+
+
+def test_twenty_seeds_low_against_high_ratio():
+    low, high = reciprocity.final_shares(benefit_cost=2.0), reciprocity.final_shares(benefit_cost=6.0)
+    assert low.max() == 0  # contributors vanish in all 20 networks
+    assert str(stats.mean_interval(high)) == "0.95 (95 % CI 0.94 to 0.96)"
+    gap = stats.difference(high, low)
+    assert round(gap.mean, 2) == 0.95 and stats.verdict(gap, "b/c 6", "b/c 2") == "b/c 6 beats b/c 2"
+
+
+def test_threshold_sweep_flips_where_the_prose_says():
+    sweep = reciprocity.threshold_sweep([1, 2, 3, 4, 6, 8, 12], degrees=[4, 8])
+    gain = {k: {r: stats.mean_interval(v - 0.5) for r, v in by.items()} for k, by in sweep.items()}
+    assert [r for r, iv in gain[4].items() if iv.low > 0] == [4, 6, 8, 12]
+    assert [r for r, iv in gain[4].items() if iv.high < 0] == [1, 2, 3]
+    assert [r for r, iv in gain[8].items() if iv.low > 0] == [6, 8, 12]
+    assert [r for r, iv in gain[8].items() if iv.high < 0] == [1, 2, 3, 4]
+    assert (round(sweep[4][3].mean(), 2), round(sweep[4][4].mean(), 2)) == (0.10, 0.65)
+    assert (round(sweep[8][4].mean(), 2), round(sweep[8][6].mean(), 2)) == (0.27, 0.72)
+    assert sweep[4][2].max() == sweep[8][2].max() == 0
+
+
+def test_network_kinds_at_ratio_five():
+    kinds = {k: stats.mean_interval(reciprocity.final_shares(k, benefit_cost=5.0))
+             for k in reciprocity.GIVE_TAKE_NETWORKS}
+    assert str(kinds["ring lattice"]) == "0.59 (95 % CI 0.52 to 0.65)"
+    assert str(kinds["scale-free"]) == "0.95 (95 % CI 0.85 to 1.05)"
+    assert min(kinds, key=lambda k: kinds[k].mean) == "ring lattice"
+    assert max(kinds, key=lambda k: kinds[k].mean) == "scale-free"
+    assert all(iv.low > 0.5 for iv in kinds.values())
+
+
+def test_chapter_two_newcomer_figure():
+    ahead = {a: stats.mean_interval(market.newcomer_ranks(a, appeals=(4.0,))[4.0]["ahead"])
+             for a in (0.0, 1.0, 1.5)}
+    assert round(ahead[0.0].mean, 2) == 0.0 == round(ahead[1.0].mean, 2)
+    assert str(ahead[1.5]) == "0.61 (95 % CI 0.39 to 0.84)"

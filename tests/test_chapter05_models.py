@@ -155,3 +155,55 @@ def test_people_at_steps_on_a_path_and_reach_kinds():
         ego.paradox_gap("tree")
     star = ego.friendship_paradox(nx.star_graph(4))
     assert star["person"] == 8 / 5 and star["friend"] == 2.5
+
+
+# ---------------------------------------------------------------- give and take
+from snb.models import reciprocity  # noqa: E402
+
+
+def test_payoffs_by_hand():
+    nb = reciprocity.Neighbours(nx.path_graph(3))  # 0 - 1 - 2
+    gives = np.array([True, False, True])
+    assert nb.payoffs(gives, b=5, c=1).tolist() == [-1, 10, -1]
+    assert nb.per_block(np.array([1.0, 2.0, 3.0]), gives).tolist() == [2.0]
+    assert np.isnan(nb.per_block(np.array([1.0, 2.0, 3.0]), np.zeros(3, dtype=bool)))[0]
+
+
+def test_stacked_graphs_keep_their_people_apart():
+    nb = reciprocity.Neighbours([nx.path_graph(2), nx.path_graph(3)])
+    assert nb.blocks == 2 and nb.block.tolist() == [0, 0, 1, 1, 1]
+    assert set(nb.table[2][nb.mask[2]]) == {3}  # node 0 of the second path knows only its node 1
+
+
+def test_simulate_is_seeded_and_starts_with_the_asked_share():
+    a = reciprocity.simulate(takers=0.3, rounds=20, seeds=(3, 4))
+    b = reciprocity.simulate(takers=0.3, rounds=20, seeds=(3, 4))
+    assert np.array_equal(a["contributors"], b["contributors"]) and a["contributors"].shape == (2, 21)
+    assert np.allclose(a["contributors"][:, 0], 0.7)
+    assert not np.array_equal(a["contributors"], reciprocity.simulate(takers=0.3, rounds=20, seeds=(5, 6))["contributors"])
+
+
+@pytest.mark.parametrize("takers", [0.0, 1.0])
+def test_a_pure_population_stays_pure(takers):
+    run = reciprocity.simulate(takers=takers, rounds=30, seeds=(1,))
+    assert (run["contributors"] == 1 - takers).all()
+
+
+def test_regular_network_payoff_is_proportional_to_contributors():
+    run = reciprocity.simulate(benefit_cost=5.0, rounds=30, seeds=(2,))
+    assert np.allclose(run["payoff"], (5.0 - 1) * 4 * run["contributors"])
+
+
+@pytest.mark.parametrize("kwargs", [{"takers": 1.5}, {"benefit_cost": -1}, {"rounds": 0}, {"turnover": 0},
+                                    {"seeds": ()}])
+def test_simulate_refuses_impossible_settings(kwargs):
+    with pytest.raises(ValueError):
+        reciprocity.simulate(**kwargs)
+    with pytest.raises(ValueError):
+        reciprocity.give_take_network("tree")
+
+
+def test_every_network_kind_has_the_asked_size():
+    for kind in reciprocity.GIVE_TAKE_NETWORKS:
+        G = reciprocity.give_take_network(kind, 100, 4, seed=1)
+        assert G.number_of_nodes() == 100 and 3.5 <= 2 * G.number_of_edges() / 100 <= 4.1

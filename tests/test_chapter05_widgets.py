@@ -128,3 +128,37 @@ def test_scorecard_redraws_within_the_budget():
         widgets.render_scorecard(contacts, "logistics")
         times.append(time.perf_counter() - start)
     assert min(times) < 0.25, f"best of 7 redraws took {min(times):.3f} s"
+
+
+# ---------------------------------------------------------------- give-and-take explorer
+def test_give_take_explorer_controls_match_the_render_function():
+    explorer = widgets.give_take_explorer()
+    parameters = inspect.signature(widgets.render_give_take).parameters
+    assert set(explorer.controls) == set(parameters) == {"takers", "benefit_cost", "network", "seed"}
+    for name, control in explorer.controls.items():
+        assert control.value == parameters[name].default
+
+
+@pytest.mark.parametrize("settings, verdict", [
+    ({}, "contributors thrive"), ({"benefit_cost": 2.0}, "takers drain the network"),
+    ({"takers": 0.0}, "no clear change"), ({"takers": 1.0, "network": "scale-free"}, "no clear change"),
+    ({"benefit_cost": 0.0, "network": "ring lattice"}, "takers drain"),
+])
+def test_give_take_render_states_its_verdict(settings, verdict):
+    from snb.models import reciprocity
+
+    picture = widgets.render_give_take(**settings)
+    assert isinstance(picture, Picture) and picture.png.startswith(PNG_MAGIC) and verdict in picture.alt
+    run = reciprocity.simulate(settings.get("network", "random regular"), k=4,
+                               benefit_cost=settings.get("benefit_cost", 5.0), takers=settings.get("takers", 0.5))
+    assert f"to {run['contributors'][0, -1]:.2f}" in picture.alt
+
+
+def test_give_take_redraws_within_the_budget():
+    widgets.render_give_take(seed=2)
+    times = []
+    for _ in range(7):
+        start = time.perf_counter()
+        widgets.render_give_take(seed=2)
+        times.append(time.perf_counter() - start)
+    assert min(times) < 0.25, f"best of 7 redraws took {min(times):.3f} s"

@@ -89,6 +89,11 @@ EXPLORERS: dict[str, tuple[Callable[..., Any], list[dict[str, Any]]]] = {
            for n in ("logistics", "logistics, Berlin")]
         + [{"contacts": tuple(ego.parse_contacts_csv(ego.CLOSED_CIRCLE_CSV)[0])}],
     ),
+    "ch5 give-and-take explorer": (
+        widgets.render_give_take,
+        [{"benefit_cost": r} for r in (2.0, 4.0, 8.0)] + [{"takers": t} for t in (0.2, 0.8)]
+        + [{"network": n} for n in ("ring lattice", "small world", "scale-free")] + [{"seed": 2}],
+    ),
 }
 
 #: Explorer updates on a large network: one update each, against LARGE_WIDGET_BUDGET_MS.

@@ -9,7 +9,8 @@
 - :mod:`snb.models.outreach`: chapter 2's outreach under a budget of staff hours;
 - :mod:`snb.models.influence`: chapter 5's centralities and their rank correlations;
 - :mod:`snb.models.trust`: chapter 5's reciprocity, triads, signed ties and structural balance;
-- :mod:`snb.models.ego`: chapter 5's ego-network scorecard, friends-of-friends reach, friendship paradox.
+- :mod:`snb.models.ego`: chapter 5's ego-network scorecard, friends-of-friends reach, friendship paradox;
+- :mod:`snb.models.reciprocity`: chapter 5's contributors and takers on a network (Nowak 2006).
 
 Every random function takes a ``seed``; the same seed gives the same numbers.
 """
@@ -27,7 +28,7 @@ from snb.models.market import (concentration_runs, customers_at, customers_per_b
                                market_choices, newcomer_ranks, opening_times)
 from snb.models.outreach import (outreach_parameters, Audience, audience_from, bookshop_audiences, flip_hours,
                                  niche_minus_broad, outreach)
-from snb.models import ego, influence, trust
+from snb.models import ego, influence, reciprocity, trust
 
 __all__ = [
     "k_step_reach", "reach_by_step", "independent_cascade", "cascade_sizes", "choose_seeds",
@@ -42,5 +43,5 @@ __all__ = [
     "customers_per_business", "newcomer_ranks", "concentration_runs",
     "Audience", "outreach", "audience_from", "outreach_parameters", "bookshop_audiences", "niche_minus_broad",
     "flip_hours",
-    "ego", "influence", "trust",
+    "ego", "influence", "reciprocity", "trust",
 ]

@@ -18,7 +18,7 @@ from snb.models import influence
 from snb.widgets.base import Explorer, _style, row
 
 __all__ = ["CENTRALITY_NETWORKS", "render_centrality", "centrality_explorer", "render_scorecard",
-           "scorecard_table", "ScorecardBuilder"]
+           "scorecard_table", "ScorecardBuilder", "render_give_take", "give_take_explorer"]
 
 #: The networks of the centrality explorer.
 CENTRALITY_NETWORKS: tuple[str, ...] = ("Florentine marriages", "monastery liking, wave 1",
@@ -268,3 +268,66 @@ class ScorecardBuilder:
 
     def _ipython_display_(self) -> None:
         display(self.ui)
+
+
+# ------------------------------------------------------ give-and-take explorer
+def _amount(x: float) -> str:
+    return "nothing (none are left)" if not np.isfinite(x) else f"{x:.1f}"
+
+
+def render_give_take(takers: float = 0.5, benefit_cost: float = 5.0, network: str = "random regular",
+                     seed: int = 1) -> draw.Picture:
+    """One run of the give-and-take model (200 people, 4 contacts each on average): the share
+    of contributors and the mean payoff per person, round by round."""
+    from snb.models import reciprocity
+
+    k = 4
+    run = reciprocity.simulate(network, k=k, benefit_cost=float(benefit_cost), takers=float(takers),
+                               seeds=(int(seed),))
+    share, payoff = run["contributors"][0], run["payoff"][0]
+    best = (benefit_cost - 1) * k
+    fig, (ax,) = draw.new_figure(7.2, 3.6, fast=True)
+    fig.subplots_adjust(left=0.1, right=0.7, bottom=0.14, top=0.8)
+    rounds = np.arange(len(share))
+    ax.plot(rounds, share, color=draw.PALETTE["blue"], label="share of contributors", linewidth=2)
+    scale = max(best, 1.0)
+    ax.plot(rounds, run["payoff of contributors"][0] / scale, color=draw.PALETTE["green"], linestyle="--",
+            label="payoff of a contributor")
+    ax.plot(rounds, run["payoff of takers"][0] / scale, color=draw.PALETTE["vermillion"], linestyle=":",
+            label="payoff of a taker")
+    takers_drawn = run["payoff of takers"][0][np.isfinite(run["payoff of takers"][0])] / scale
+    givers_drawn = run["payoff of contributors"][0][np.isfinite(run["payoff of contributors"][0])] / scale
+    top = max(1.05, takers_drawn.max(initial=0) + 0.05)
+    ax.set(ylim=(min(-0.05, givers_drawn.min(initial=0) - 0.05), top), xlabel="round",
+           ylabel=f"share; payoff / {scale:g}")
+    ax.set_xticks(np.linspace(0, rounds[-1], 5).round())  # few fixed ticks: a much faster redraw
+    ax.set_yticks([0, 0.5, 1])
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    verdict = ("contributors thrive" if share[-1] > share[0] + 0.05 else
+               "takers drain the network" if share[-1] < share[0] - 0.05 else "no clear change")
+    title = (f"{network}, b/c {benefit_cost:g}, takers at the start {takers:.0%}, seed {int(seed)}: "
+             f"{verdict}\ncontributors {share[0]:.2f} -> {share[-1]:.2f}, mean payoff {payoff[0]:.1f} -> "
+             f"{payoff[-1]:.1f} (k = {k})")
+    fig.suptitle(title, x=0.02, ha="left", fontsize=9)
+    alt = (f"Give and take on a {network} network, benefit to cost ratio {benefit_cost:g}, {takers:.0%} takers at "
+           f"the start, seed {int(seed)}: {verdict}. Lines over {len(share) - 1} rounds: the share of "
+           f"contributors goes from {share[0]:.2f} to {share[-1]:.2f}; the mean payoff per person from "
+           f"{payoff[0]:.1f} to {payoff[-1]:.1f} (everyone giving would give {best:g}). Payoffs are drawn divided by {scale:g}: at the end a contributor "
+           f"earns {_amount(run['payoff of contributors'][0][-1])}, a taker {_amount(run['payoff of takers'][0][-1])}.")
+    return draw.Picture.from_figure(fig, alt)
+
+
+def give_take_explorer(takers: float = 0.5, benefit_cost: float = 5.0, network: str = "random regular",
+                       seed: int = 1) -> Explorer:
+    """Pick the share of takers, the benefit-to-cost ratio, the network and a seed."""
+    from snb.models import reciprocity
+
+    controls = {
+        "takers": w.FloatSlider(value=takers, min=0.0, max=1.0, step=0.05, continuous_update=False,
+                                readout_format=".0%", **_style("Takers at start")),
+        "benefit_cost": w.FloatSlider(value=benefit_cost, min=0.0, max=12.0, step=0.5, continuous_update=False,
+                                      **_style("Benefit / cost")),
+        "network": w.Dropdown(options=list(reciprocity.GIVE_TAKE_NETWORKS), value=network, **_style("Network")),
+        "seed": w.IntText(value=seed, **_style("Random seed")),
+    }
+    return Explorer(controls, render_give_take, "Give and take")
