@@ -39,3 +39,10 @@ __all__ = [
     "Audience", "outreach", "audience_from", "outreach_parameters", "bookshop_audiences", "niche_minus_broad",
     "flip_hours",
 ]
+
+# Chapter 4: the synthetic firm (org chart, informal network, planted brokers).
+from snb.models.firm import (Firm, block_cross_department, cross_department_ties, firm_parameters, org_rank,
+                             synthetic_firm)
+
+__all__ += ["Firm", "synthetic_firm", "firm_parameters", "cross_department_ties", "block_cross_department",
+            "org_rank"]
