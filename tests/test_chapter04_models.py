@@ -104,3 +104,66 @@ def test_org_rank_counts_everyone_below():
     assert rank[0] == F.people - 1
     assert all(rank[b] == 0 for b in F.brokers)
     assert sum(rank[h] for h in F.org.predecessors(0)) == F.people - 1 - F.departments
+
+
+# ------------------------------------------------------------------ brokerage
+from snb import stats  # noqa: E402
+from snb.models import brokerage  # noqa: E402
+
+
+@pytest.mark.parametrize("G", [firm.synthetic_firm(seed=2).informal, nx.krackhardt_kite_graph(),
+                               nx.karate_club_graph()], ids=["firm", "kite", "karate"])
+def test_burt_measures_and_flow_equal_networkx(G):
+    ours, theirs = brokerage.constraint(G), nx.constraint(G)
+    assert all(ours[v] == pytest.approx(theirs[v]) for v in G)
+    ours, theirs = brokerage.effective_size(G), nx.effective_size(G)
+    assert all(ours[v] == pytest.approx(theirs[v]) for v in G)
+    f = brokerage.flow(G)
+    assert f["efficiency"] == pytest.approx(nx.global_efficiency(G))
+    assert f["mean path"] == pytest.approx(nx.average_shortest_path_length(G))
+    assert f["disconnected pairs"] == 0
+
+
+def test_flow_on_a_split_network_counts_the_pairs_without_a_path():
+    G = nx.Graph([(1, 2), (2, 3), (4, 5)])
+    f = brokerage.flow(G)
+    assert f["disconnected pairs"] == 6 and f["mean path"] == pytest.approx(5 / 4)
+    assert f["reach"] == pytest.approx(8 / 20)  # 1-2, 2-3, 1-3, 4-5 both ways, out of 5 * 4
+
+
+def test_key_person_losses_of_a_path_centre_and_an_end():
+    losses = brokerage.key_person_losses(nx.path_graph(5))
+    assert losses[2]["pairs cut"] == 4 and losses[0]["pairs cut"] == 0
+    assert losses[2]["efficiency loss"] > losses[1]["efficiency loss"] > losses[0]["efficiency loss"]
+    assert losses[4]["efficiency loss"] == 0  # the others' paths never ran through an end
+    star = brokerage.key_person_losses(nx.star_graph(4))
+    assert star[0] == {"efficiency loss": pytest.approx(0.5), "pairs cut": 6}
+
+
+def test_precision_at_k_and_local_bridges():
+    scores = {"a": 3, "b": 2, "c": 2, "d": 0}
+    assert brokerage.top_k(scores, 2) == ["a", "b"]
+    assert brokerage.precision_at_k(scores, {"a", "c"}) == 0.5
+    assert brokerage.precision_at_k(scores, {"a", "c"}, k=3) == pytest.approx(2 / 3)
+    with pytest.raises(ValueError):
+        brokerage.precision_at_k(scores, set())
+    counts = brokerage.local_bridge_counts(datasets_tiny_team())
+    assert counts["Dev"] == 2 and counts["Ben"] == 0
+
+
+def datasets_tiny_team():
+    from snb import datasets
+    return datasets.load_tiny_team()
+
+
+def test_kite_leaders_differ_by_measure():
+    assert brokerage.leaders(nx.krackhardt_kite_graph()) == {"degree": [3], "closeness": [5, 6],
+                                                            "betweenness": [7]}
+
+
+def test_broker_measures_find_planted_brokers_far_above_chance():
+    runs = brokerage.recovery_study(("betweenness", "degree"), seeds=range(20))
+    chance = 4 / 99
+    assert stats.mean_interval(runs["betweenness"]).low > 0.5 > chance
+    with pytest.raises(ValueError):
+        brokerage.broker_scores(nx.path_graph(3), "charisma")
