@@ -39,6 +39,10 @@ __all__ = [
     "SAMPSON_RELATIONS",
     "sampson_matrices",
     "load_sampson",
+    "KRACKHARDT_RELATIONS",
+    "KRACKHARDT_LEVELS",
+    "KrackhardtManagers",
+    "krackhardt_managers",
 ]
 
 #: Names of the communication topologies of chapter 1, in teaching order.
@@ -530,3 +534,65 @@ def load_sampson(relation: str = "liking", wave: int = 3) -> nx.DiGraph:
     D.add_edges_from((SAMPSON_NOVICES[i], SAMPSON_NOVICES[j], {"rank": int(matrix[i, j])})
                      for i, j in zip(rows, cols))
     return D
+
+
+# ------------------------------------- chapter 4: Krackhardt's high-tech managers
+from dataclasses import dataclass as _dataclass
+
+#: The three relations of :func:`krackhardt_managers`, in teaching order.
+KRACKHARDT_RELATIONS: tuple[str, ...] = ("advice", "friendship", "reports_to")
+
+#: Names of the levels of the managers' firm (Krackhardt 1987).
+KRACKHARDT_LEVELS: dict[int, str] = {1: "CEO", 2: "vice president", 3: "manager"}
+
+
+@_dataclass(frozen=True)
+class KrackhardtManagers:
+    """Krackhardt's (1987) 21 managers: three directed networks over the same people.
+
+    ``advice``: an arc ``i -> j`` when manager ``i`` goes to ``j`` for advice (so a high
+    in-degree means "sought for advice"); ``friendship``: ``i`` names ``j`` a friend;
+    ``reports_to``: ``i`` reports to ``j`` (the org chart, a tree pointing to the CEO).
+    Every graph has all 21 managers (ids 1 to 21) with the node attributes ``age``,
+    ``tenure`` (years), ``level`` (1 CEO, 2 vice president, 3 manager) and
+    ``department`` (1 to 4; 0 for the CEO).
+    """
+
+    advice: nx.DiGraph
+    friendship: nx.DiGraph
+    reports_to: nx.DiGraph
+
+    def __getitem__(self, relation: str) -> nx.DiGraph:
+        if relation not in KRACKHARDT_RELATIONS:
+            raise KeyError(f"relation must be one of {KRACKHARDT_RELATIONS}, got {relation!r}")
+        return getattr(self, relation)
+
+    @property
+    def managers(self) -> list[int]:
+        """The managers' ids, 1 to 21."""
+        return list(self.advice)
+
+
+def krackhardt_managers() -> KrackhardtManagers:
+    """Krackhardt's (1987) high-tech managers, from the files in ``snb/data/krackhardt/``
+    (source, transcription and published counts in that folder's README).
+
+    Each call returns fresh graphs, so they may be changed freely.
+    """
+    import csv
+
+    def rows(name: str) -> list[dict[str, str]]:
+        with path_to(f"krackhardt/{name}.csv").open(newline="", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+
+    people = [(int(r["id"]), {"age": int(r["age"]), "tenure": float(r["tenure"]),
+                              "level": int(r["level"]), "department": int(r["department"])})
+              for r in rows("managers")]
+    graphs = {}
+    for relation in KRACKHARDT_RELATIONS:
+        D = nx.DiGraph(name=f"Krackhardt managers: {relation.replace('_', ' ')}",
+                       source="Krackhardt (1987); snb/data/krackhardt/")
+        D.add_nodes_from(people)
+        D.add_edges_from((int(r["from"]), int(r["to"])) for r in rows(relation))
+        graphs[relation] = D
+    return KrackhardtManagers(**graphs)

@@ -45,3 +45,10 @@ __all__ = [
     "flip_hours",
     "ego", "influence", "reciprocity", "trust",
 ]
+
+# Chapter 4: the synthetic firm (org chart, informal network, planted brokers).
+from snb.models.firm import (Firm, block_cross_department, cross_department_ties, firm_parameters, org_rank,
+                             synthetic_firm)
+
+__all__ += ["Firm", "synthetic_firm", "firm_parameters", "cross_department_ties", "block_cross_department",
+            "org_rank"]
