@@ -33,6 +33,16 @@ __all__ = [
     "check_in_city_parameters",
     "ERAS",
     "era_network",
+    "SAMPSON_FILE",
+    "SAMPSON_NOVICES",
+    "SAMPSON_GROUPS",
+    "SAMPSON_RELATIONS",
+    "sampson_matrices",
+    "load_sampson",
+    "KRACKHARDT_RELATIONS",
+    "KRACKHARDT_LEVELS",
+    "KrackhardtManagers",
+    "krackhardt_managers",
 ]
 
 #: Names of the communication topologies of chapter 1, in teaching order.
@@ -438,3 +448,151 @@ def era_network(era: str, n: int = 30, *, seed: int = 1) -> nx.DiGraph:
     else:
         raise ValueError(f"era must be one of {ERAS}, got {era!r}")
     return D
+
+
+# ------------------------------------------- chapter 5: Sampson's monastery
+#: Chapter 5's data file: UCINET's copy of Sampson's (1968) monastery data (snb/data/sampson/).
+SAMPSON_FILE = "sampson/SAMPSON.DAT"
+
+#: The 18 novices in Sampson's own order (his dissertation's Tables D5 to D16).
+SAMPSON_NOVICES: tuple[str, ...] = (
+    "John Bosco", "Gregory", "Basil", "Peter", "Bonaventure", "Berthold", "Mark", "Victor", "Ambrose",
+    "Romuald", "Louis", "Winfrid", "Amand", "Hugh", "Boniface", "Albert", "Elias", "Simplicius",
+)
+
+#: Sampson's groups as later analyses name them (White, Boorman and Breiger 1976): the Young
+#: Turks, the Loyal Opposition, the Outcasts, and three "waverers" between them.
+SAMPSON_GROUPS: dict[str, tuple[str, ...]] = {
+    "Young Turks": ("John Bosco", "Gregory", "Mark", "Winfrid", "Hugh", "Boniface", "Albert"),
+    "Loyal Opposition": ("Peter", "Bonaventure", "Berthold", "Ambrose", "Louis"),
+    "Outcasts": ("Basil", "Elias", "Simplicius"),
+    "waverers": ("Victor", "Romuald", "Amand"),
+}
+
+#: The relations :func:`load_sampson` reads: UCINET's matrix name for each (relation, wave).
+SAMPSON_RELATIONS: dict[tuple[str, int], str] = {
+    ("liking", 1): "SAMPLK1", ("liking", 2): "SAMPLK2", ("liking", 3): "SAMPLK3",
+    ("disliking", 3): "SAMPDLK",
+}
+#: UCINET stores the three liking matrices in Sampson's order of the novices although its row
+#: labels follow another order (de Nooy, Mrvar and Batagelj 2005); the README explains the check.
+_SAMPSON_ORDERED_AS_SAMPSON = {"SAMPLK1", "SAMPLK2", "SAMPLK3"}
+
+
+def _read_dl(text: str) -> tuple[list[str], dict[str, np.ndarray]]:
+    """Labels and matrices of a UCINET DL file in FULLMATRIX format with several levels."""
+    lines = [line.strip() for line in text.splitlines()]
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in lines[1:]:
+        if line.upper().endswith(":") and line.upper().rstrip(":") in {"ROW LABELS", "COLUMN LABELS",
+                                                                      "LEVEL LABELS", "DATA"}:
+            current = line.upper().rstrip(":")
+            sections[current] = []
+        elif current and line:
+            sections[current].append(line)
+    labels, levels = sections["ROW LABELS"], sections["LEVEL LABELS"]
+    values = np.array(" ".join(sections["DATA"]).split(), dtype=int)
+    n = len(labels)
+    cube = values.reshape(len(levels), n, n)
+    return labels, dict(zip(levels, cube))
+
+
+def sampson_matrices() -> dict[str, np.ndarray]:
+    """The four relations of :data:`SAMPSON_RELATIONS` as 18 x 18 matrices of ranked choices
+    (3 = first choice, 2 = second, 1 = third; 0 = not named), rows and columns in the order
+    of :data:`SAMPSON_NOVICES`."""
+    labels, cube = _read_dl(path_to(SAMPSON_FILE).read_text(encoding="utf-8"))
+    spelled = [{"Ramuald": "Romuald", "John_Bosco": "John Bosco"}.get(x, x) for x in labels]
+    to_sampson = [spelled.index(name) for name in SAMPSON_NOVICES]
+    out = {}
+    for name in SAMPSON_RELATIONS.values():
+        matrix = cube[name]
+        out[name] = matrix if name in _SAMPSON_ORDERED_AS_SAMPSON else matrix[np.ix_(to_sampson, to_sampson)]
+    return out
+
+
+def load_sampson(relation: str = "liking", wave: int = 3) -> nx.DiGraph:
+    """Sampson's monastery: who named whom among the 18 novices (Sampson 1968).
+
+    ``relation`` is ``"liking"`` (waves 1, 2 and 3, Sampson's T2, T3 and T4) or
+    ``"disliking"`` (wave 3 only). Each novice named his top three choices (a few named
+    four, with ties); an arc ``u -> v`` means ``u`` named ``v``, with ``rank`` 3 for a
+    first choice, 2 for a second and 1 for a third. Node attribute ``group``: see
+    :data:`SAMPSON_GROUPS`. Data: UCINET's SAMPSON.DAT (see snb/data/sampson/README.md).
+    """
+    key = (relation, int(wave)) if isinstance(wave, (int, np.integer)) else (relation, wave)
+    if key not in SAMPSON_RELATIONS:
+        raise ValueError(f"relation and wave must be one of {sorted(SAMPSON_RELATIONS)}, got {(relation, wave)!r}")
+    name = SAMPSON_RELATIONS[key]
+    matrix = sampson_matrices()[name]
+    D = nx.DiGraph(name=f"Sampson's monastery, {relation}, wave {key[1]}",
+                   source=f"Sampson (1968), UCINET's SAMPSON.DAT, matrix {name}")
+    group_of = {v: g for g, members in SAMPSON_GROUPS.items() for v in members}
+    D.add_nodes_from((v, {"group": group_of[v]}) for v in SAMPSON_NOVICES)
+    rows, cols = np.nonzero(matrix)
+    D.add_edges_from((SAMPSON_NOVICES[i], SAMPSON_NOVICES[j], {"rank": int(matrix[i, j])})
+                     for i, j in zip(rows, cols))
+    return D
+
+
+# ------------------------------------- chapter 4: Krackhardt's high-tech managers
+from dataclasses import dataclass as _dataclass
+
+#: The three relations of :func:`krackhardt_managers`, in teaching order.
+KRACKHARDT_RELATIONS: tuple[str, ...] = ("advice", "friendship", "reports_to")
+
+#: Names of the levels of the managers' firm (Krackhardt 1987).
+KRACKHARDT_LEVELS: dict[int, str] = {1: "CEO", 2: "vice president", 3: "manager"}
+
+
+@_dataclass(frozen=True)
+class KrackhardtManagers:
+    """Krackhardt's (1987) 21 managers: three directed networks over the same people.
+
+    ``advice``: an arc ``i -> j`` when manager ``i`` goes to ``j`` for advice (so a high
+    in-degree means "sought for advice"); ``friendship``: ``i`` names ``j`` a friend;
+    ``reports_to``: ``i`` reports to ``j`` (the org chart, a tree pointing to the CEO).
+    Every graph has all 21 managers (ids 1 to 21) with the node attributes ``age``,
+    ``tenure`` (years), ``level`` (1 CEO, 2 vice president, 3 manager) and
+    ``department`` (1 to 4; 0 for the CEO).
+    """
+
+    advice: nx.DiGraph
+    friendship: nx.DiGraph
+    reports_to: nx.DiGraph
+
+    def __getitem__(self, relation: str) -> nx.DiGraph:
+        if relation not in KRACKHARDT_RELATIONS:
+            raise KeyError(f"relation must be one of {KRACKHARDT_RELATIONS}, got {relation!r}")
+        return getattr(self, relation)
+
+    @property
+    def managers(self) -> list[int]:
+        """The managers' ids, 1 to 21."""
+        return list(self.advice)
+
+
+def krackhardt_managers() -> KrackhardtManagers:
+    """Krackhardt's (1987) high-tech managers, from the files in ``snb/data/krackhardt/``
+    (source, transcription and published counts in that folder's README).
+
+    Each call returns fresh graphs, so they may be changed freely.
+    """
+    import csv
+
+    def rows(name: str) -> list[dict[str, str]]:
+        with path_to(f"krackhardt/{name}.csv").open(newline="", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+
+    people = [(int(r["id"]), {"age": int(r["age"]), "tenure": float(r["tenure"]),
+                              "level": int(r["level"]), "department": int(r["department"])})
+              for r in rows("managers")]
+    graphs = {}
+    for relation in KRACKHARDT_RELATIONS:
+        D = nx.DiGraph(name=f"Krackhardt managers: {relation.replace('_', ' ')}",
+                       source="Krackhardt (1987); snb/data/krackhardt/")
+        D.add_nodes_from(people)
+        D.add_edges_from((int(r["from"]), int(r["to"])) for r in rows(relation))
+        graphs[relation] = D
+    return KrackhardtManagers(**graphs)

@@ -36,6 +36,7 @@ import nbformat  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 
 from snb import widgets  # noqa: E402
+from snb.models import ego  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE_BUDGET_S = 2.0
@@ -73,6 +74,25 @@ EXPLORERS: dict[str, tuple[Callable[..., Any], list[dict[str, Any]]]] = {
     "ch3 wisdom explorer": (
         widgets.render_wisdom,
         [{"people": k} for k in (40, 200, 400)] + [{"seed": s} for s in (2, 3)],
+    ),
+    "ch5 centrality explorer": (
+        widgets.render_centrality,
+        [{"measure": m} for m in ("degree", "closeness", "eigenvector", "PageRank")]
+        + [{"network": n} for n in widgets.CENTRALITY_NETWORKS[1:]],
+    ),
+    # what the scorecard builder redraws after each entry: the drawing and the table
+    "ch5 scorecard": (
+        lambda contacts=(), need="": (widgets.render_scorecard(contacts, need),
+                                      widgets.scorecard_table(contacts, need)._repr_html_()),
+        [{"contacts": tuple(ego.parse_contacts_csv(ego.EXAMPLE_CSV)[0][:k])} for k in (3, 5, 8)]
+        + [{"contacts": tuple(ego.parse_contacts_csv(ego.EXAMPLE_CSV)[0]), "need": n}
+           for n in ("logistics", "logistics, Berlin")]
+        + [{"contacts": tuple(ego.parse_contacts_csv(ego.CLOSED_CIRCLE_CSV)[0])}],
+    ),
+    "ch5 give-and-take explorer": (
+        widgets.render_give_take,
+        [{"benefit_cost": r} for r in (2.0, 4.0, 8.0)] + [{"takers": t} for t in (0.2, 0.8)]
+        + [{"network": n} for n in ("ring lattice", "small world", "scale-free")] + [{"seed": 2}],
     ),
 }
 

@@ -14,6 +14,8 @@ from snb.checks.ch02 import (CO_VISIT_EXERCISE, CONCENTRATION_EXERCISE, MANAGER_
 from snb.checks.ch03 import (FRAGMENT_EXERCISE, KARATE_EXERCISE, MERGE_OPTIONS, PRACTICE_EXERCISE,
                              check_fragmenting_departures, check_karate_communities, check_merge_advice,
                              check_practice_community)
+from snb.checks.ch05 import (BROKER_EXERCISE, CAMPS_EXERCISE, CONTACT_OPTIONS, EGO_EXERCISE, check_camp_bridges,
+                             check_contact_choice, check_ego_network, check_top_brokers)
 from snb.feedback import Feedback, graph_problem, node_set_problem, number_problem, teaching_check
 
 __all__ = [
@@ -26,4 +28,6 @@ __all__ = [
     "check_manager_decision", "MANAGER_DECISION_EXERCISE",
     "check_practice_community", "check_karate_communities", "check_fragmenting_departures", "check_merge_advice",
     "PRACTICE_EXERCISE", "KARATE_EXERCISE", "FRAGMENT_EXERCISE", "MERGE_OPTIONS",
+    "check_top_brokers", "check_ego_network", "check_camp_bridges", "check_contact_choice",
+    "BROKER_EXERCISE", "EGO_EXERCISE", "CAMPS_EXERCISE", "CONTACT_OPTIONS",
 ]

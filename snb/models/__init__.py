@@ -6,7 +6,11 @@
 - :mod:`snb.models.shapes`: chapter 1's small-world (rewiring) experiment and network parameters;
 - :mod:`snb.models.growth`: growing networks of businesses tied to businesses;
 - :mod:`snb.models.market`: chapter 2's customers choosing businesses in a growing market;
-- :mod:`snb.models.outreach`: chapter 2's outreach under a budget of staff hours.
+- :mod:`snb.models.outreach`: chapter 2's outreach under a budget of staff hours;
+- :mod:`snb.models.influence`: chapter 5's centralities and their rank correlations;
+- :mod:`snb.models.trust`: chapter 5's reciprocity, triads, signed ties and structural balance;
+- :mod:`snb.models.ego`: chapter 5's ego-network scorecard, friends-of-friends reach, friendship paradox;
+- :mod:`snb.models.reciprocity`: chapter 5's contributors and takers on a network (Nowak 2006).
 
 Every random function takes a ``seed``; the same seed gives the same numbers.
 """
@@ -24,6 +28,7 @@ from snb.models.market import (concentration_runs, customers_at, customers_per_b
                                market_choices, newcomer_ranks, opening_times)
 from snb.models.outreach import (outreach_parameters, Audience, audience_from, bookshop_audiences, flip_hours,
                                  niche_minus_broad, outreach)
+from snb.models import ego, influence, reciprocity, trust
 
 __all__ = [
     "k_step_reach", "reach_by_step", "independent_cascade", "cascade_sizes", "choose_seeds",
@@ -38,4 +43,12 @@ __all__ = [
     "customers_per_business", "newcomer_ranks", "concentration_runs",
     "Audience", "outreach", "audience_from", "outreach_parameters", "bookshop_audiences", "niche_minus_broad",
     "flip_hours",
+    "ego", "influence", "reciprocity", "trust",
 ]
+
+# Chapter 4: the synthetic firm (org chart, informal network, planted brokers).
+from snb.models.firm import (Firm, block_cross_department, cross_department_ties, firm_parameters, org_rank,
+                             synthetic_firm)
+
+__all__ += ["Firm", "synthetic_firm", "firm_parameters", "cross_department_ties", "block_cross_department",
+            "org_rank"]

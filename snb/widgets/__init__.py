@@ -11,9 +11,13 @@ from snb.widgets.ch01 import adaptation_explorer, cascade_explorer, render_adapt
 from snb.widgets.ch02 import GROWTH_SIZES, CheckInNetworkBuilder, growth_explorer, render_growth
 from snb.widgets.ch03 import (COMMUNITY_NETWORKS, community_explorer, render_communities, render_renewal,
                               render_wisdom, renewal_explorer, wisdom_explorer)
+from snb.widgets.ch05 import (CENTRALITY_NETWORKS, ScorecardBuilder, centrality_explorer, give_take_explorer,
+                              render_centrality, render_give_take, render_scorecard, scorecard_table)
 
 __all__ = ["Explorer", "cascade_explorer", "render_cascade", "adaptation_explorer",
            "render_adaptation", "NetworkBuilder", "parse_edge_list", "growth_explorer", "render_growth",
            "GROWTH_SIZES", "CheckInNetworkBuilder",
            "community_explorer", "render_communities", "COMMUNITY_NETWORKS", "render_renewal", "renewal_explorer",
-           "render_wisdom", "wisdom_explorer"]
+           "render_wisdom", "wisdom_explorer",
+           "CENTRALITY_NETWORKS", "centrality_explorer", "render_centrality", "render_scorecard",
+           "scorecard_table", "ScorecardBuilder", "render_give_take", "give_take_explorer"]

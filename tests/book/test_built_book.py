@@ -220,3 +220,24 @@ def test_chapters_cite_from_the_bibliography():
         text = page(file).read_text(encoding="utf-8")
         assert 'class="bibtex-citation"' in text or "references.html#" in text, f"{file}: no citation links"
         assert "{cite" not in text, f"{file}: an unrendered citation role"
+    for file, alt in (("notebooks/03-value-networks", 'alt=\\"karate club: Louvain, resolution 1, seed 1.'),
+                      ("notebooks/03-2-renewal", 'alt=\\"Renewal, homophily 0.7, turnover 0.05, random'),
+                      ("notebooks/03-3-wisdom", 'alt=\\"Averaging opinions on the small world network')):
+        state = page(file).read_text(encoding="utf-8").split("application/vnd.jupyter.widget-state+json", 1)[1]
+        assert alt in state, f"{file}: the explorer's first picture or its alt text is missing"
+
+
+def test_chapter_5_pages_exercises_and_explorers():
+    solutions = page("solutions/05-influence-trust-reciprocity")
+    plain = re.sub(r"<[^>]+>", " ", solutions.read_text(encoding="utf-8"))
+    # chapter numbers run on across the numbered parts: Part 5 is chapter 5 once Part 4 is listed
+    numbered = [part for part in TOC["parts"] if part.get("numbered")]
+    chapter = 1 + next(i for i, part in enumerate(numbered)
+                       if part["chapters"][0]["file"] == "notebooks/05-influence-trust-reciprocity")
+    for k in (1, 2, 3, 4):
+        assert re.search(rf"Exercise\s+{chapter}\.{k}\b", plain), f"Exercise {chapter}.{k} not numbered"
+    divs = [a for t, a in tags(solutions) if t == "div" and "solution" in a.get("class", "").split()]
+    assert len(divs) >= 4 and all("dropdown" in a["class"].split() for a in divs)
+    for file, alt in (("notebooks/05-influence-trust-reciprocity", "Florentine marriages: betweenness."),
+                      ("notebooks/05-3-give-and-take", "Give and take on a random regular network")):
+        assert explorer_alt(file).startswith(alt), f"{file}: the explorer's first picture or its alt text is missing"

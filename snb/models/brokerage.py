@@ -1,0 +1,248 @@
+"""Brokers, key people and the flow of knowledge through an organisation's informal network.
+
+- :func:`flow`: how well knowledge can travel: **reach** (the average share of colleagues a
+  person can reach within two steps: ask someone, who asks someone), **mean path** (average
+  steps between connected people), **efficiency** (the average of 1 / steps over all pairs,
+  0 for a pair with no path; Latora and Marchiori 2001) and **disconnected pairs**;
+- :func:`key_person_losses`: what the firm loses when one person leaves;
+- broker measures (:data:`BROKER_MEASURES`): degree, betweenness (Freeman 1977), Burt's
+  (1992) **constraint** (low constraint = many non-redundant contacts) and **effective
+  size**, and the number of **local bridges** a person sits on (Granovetter 1973);
+  :func:`constraint` and :func:`effective_size` give networkx's values, vectorised;
+- :func:`precision_at_k` and :func:`recovery_study`: how many of a measure's top ``k``
+  people are planted brokers of the synthetic firm, over many seeds;
+- :func:`leaders` and :func:`rank_comparison`: who leads by which measure (the Krackhardt
+  kite, Krackhardt 1990) and how informal standing compares with rank in the org chart.
+
+Networks are treated as undirected (a tie lets knowledge pass both ways).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Hashable, Iterable, Mapping, Sequence
+
+import networkx as nx
+import numpy as np
+from scipy import sparse
+from scipy.sparse import csgraph
+
+from snb.stats import MIN_REPLICATIONS
+
+__all__ = ["REACH_STEPS", "FLOW_MEASURES", "distances", "flow", "key_person_losses", "BROKER_MEASURES",
+           "constraint", "effective_size", "local_bridge_counts", "broker_scores", "top_k", "precision_at_k",
+           "recovery_study", "leaders", "CENTRALITIES", "sought_beyond_rank", "overlap"]
+
+#: Steps within which a colleague counts as "reachable" for knowledge reach.
+REACH_STEPS = 2
+
+#: The measures of :func:`flow`, in teaching order.
+FLOW_MEASURES: tuple[str, ...] = ("reach", "mean path", "efficiency", "disconnected pairs")
+
+
+def _undirected(G: nx.Graph) -> nx.Graph:
+    return G.to_undirected(as_view=True) if G.is_directed() else G
+
+
+def _adjacency(G: nx.Graph) -> sparse.csr_array:
+    U = _undirected(G)
+    A = nx.to_scipy_sparse_array(U, weight=None, format="csr", dtype=float)
+    A.data[:] = 1.0
+    return A
+
+
+def distances(G: nx.Graph) -> np.ndarray:
+    """Steps on a shortest path between every pair of people (``inf`` with no path),
+    rows and columns in the order of ``G``'s nodes (breadth-first search in scipy)."""
+    if G.number_of_nodes() == 0:
+        return np.zeros((0, 0))
+    return csgraph.shortest_path(_adjacency(G), unweighted=True, directed=False)
+
+
+def _flow_from(dist: np.ndarray) -> dict[str, float]:
+    n = dist.shape[0]
+    if n < 2:
+        return {"reach": 0.0, "mean path": 0.0, "efficiency": 0.0, "disconnected pairs": 0}
+    off = ~np.eye(n, dtype=bool)
+    finite = np.isfinite(dist) & off
+    with np.errstate(divide="ignore"):
+        inverse = np.where(off, 1.0 / dist, 0.0)
+    return {
+        "reach": float(((dist <= REACH_STEPS) & off).sum() / (n * (n - 1))),
+        "mean path": float(dist[finite].mean()) if finite.any() else 0.0,
+        "efficiency": float(inverse.sum() / (n * (n - 1))),
+        "disconnected pairs": int((~np.isfinite(dist)).sum() // 2),
+    }
+
+
+def flow(G: nx.Graph) -> dict[str, float]:
+    """How well knowledge can travel through ``G`` (see the module's description).
+
+    ``efficiency`` equals ``nx.global_efficiency``; ``mean path`` averages over the
+    pairs that are connected at all; ``disconnected pairs`` counts unordered pairs.
+    """
+    return _flow_from(distances(G))
+
+
+def key_person_losses(G: nx.Graph, people: Iterable[Hashable] | None = None) -> dict[Hashable, dict[str, float]]:
+    """What the firm loses when one person leaves, for each of ``people`` (default: all).
+
+    ``efficiency loss``: efficiency of ``G`` minus that of ``G`` without the person,
+    both over the people who remain (the leaver's own pairs are not counted as lost),
+    so the number is the damage to how *the others* reach each other;
+    ``pairs cut``: pairs of remaining people who had a path and have none without them.
+    """
+    nodes = list(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    A = _adjacency(G)
+    full = csgraph.shortest_path(A, unweighted=True, directed=False)
+    out: dict[Hashable, dict[str, float]] = {}
+    for person in (nodes if people is None else people):
+        i = index[person]
+        keep = np.array([j for j in range(len(nodes)) if j != i])
+        before = _flow_from(full[np.ix_(keep, keep)])
+        after = _flow_from(csgraph.shortest_path(A[keep][:, keep], unweighted=True, directed=False))
+        out[person] = {"efficiency loss": before["efficiency"] - after["efficiency"],
+                       "pairs cut": after["disconnected pairs"] - before["disconnected pairs"]}
+    return out
+
+
+# ----------------------------------------------------------------- brokers
+def constraint(G: nx.Graph) -> dict[Hashable, float]:
+    """Burt's (1992) constraint of every person (``nan`` for isolates), as
+    ``nx.constraint`` on the undirected, unweighted network, computed with sparse
+    matrices: ``c_i = sum over contacts j of (p_ij + sum_q p_iq p_qj) ** 2`` with
+    ``p_ij = 1 / degree(i)``. High when a person's contacts are tied to each other."""
+    nodes = list(G)
+    A = _adjacency(G)
+    degree = np.asarray(A.sum(axis=1)).ravel()
+    with np.errstate(divide="ignore"):
+        P = sparse.csr_array(sparse.diags(np.where(degree > 0, 1.0 / degree, 0.0)) @ A)
+    indirect = (P @ P).multiply(A)
+    total = (P + indirect)
+    scores = np.asarray(total.multiply(total).sum(axis=1)).ravel()
+    return {v: float(s) if degree[i] else float("nan") for i, (v, s) in enumerate(zip(nodes, scores))}
+
+
+def effective_size(G: nx.Graph) -> dict[Hashable, float]:
+    """Burt's (1992) effective size of every person (``nan`` for isolates): the number of
+    contacts minus their redundancy, ``degree - 2 * ties among contacts / degree``
+    (Borgatti 1997), equal to ``nx.effective_size`` for an undirected, unweighted network."""
+    nodes = list(G)
+    A = _adjacency(G)
+    degree = np.asarray(A.sum(axis=1)).ravel()
+    triangles = np.asarray((A @ A).multiply(A).sum(axis=1)).ravel() / 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        size = degree - 2 * triangles / degree
+    return {v: float(s) if degree[i] else float("nan") for i, (v, s) in enumerate(zip(nodes, size))}
+
+
+def local_bridge_counts(G: nx.Graph) -> dict[Hashable, int]:
+    """How many local bridges each person is an end of. A **local bridge** is a tie whose
+    two ends have no contact in common (Granovetter 1973; ``nx.local_bridges``); a
+    **bridge** is a tie whose removal disconnects the network, the extreme case."""
+    U = _undirected(G)
+    counts = dict.fromkeys(U, 0)
+    for a, b in nx.local_bridges(U, with_span=False):
+        counts[a] += 1
+        counts[b] += 1
+    return counts
+
+
+def _betweenness(G: nx.Graph) -> dict[Hashable, float]:
+    return nx.betweenness_centrality(_undirected(G))
+
+
+#: Measures that may reveal a broker, each as (description, score function); a higher score
+#: means "more of a broker".
+BROKER_MEASURES: dict[str, Callable[[nx.Graph], Mapping[Hashable, float]]] = {
+    "degree": lambda G: dict(_undirected(G).degree()),
+    "betweenness": _betweenness,
+    "low constraint": lambda G: {v: -c if c == c else -np.inf for v, c in constraint(G).items()},
+    "effective size": lambda G: {v: s if s == s else 0.0 for v, s in effective_size(G).items()},
+    "local bridges": local_bridge_counts,
+}
+
+
+def broker_scores(G: nx.Graph, measure: str) -> dict[Hashable, float]:
+    """Every person's score by one of :data:`BROKER_MEASURES` (higher = more of a broker;
+    "low constraint" is minus Burt's constraint)."""
+    if measure not in BROKER_MEASURES:
+        raise ValueError(f"measure must be one of {list(BROKER_MEASURES)}, got {measure!r}")
+    return dict(BROKER_MEASURES[measure](G))
+
+
+def top_k(scores: Mapping[Hashable, float], k: int) -> list[Hashable]:
+    """The ``k`` people with the highest scores; ties broken by the order of ``scores``."""
+    order = list(scores)
+    return sorted(order, key=lambda v: (-scores[v], order.index(v)))[:k]
+
+
+def precision_at_k(scores: Mapping[Hashable, float], truth: Iterable[Hashable], k: int | None = None) -> float:
+    """Share of the ``k`` top-scored people who are in ``truth`` (default ``k``: as many as
+    there are true brokers)."""
+    truth = set(truth)
+    k = len(truth) if k is None else k
+    if k < 1:
+        raise ValueError("k must be at least 1")
+    return len(set(top_k(scores, k)) & truth) / k
+
+
+def recovery_study(measures: Sequence[str] = tuple(BROKER_MEASURES), seeds: Iterable[int] = range(MIN_REPLICATIONS),
+                   k: int | None = None, **firm_settings) -> dict[str, np.ndarray]:
+    """Precision at ``k`` of each measure on synthetic firms, one value per seed."""
+    from snb.models.firm import synthetic_firm
+
+    out: dict[str, list[float]] = {m: [] for m in measures}
+    for seed in seeds:
+        F = synthetic_firm(seed=seed, **firm_settings)
+        for m in measures:
+            out[m].append(precision_at_k(broker_scores(F.informal, m), F.brokers, k))
+    return {m: np.array(v) for m, v in out.items()}
+
+
+# ------------------------------------------------------ central by which measure
+#: The three classic centralities (Freeman 1979), as networkx functions.
+CENTRALITIES: dict[str, Callable[[nx.Graph], Mapping[Hashable, float]]] = {
+    "degree": nx.degree_centrality,
+    "closeness": nx.closeness_centrality,
+    "betweenness": nx.betweenness_centrality,
+}
+
+
+def leaders(G: nx.Graph) -> dict[str, list[Hashable]]:
+    """Who scores highest on each of :data:`CENTRALITIES` (all of them if tied)."""
+    out = {}
+    for name, func in CENTRALITIES.items():
+        scores = func(G)
+        best = max(scores.values())
+        out[name] = [v for v in G if np.isclose(scores[v], best)]
+    return out
+
+
+def sought_beyond_rank(advice: nx.DiGraph, level: str = "level") -> dict[Hashable, dict[str, float]]:
+    """For each person of a directed advice network (arc ``i -> j``: ``i`` asks ``j``):
+    their ``level`` in the hierarchy, how many colleagues ask them (``sought by``), and
+    ``above their level``: ``sought by`` minus the average of the people at their level."""
+    sought = dict(advice.in_degree())
+    by_level: dict[object, list[int]] = {}
+    for v in advice:
+        by_level.setdefault(advice.nodes[v][level], []).append(sought[v])
+    mean = {lv: float(np.mean(vals)) for lv, vals in by_level.items()}
+    return {v: {"level": advice.nodes[v][level], "sought by": sought[v],
+                "above their level": sought[v] - mean[advice.nodes[v][level]]} for v in advice}
+
+
+def overlap(a: nx.Graph, b: nx.Graph) -> dict[str, float]:
+    """How far two networks of the same people share ties: the Jaccard index (shared
+    ties / ties in either) of their arcs as given, and of their ties ignoring direction,
+    and the share of ``b``'s ties that are also in ``a``."""
+    def arcs(G):
+        return {(u, v) for u, v in G.edges} if G.is_directed() else {frozenset(e) for e in G.edges}
+
+    def ties(G):
+        return {frozenset(e) for e in G.edges}
+
+    sa, sb, ua, ub = arcs(a), arcs(b), ties(a), ties(b)
+    return {"Jaccard (arcs)": len(sa & sb) / len(sa | sb) if sa | sb else 0.0,
+            "Jaccard (ties)": len(ua & ub) / len(ua | ub) if ua | ub else 0.0,
+            "share of second in first": len(ub & ua) / len(ub) if ub else 0.0}

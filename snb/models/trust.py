@@ -1,0 +1,118 @@
+"""Chapter 5: trust in both directions. Reciprocity, triads, signed ties and structural balance.
+
+- **reciprocity** (``networkx.reciprocity``): the share of arcs whose reverse arc also exists;
+- a **null model** for it: every person keeps their number of nominations, but names others
+  at random (:func:`random_nominations`), so chance reciprocity is known;
+- the **triad census** (Holland and Leinhardt 1976, via ``networkx.triadic_census``);
+- **signed ties** (+1 liking, -1 disliking) and **structural balance** (Heider 1946; Cartwright
+  and Harary 1956): a triangle is balanced when it has an even number of negative ties ("the
+  friend of my friend is my friend", "the enemy of my enemy is my friend");
+- **trust-weighted standing**: liking received, weighted by rank, with and without the disliking
+  received (:func:`standing`).
+"""
+
+from __future__ import annotations
+
+from typing import Hashable, Iterable
+
+import networkx as nx
+import numpy as np
+
+__all__ = ["random_nominations", "reciprocity_runs", "triad_runs", "signed_ties", "triangle_signs",
+           "balanced_share", "balance_runs", "standing"]
+
+
+def random_nominations(D: nx.DiGraph, *, seed: int = 1) -> nx.DiGraph:
+    """Each node keeps its out-degree but names that many others chosen uniformly at random."""
+    rng = np.random.default_rng(seed)
+    nodes = list(D)
+    R = nx.DiGraph()
+    R.add_nodes_from(nodes)
+    for i, u in enumerate(nodes):
+        others = nodes[:i] + nodes[i + 1:]
+        picks = rng.choice(len(others), size=D.out_degree(u), replace=False)
+        R.add_edges_from((u, others[j]) for j in picks)
+    return R
+
+
+def reciprocity_runs(D: nx.DiGraph, seeds: Iterable[int] = range(20)) -> np.ndarray:
+    """Reciprocity of :func:`random_nominations` networks of ``D``, one per seed."""
+    return np.array([nx.reciprocity(random_nominations(D, seed=s)) for s in seeds])
+
+
+def triad_runs(D: nx.DiGraph, kinds: Iterable[str], seeds: Iterable[int] = range(20)) -> dict[str, np.ndarray]:
+    """Counts of the given triad types (e.g. ``"300"``) in random-nomination networks, per seed."""
+    kinds = list(kinds)
+    censuses = [nx.triadic_census(random_nominations(D, seed=s)) for s in seeds]
+    return {k: np.array([c[k] for c in censuses], dtype=float) for k in kinds}
+
+
+def signed_ties(like: nx.DiGraph, dislike: nx.DiGraph) -> tuple[nx.Graph, int]:
+    """One undirected signed tie per pair that named each other at all: ``sign`` +1 when the
+    pair's nominations are all liking, -1 when all disliking. Pairs with both (one likes, the
+    other dislikes) are ambivalent and left out; their number is returned too."""
+    S = nx.Graph(name="signed ties")
+    S.add_nodes_from(like.nodes(data=True))
+    signs: dict[frozenset, set[int]] = {}
+    for D, sign in ((like, 1), (dislike, -1)):
+        for u, v in D.edges:
+            signs.setdefault(frozenset((u, v)), set()).add(sign)
+    ambivalent = 0
+    for pair, found in signs.items():
+        if len(found) > 1:
+            ambivalent += 1
+            continue
+        u, v = sorted(pair, key=str)
+        S.add_edge(u, v, sign=found.pop())
+    return S, ambivalent
+
+
+def triangle_signs(S: nx.Graph, sign: str = "sign") -> dict[int, int]:
+    """Number of triangles by their number of negative ties (0 to 3)."""
+    counts = {0: 0, 1: 0, 2: 0, 3: 0}
+    for clique in nx.enumerate_all_cliques(S):
+        if len(clique) == 3:
+            a, b, c = clique
+            counts[sum(S.edges[x, y][sign] < 0 for x, y in ((a, b), (b, c), (a, c)))] += 1
+        elif len(clique) > 3:
+            break
+    return counts
+
+
+def balanced_share(S: nx.Graph, sign: str = "sign") -> float:
+    """Share of triangles that are balanced (an even number of negative ties)."""
+    counts = triangle_signs(S, sign)
+    total = sum(counts.values())
+    return (counts[0] + counts[2]) / total if total else float("nan")
+
+
+def balance_runs(S: nx.Graph, seeds: Iterable[int] = range(20)) -> np.ndarray:
+    """Balanced share when the same signs are shuffled over the same ties, one run per seed."""
+    edges = list(S.edges)
+    signs = np.array([S.edges[e]["sign"] for e in edges])
+    out = []
+    for s in seeds:
+        H = nx.Graph()
+        H.add_edges_from(edges)
+        shuffled = np.random.default_rng(s).permutation(signs)
+        nx.set_edge_attributes(H, dict(zip(edges, shuffled.tolist())), "sign")
+        out.append(balanced_share(H))
+    return np.array(out)
+
+
+def standing(like: nx.DiGraph, dislike: nx.DiGraph) -> dict[str, dict[Hashable, float]]:
+    """Four views of who stands high, for every node:
+
+    - ``named``: how many named him as liked (in-degree);
+    - ``liking``: liking received, weighted by rank (3 for a first choice);
+    - ``net trust``: liking received minus disliking received, both weighted by rank;
+    - ``trust PageRank``: PageRank on the liking ties weighted by rank (being liked by the well liked).
+    """
+    liking = dict(like.in_degree(weight="rank"))
+    disliked = dict(dislike.in_degree(weight="rank"))
+    return {
+        "named": {v: float(d) for v, d in like.in_degree()},
+        "liking": {v: float(liking[v]) for v in like},
+        "net trust": {v: float(liking[v] - disliked.get(v, 0)) for v in like},
+        "trust PageRank": {v: float(s) for v, s in nx.pagerank(like, weight="rank").items()},
+    }

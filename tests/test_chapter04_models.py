@@ -1,0 +1,169 @@
+"""Chapter 4 models: the synthetic firm's invariants and the blocking policy."""
+
+import networkx as nx
+import pytest
+
+from snb.assumptions import table
+from snb.models import firm
+
+SIZES = [(20, 3), (100, 5), (2000, 8)]
+
+
+@pytest.fixture(scope="module", params=SIZES, ids=lambda s: f"{s[0]} people")
+def a_firm(request):
+    people, departments = request.param
+    return firm.synthetic_firm(people, departments, brokers=min(4, people // 10), seed=7)
+
+
+def test_org_chart_is_one_tree_with_the_ceo_as_its_only_root(a_firm):
+    org = a_firm.org
+    assert nx.is_arborescence(org.reverse())
+    assert [v for v in org if org.out_degree(v) == 0] == [0]
+    assert org.nodes[0] == {"department": 0, "level": 1, "broker": False}
+    heads = list(org.predecessors(0))
+    assert len(heads) == a_firm.departments
+    assert sorted(org.nodes[h]["department"] for h in heads) == list(range(1, a_firm.departments + 1))
+
+
+def test_everyone_is_in_a_department_and_reports_inside_it(a_firm):
+    org = a_firm.org
+    sizes = [sum(1 for _, d in org.nodes(data="department") if d == k) for k in range(a_firm.departments + 1)]
+    assert sizes[0] == 1 and max(sizes[1:]) - min(sizes[1:]) <= 1  # departments of about equal size
+    for person, boss in org.edges:
+        assert org.nodes[person]["level"] == org.nodes[boss]["level"] + 1
+        if boss != 0:
+            assert org.nodes[person]["department"] == org.nodes[boss]["department"]
+            assert org.in_degree(boss) <= 5  # the span of control
+
+
+def test_informal_network_covers_the_same_people_with_the_same_attributes(a_firm):
+    assert dict(a_firm.informal.nodes(data=True)) == dict(a_firm.org.nodes(data=True))
+    assert nx.number_of_selfloops(a_firm.informal) == 0 and not a_firm.informal.is_directed()
+
+
+def test_brokers_are_planted_as_ordinary_staff_with_ties_across_departments(a_firm):
+    org, G = a_firm.org, a_firm.informal
+    assert len(a_firm.brokers) == min(4, a_firm.people // 10)
+    assert {v for v, b in G.nodes(data="broker") if b} == set(a_firm.brokers)
+    for b in a_firm.brokers:
+        assert org.in_degree(b) == 0  # nobody reports to a broker
+        outside = {G.nodes[v]["department"] for v in G[b]} - {G.nodes[b]["department"]}
+        assert len(outside - {0}) >= 2
+
+
+def test_same_seed_same_firm_other_seed_other_firm():
+    a, b = firm.synthetic_firm(seed=3), firm.synthetic_firm(seed=3)
+    assert sorted(a.informal.edges) == sorted(b.informal.edges) and sorted(a.org.edges) == sorted(b.org.edges)
+    assert a.brokers == b.brokers
+    assert sorted(a.informal.edges) != sorted(firm.synthetic_firm(seed=4).informal.edges)
+
+
+def test_cross_rate_sets_the_share_of_ordinary_ties_that_cross_departments():
+    for rate in (0.0, 0.1, 0.3):
+        F = firm.synthetic_firm(400, 5, cross_rate=rate, brokers=0, seed=2)
+        share = len(firm.cross_department_ties(F.informal)) / F.informal.number_of_edges()
+        assert share == pytest.approx(rate, abs=0.005)
+
+
+def test_default_firm_is_about_a_hundred_connected_people():
+    F = firm.synthetic_firm()
+    assert F.people == 100 and F.departments == 5 and len(F.brokers) == 4
+    assert nx.is_connected(F.informal)
+
+
+@pytest.mark.parametrize("bad", [dict(people=19), dict(people=2001), dict(people=50.5), dict(departments=1),
+                                 dict(people=20, departments=5), dict(cross_rate=1.0), dict(brokers=11),
+                                 dict(within_degree=30), dict(span=1)])
+def test_impossible_settings_are_refused(bad):
+    with pytest.raises(ValueError):
+        firm.synthetic_firm(**bad)
+
+
+def test_parameters_table_names_every_parameter_with_a_source():
+    params = firm.firm_parameters()
+    assert {p.name for p in params} >= {"people", "departments", "cross_rate", "brokers", "seed"}
+    assert all(p.source for p in params)
+    assert "cross_rate" in table(params).rows
+
+
+def test_blocking_removes_the_asked_share_of_cross_department_ties_only():
+    G = firm.synthetic_firm(seed=5).informal
+    cross = firm.cross_department_ties(G)
+    for share in (0.0, 0.5, 1.0):
+        H = firm.block_cross_department(G, share, seed=1)
+        assert len(firm.cross_department_ties(H)) == len(cross) - round(share * len(cross))
+        assert G.number_of_edges() - H.number_of_edges() == round(share * len(cross))
+        assert set(H.edges) <= set(G.edges)
+    with pytest.raises(ValueError):
+        firm.block_cross_department(G, 1.5)
+
+
+def test_org_rank_counts_everyone_below():
+    F = firm.synthetic_firm(seed=1)
+    rank = firm.org_rank(F.org)
+    assert rank[0] == F.people - 1
+    assert all(rank[b] == 0 for b in F.brokers)
+    assert sum(rank[h] for h in F.org.predecessors(0)) == F.people - 1 - F.departments
+
+
+# ------------------------------------------------------------------ brokerage
+from snb import stats  # noqa: E402
+from snb.models import brokerage  # noqa: E402
+
+
+@pytest.mark.parametrize("G", [firm.synthetic_firm(seed=2).informal, nx.krackhardt_kite_graph(),
+                               nx.karate_club_graph()], ids=["firm", "kite", "karate"])
+def test_burt_measures_and_flow_equal_networkx(G):
+    ours, theirs = brokerage.constraint(G), nx.constraint(G)
+    assert all(ours[v] == pytest.approx(theirs[v]) for v in G)
+    ours, theirs = brokerage.effective_size(G), nx.effective_size(G)
+    assert all(ours[v] == pytest.approx(theirs[v]) for v in G)
+    f = brokerage.flow(G)
+    assert f["efficiency"] == pytest.approx(nx.global_efficiency(G))
+    assert f["mean path"] == pytest.approx(nx.average_shortest_path_length(G))
+    assert f["disconnected pairs"] == 0
+
+
+def test_flow_on_a_split_network_counts_the_pairs_without_a_path():
+    G = nx.Graph([(1, 2), (2, 3), (4, 5)])
+    f = brokerage.flow(G)
+    assert f["disconnected pairs"] == 6 and f["mean path"] == pytest.approx(5 / 4)
+    assert f["reach"] == pytest.approx(8 / 20)  # 1-2, 2-3, 1-3, 4-5 both ways, out of 5 * 4
+
+
+def test_key_person_losses_of_a_path_centre_and_an_end():
+    losses = brokerage.key_person_losses(nx.path_graph(5))
+    assert losses[2]["pairs cut"] == 4 and losses[0]["pairs cut"] == 0
+    assert losses[2]["efficiency loss"] > losses[1]["efficiency loss"] > losses[0]["efficiency loss"]
+    assert losses[4]["efficiency loss"] == 0  # the others' paths never ran through an end
+    star = brokerage.key_person_losses(nx.star_graph(4))
+    assert star[0] == {"efficiency loss": pytest.approx(0.5), "pairs cut": 6}
+
+
+def test_precision_at_k_and_local_bridges():
+    scores = {"a": 3, "b": 2, "c": 2, "d": 0}
+    assert brokerage.top_k(scores, 2) == ["a", "b"]
+    assert brokerage.precision_at_k(scores, {"a", "c"}) == 0.5
+    assert brokerage.precision_at_k(scores, {"a", "c"}, k=3) == pytest.approx(2 / 3)
+    with pytest.raises(ValueError):
+        brokerage.precision_at_k(scores, set())
+    counts = brokerage.local_bridge_counts(datasets_tiny_team())
+    assert counts["Dev"] == 2 and counts["Ben"] == 0
+
+
+def datasets_tiny_team():
+    from snb import datasets
+    return datasets.load_tiny_team()
+
+
+def test_kite_leaders_differ_by_measure():
+    assert brokerage.leaders(nx.krackhardt_kite_graph()) == {"degree": [3], "closeness": [5, 6],
+                                                            "betweenness": [7]}
+
+
+def test_broker_measures_find_planted_brokers_far_above_chance():
+    runs = brokerage.recovery_study(("betweenness", "degree"), seeds=range(20))
+    chance = 4 / 99
+    assert stats.mean_interval(runs["betweenness"]).low > 0.5 > chance
+    with pytest.raises(ValueError):
+        brokerage.broker_scores(nx.path_graph(3), "charisma")
