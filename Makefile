@@ -103,8 +103,8 @@ execute: setup  ## re-run lessons and solutions in place to refresh their stored
 benchmark: setup  ## print build, notebook and widget timings against the budgets
 	$(PY) tools/benchmark.py
 
-check-env: setup  ## workshop preflight: is this laptop ready?
-	$(PY) tools/check_env.py
+check-env: setup  ## workshop doctor: is this laptop ready? each problem with its fix
+	$(PY) tools/check_env.py --workspace "$(WORKSPACE)"
 
 clean:  ## remove the built book (keeps .venv)
 	rm -rf _build
