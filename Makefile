@@ -9,13 +9,16 @@ JOBS   ?= 2
 NBVAL_SANITIZE := tests/nbval_sanitize.cfg
 AXE_VERSION := 4.14.1
 AXE := $(VENV)/axe-core/axe.min.js
+# reveal.js for `make slides` (nbconvert's reveal template is written for 4.0.2), from npm, never a CDN
+REVEAL_VERSION := 4.0.2
+REVEAL := $(VENV)/reveal.js
 # The learner's own folder (git ignores my-work/); see README, "Your own work".
 WORKSPACE ?= my-work
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup book book-build serve lab workspace reset-workbook reset-lesson progress class-progress \
-	author-lab test unit nbval book-test browser-deps browser-test exercises execute benchmark check-env clean
+	author-lab test unit nbval book-test browser-deps browser-test exercises execute benchmark check-env slides wheelhouse clean
 
 # The course's own runs of the worked solutions are never a learner's progress (snb/progress.py).
 unit nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
@@ -89,6 +92,17 @@ browser-deps: setup  ## axe-core (pinned, from npm) for the browser tests' acces
 		tar -xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js && \
 		echo "axe-core $(AXE_VERSION) ready in $(VENV)/axe-core"; \
 	else echo "npm not found: the browser tests will skip the accessibility scan"; fi
+	@if [ -f $(REVEAL)/dist/reveal.js ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(REVEAL)/dist/reveal.js; \
+	else echo "npm not found: the browser tests will skip the slide decks"; fi
+
+$(REVEAL)/dist/reveal.js:
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed once to fetch reveal.js $(REVEAL_VERSION) (then the slides build offline)"; exit 1; }
+	mkdir -p $(REVEAL) && cd $(REVEAL) && \
+		npm pack --silent reveal.js@$(REVEAL_VERSION) >/dev/null && \
+		tar -xzf reveal.js-$(REVEAL_VERSION).tgz --strip-components=1 package/dist package/plugin/notes \
+			package/LICENSE package/package.json && \
+		rm reveal.js-$(REVEAL_VERSION).tgz && echo "reveal.js $(REVEAL_VERSION) ready in $(REVEAL)"
 
 browser-test: book-build browser-deps  ## every built page in headless Chromium (skips without Chromium)
 	$(PY) -m pytest tests/browser -p no:cacheprovider -q -rs
@@ -105,6 +119,9 @@ benchmark: setup  ## print build, notebook and widget timings against the budget
 
 check-env: setup  ## workshop doctor: is this laptop ready? each problem with its fix
 	$(PY) tools/check_env.py --workspace "$(WORKSPACE)"
+
+slides: setup $(REVEAL)/dist/reveal.js  ## slide decks of the lesson pages in _build/slides (reveal.js local, no CDN)
+	$(PY) tools/slides.py --out _build/slides --reveal $(REVEAL)
 
 clean:  ## remove the built book (keeps .venv)
 	rm -rf _build
