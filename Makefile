@@ -84,7 +84,7 @@ nbval: setup  ## run the notebooks: strict on lessons and solutions, lax on exer
 book-test: book-build  ## build the book and test the HTML it produced
 	$(PY) -m pytest tests/book -p no:cacheprovider
 
-browser-deps: setup  ## axe-core (pinned, from npm) for the browser tests' accessibility scan
+browser-deps: setup  ## axe-core and reveal.js (pinned, from npm) for the browser tests
 	@if [ -f $(AXE) ]; then :; \
 	elif command -v npm >/dev/null 2>&1; then \
 		mkdir -p $(VENV)/axe-core && cd $(VENV)/axe-core && \
@@ -122,6 +122,9 @@ check-env: setup  ## workshop doctor: is this laptop ready? each problem with it
 
 slides: setup $(REVEAL)/dist/reveal.js  ## slide decks of the lesson pages in _build/slides (reveal.js local, no CDN)
 	$(PY) tools/slides.py --out _build/slides --reveal $(REVEAL)
+
+wheelhouse: setup  ## wheels for an offline venue (Linux, macOS, Windows; Python 3.10+) in wheelhouse/
+	$(PY) tools/wheelhouse.py --dest wheelhouse $(if $(PLATFORM),--platform $(PLATFORM)) $(if $(PYVER),--python $(PYVER))
 
 clean:  ## remove the built book (keeps .venv)
 	rm -rf _build
