@@ -18,10 +18,10 @@ ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup book book-build serve lab workspace reset-workbook reset-lesson progress class-progress \
-	author-lab test unit nbval book-test browser-deps browser-test exercises execute benchmark check-env slides wheelhouse clean
+	author-lab test unit slow-test nbval book-test browser-deps browser-test exercises execute benchmark check-env slides wheelhouse clean
 
 # The course's own runs of the worked solutions are never a learner's progress (snb/progress.py).
-unit nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
+unit slow-test nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
 
 help:  ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -70,11 +70,16 @@ class-progress: setup  ## instructors: DIR=folder of progress files -> table per
 author-lab: setup  ## authors: JupyterLab on the course files themselves (edits tracked notebooks)
 	$(BIN)/jupyter lab --notebook-dir=. $(ALLOW_ROOT)
 
-test: setup unit nbval book-test browser-test  ## run every test: unit, notebooks, generated files, book, browser
+test: setup unit slow-test nbval book-test browser-test  ## run every test: unit, notebooks, generated files, book, browser
 	@echo "All tests passed."
 
 unit: setup  ## unit tests of the helper package, config and generated files
-	$(PY) -m pytest tests -n $(JOBS) --dist loadfile --ignore=tests/book --ignore=tests/browser
+	$(PY) -m pytest tests -n $(JOBS) --dist loadfile --ignore=tests/book --ignore=tests/browser -m "not slow"
+
+# Alone, after the unit tests: the wheelhouse install keeps a core busy for minutes, which
+# would push the unit tests' redraw-time budgets over their limits if both ran at once.
+slow-test: setup  ## the slow tests alone (offline install from a wheelhouse, about 3 minutes)
+	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -p no:cacheprovider -rs
 
 nbval: setup  ## run the notebooks: strict on lessons and solutions, lax on exercises
 	$(PY) -m pytest --nbval notebooks solutions --nbval-sanitize-with $(NBVAL_SANITIZE) \

@@ -5,8 +5,8 @@ The slow test builds a wheelhouse for THIS platform and Python only (the same `p
 platform), installs requirements.txt from it into a fresh virtual environment with
 `--no-index` and no pip configuration (so no other wheel source can help), then runs the
 first lesson page with nbclient on that environment's own kernel. About 1.5 to 3 minutes
-here (download 10 s from the local mirror, install 60 s, notebook 20 s); marked `slow`
-but part of `make test` (run it alone with `-m slow`).
+here (download 10 s from the local mirror, install 60 s, notebook 20 s); marked `slow`:
+`make unit` leaves it out and `make slow-test`, a step of `make test`, runs it alone.
 """
 
 from __future__ import annotations

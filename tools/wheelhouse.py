@@ -23,7 +23,6 @@ every requirement has wheels.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -37,8 +36,11 @@ DEFAULT_DEST = ROOT / "wheelhouse"
 # pip expands macOS tags to every older macOS version and manylinux2014 to manylinux2010/1.
 PLATFORMS = {
     "linux": ["manylinux_2_28_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64"],
-    "macos-arm": ["macosx_14_0_arm64"],     # Apple silicon, macOS 11 to 14 and later
-    "macos-intel": ["macosx_12_0_x86_64"],  # Intel Macs, macOS 10.9 to 12 and later
+    # Apple silicon: numpy and scipy publish macOS 14 wheels (Accelerate) beside older ones;
+    # pip takes the newest that fits, so macOS 12 and 13 need their own download.
+    "macos-arm": ["macosx_14_0_arm64"],      # macOS 14 and later
+    "macos-arm-12": ["macosx_12_0_arm64"],   # macOS 12 and 13
+    "macos-intel": ["macosx_12_0_x86_64"],   # Intel Macs, macOS 12 and later
     "windows": ["win_amd64"],
 }
 # The README supports Python 3.10 or newer.
@@ -133,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         print("Not complete for: " + ", ".join(f"{p} / Python {v}" for p, v in failed)
               + ". A package with no wheel there can be built here and added to SDIST_ONLY.")
         return 1
-    print("Learners install with: python -m pip install --no-index --find-links "
-          f"{os.path.relpath(args.dest)} -r requirements.txt")
+    print(f"Learners install with: python -m pip install --no-index --find-links {args.dest} "
+          "-r requirements.txt")
     return 0
 
 
