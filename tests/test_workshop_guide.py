@@ -224,3 +224,27 @@ def test_the_workshop_uses_class_progress():
     text = _text(GUIDE / "index.md")
     assert "make class-progress DIR=" in text and "class-progress" in TARGETS
     assert "stuck" in text
+
+
+def _chapter_sources(nn: str) -> str:
+    """The text of a chapter's lesson pages, exercises page (with outputs) and checks."""
+    parts = []
+    for path in [*_lessons(nn), _solutions(nn)]:
+        for cell in nbformat.read(path, as_version=4).cells:
+            parts.append(cell.source)
+            parts += [str(out.get("text", "")) for out in cell.get("outputs", [])]
+    parts.append((ROOT / "snb" / "checks" / f"ch{nn}.py").read_text(encoding="utf-8"))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("nn", CHAPTERS)
+def test_every_number_in_a_guide_comes_from_its_chapter(nn):
+    """A guide restates the chapter's results; it must not invent or drift from them."""
+    text = _full_guide(nn)
+    text = re.sub(r"## Timing.*?\n## ", "## ", text, flags=re.S)  # minutes of the timing table
+    text = re.sub(r"Exercises? \d\.\d+( (and|to) \d\.\d+)?|\b(19|20)\d\d\b|\d+-minute", "", text)
+    numbers = set(re.findall(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\w.])", text))
+    assert len(numbers) >= 5, "the number finder found too little to be a check"
+    sources = _chapter_sources(nn)
+    invented = sorted(n for n in numbers if not re.search(rf"(?<![\d.]){re.escape(n)}(?!\d)", sources))
+    assert invented == [], f"chapter {nn}'s guide states numbers its chapter does not: {invented}"
