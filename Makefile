@@ -9,16 +9,19 @@ JOBS   ?= 2
 NBVAL_SANITIZE := tests/nbval_sanitize.cfg
 AXE_VERSION := 4.14.1
 AXE := $(VENV)/axe-core/axe.min.js
+# reveal.js for `make slides` (nbconvert's reveal template is written for 4.0.2), from npm, never a CDN
+REVEAL_VERSION := 4.0.2
+REVEAL := $(VENV)/reveal.js
 # The learner's own folder (git ignores my-work/); see README, "Your own work".
 WORKSPACE ?= my-work
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup book book-build serve lab workspace reset-workbook reset-lesson progress class-progress \
-	author-lab test unit nbval book-test browser-deps browser-test exercises execute benchmark check-env clean
+	author-lab test unit slow-test nbval book-test browser-deps browser-test exercises execute benchmark check-env slides wheelhouse clean
 
 # The course's own runs of the worked solutions are never a learner's progress (snb/progress.py).
-unit nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
+unit slow-test nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
 
 help:  ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -67,11 +70,16 @@ class-progress: setup  ## instructors: DIR=folder of progress files -> table per
 author-lab: setup  ## authors: JupyterLab on the course files themselves (edits tracked notebooks)
 	$(BIN)/jupyter lab --notebook-dir=. $(ALLOW_ROOT)
 
-test: setup unit nbval book-test browser-test  ## run every test: unit, notebooks, generated files, book, browser
+test: setup unit slow-test nbval book-test browser-test  ## run every test: unit, notebooks, generated files, book, browser
 	@echo "All tests passed."
 
 unit: setup  ## unit tests of the helper package, config and generated files
-	$(PY) -m pytest tests -n $(JOBS) --dist loadfile --ignore=tests/book --ignore=tests/browser
+	$(PY) -m pytest tests -n $(JOBS) --dist loadfile --ignore=tests/book --ignore=tests/browser -m "not slow"
+
+# Alone, after the unit tests: the wheelhouse install keeps a core busy for minutes, which
+# would push the unit tests' redraw-time budgets over their limits if both ran at once.
+slow-test: setup  ## the slow tests alone (offline install from a wheelhouse, about 3 minutes)
+	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -p no:cacheprovider -rs
 
 nbval: setup  ## run the notebooks: strict on lessons and solutions, lax on exercises
 	$(PY) -m pytest --nbval notebooks solutions --nbval-sanitize-with $(NBVAL_SANITIZE) \
@@ -81,7 +89,7 @@ nbval: setup  ## run the notebooks: strict on lessons and solutions, lax on exer
 book-test: book-build  ## build the book and test the HTML it produced
 	$(PY) -m pytest tests/book -p no:cacheprovider
 
-browser-deps: setup  ## axe-core (pinned, from npm) for the browser tests' accessibility scan
+browser-deps: setup  ## axe-core and reveal.js (pinned, from npm) for the browser tests
 	@if [ -f $(AXE) ]; then :; \
 	elif command -v npm >/dev/null 2>&1; then \
 		mkdir -p $(VENV)/axe-core && cd $(VENV)/axe-core && \
@@ -89,6 +97,17 @@ browser-deps: setup  ## axe-core (pinned, from npm) for the browser tests' acces
 		tar -xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js && \
 		echo "axe-core $(AXE_VERSION) ready in $(VENV)/axe-core"; \
 	else echo "npm not found: the browser tests will skip the accessibility scan"; fi
+	@if [ -f $(REVEAL)/dist/reveal.js ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(REVEAL)/dist/reveal.js; \
+	else echo "npm not found: the browser tests will skip the slide decks"; fi
+
+$(REVEAL)/dist/reveal.js:
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed once to fetch reveal.js $(REVEAL_VERSION) (then the slides build offline)"; exit 1; }
+	mkdir -p $(REVEAL) && cd $(REVEAL) && \
+		npm pack --silent reveal.js@$(REVEAL_VERSION) >/dev/null && \
+		tar -xzf reveal.js-$(REVEAL_VERSION).tgz --strip-components=1 package/dist package/plugin/notes \
+			package/LICENSE package/package.json && \
+		rm reveal.js-$(REVEAL_VERSION).tgz && echo "reveal.js $(REVEAL_VERSION) ready in $(REVEAL)"
 
 browser-test: book-build browser-deps  ## every built page in headless Chromium (skips without Chromium)
 	$(PY) -m pytest tests/browser -p no:cacheprovider -q -rs
@@ -105,8 +124,14 @@ execute: setup  ## re-run lessons and solutions in place to refresh their stored
 benchmark: setup  ## print build, notebook and widget timings against the budgets
 	$(PY) tools/benchmark.py
 
-check-env: setup  ## workshop preflight: is this laptop ready?
-	$(PY) tools/check_env.py
+check-env: setup  ## workshop doctor: is this laptop ready? each problem with its fix
+	$(PY) tools/check_env.py --workspace "$(WORKSPACE)"
+
+slides: setup $(REVEAL)/dist/reveal.js  ## slide decks of the lesson pages in _build/slides (reveal.js local, no CDN)
+	$(PY) tools/slides.py --out _build/slides --reveal $(REVEAL)
+
+wheelhouse: setup  ## wheels for an offline venue (Linux, macOS, Windows; Python 3.10+) in wheelhouse/
+	$(PY) tools/wheelhouse.py --dest wheelhouse $(if $(PLATFORM),--platform $(PLATFORM)) $(if $(PYVER),--python $(PYVER))
 
 clean:  ## remove the built book (keeps .venv)
 	rm -rf _build

@@ -214,10 +214,11 @@ def test_toc_format(toc):
     assert "defaults" not in toc  # see the comment in _toc.yml
     parts = toc["parts"]
     assert parts[0]["caption"] == "Part 1 · The network society"
-    *chapters, reference = parts
+    *chapters, instructors, reference = parts
     for part in chapters:
         assert part.get("caption")
         assert part.get("numbered") is True
+    assert instructors["caption"] == "For instructors" and not instructors.get("numbered")
     assert reference["caption"] == "Reference" and not reference.get("numbered")
     assert [c["file"] for c in reference["chapters"]] == ["book/glossary", "book/references",
                                                           "book/exercises"]

@@ -1,0 +1,116 @@
+"""The slide decks of `make slides` in a real browser: offline, reveal.js running, every slide there.
+
+Two decks are built into a temporary folder with tools/slides.py (a page with widgets and one
+with maths), served on 127.0.0.1 with every other host blocked, and checked with the book's
+own page check (tools/browser_check.py: no JS error, no request leaving localhost, no failed
+local request, every widget drawn), then reveal.js's own state is read.
+
+Skips with a one-line reason without reveal.js (fetched by `make browser-deps` or `make slides`
+with npm), playwright or Chromium.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from test_in_browser import ROOT, TOOL
+
+REVEAL = ROOT / ".venv" / "reveal.js"
+DECKS = ["01-network-society", "02-state-of-becoming"]
+
+
+def _slides_tool():
+    spec = importlib.util.spec_from_file_location("slides", ROOT / "tools" / "slides.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["slides"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _skip_reason() -> str | None:
+    if not (REVEAL / "dist" / "reveal.js").is_file():
+        return "reveal.js is not fetched (make browser-deps or make slides; needs npm)"
+    if importlib.util.find_spec("playwright") is None:
+        return "the Python package playwright is not installed (make setup installs it)"
+    if TOOL.find_chromium(None) is None:
+        return "no Chromium on this machine (apt-get install -y chromium)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory):
+    reason = _skip_reason()
+    if reason:
+        pytest.skip(reason)
+    out = tmp_path_factory.mktemp("slides")
+    slides = _slides_tool()
+    paths = [ROOT / "notebooks" / f"{name}.ipynb" for name in DECKS]
+    slides.build(paths, out, REVEAL)
+    expected = {name: [c.metadata["slideshow"]["slide_type"] for c in
+                           slides.with_slide_types(nbformat.read(p, as_version=4)).cells].count("slide")
+                for name, p in zip(DECKS, paths)}
+    server, base = TOOL.serve(out)
+    yield base, expected
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(decks):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=TOOL.find_chromium(None), headless=True,
+                                      args=TOOL.CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_deck_works_offline_without_errors(browser, decks, name):
+    base, _ = decks
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        result = TOOL.check_page(context, base, f"{name}.slides.html", None, None)
+    finally:
+        context.close()
+    assert result["problems"] == [], f"{name}: " + "; ".join(result["problems"])
+
+
+@pytest.mark.parametrize("name", DECKS)
+def test_reveal_starts_with_every_slide(browser, decks, name):
+    base, expected = decks
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    outside: list[str] = []
+    try:
+        page = context.new_page()
+
+        def route(r):
+            if r.request.url.startswith(base) or r.request.url.startswith(("data:", "blob:")):
+                r.continue_()
+            else:
+                outside.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.goto(f"{base}{name}.slides.html", wait_until="load")
+        page.wait_for_function("() => window.snbReveal && window.snbReveal.isReady()", timeout=15000)
+        horizontal = page.evaluate("() => window.snbReveal.getHorizontalSlides().length")
+        total = page.evaluate("() => window.snbReveal.getTotalSlides()")
+        before = page.evaluate("() => JSON.stringify(window.snbReveal.getIndices())")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(200)
+        after = page.evaluate("() => JSON.stringify(window.snbReveal.getIndices())")
+        maths = page.locator("mjx-container").count()
+    finally:
+        context.close()
+    assert outside == []
+    assert horizontal == expected[name] and expected[name] >= 5, (horizontal, expected[name])
+    assert total >= horizontal
+    assert after != before, "the arrow key did not move on (slide or fragment)"
+    if name == "02-state-of-becoming":
+        assert maths > 0, "the deck's $...$ maths was not typeset by the local MathJax"
