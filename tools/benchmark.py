@@ -74,11 +74,18 @@ EXPLORERS: dict[str, tuple[Callable[..., Any], list[dict[str, Any]]]] = {
         widgets.render_wisdom,
         [{"people": k} for k in (40, 200, 400)] + [{"seed": s} for s in (2, 3)],
     ),
+    "ch4 org explorer": (
+        widgets.render_org,
+        [{"remove": r} for r in ("the CEO", "a planted broker", "the most connected person")]
+        + [{"block": b} for b in (0.3, 0.6, 1.0)] + [{"seed": 2}],
+    ),
 }
 
 #: Explorer updates on a large network: one update each, against LARGE_WIDGET_BUDGET_MS.
 LARGE_UPDATES: dict[str, tuple[Callable[..., Any], dict[str, Any]]] = {
     "ch2 growth, 20,000 customers": (widgets.render_growth, {"n": 20_000, "alpha": 1.3}),
+    "ch4 org explorer, 2,000 people": (widgets.render_org, {"people": 2000, "remove": "a planted broker",
+                                                            "block": 0.5}),
 }
 
 

@@ -27,3 +27,11 @@ __all__ = [
     "check_practice_community", "check_karate_communities", "check_fragmenting_departures", "check_merge_advice",
     "PRACTICE_EXERCISE", "KARATE_EXERCISE", "FRAGMENT_EXERCISE", "MERGE_OPTIONS",
 ]
+
+# Chapter 4: the enterprise's hidden network.
+from snb.checks.ch04 import (BROKER_EXERCISE, EVANGELIST_EXERCISE, EVANGELIST_OPTIONS, KEY_PERSON_EXERCISE,  # noqa: E402
+                             SMALL_FIRM_EXERCISE, check_brokers, check_evangelists, check_key_person,
+                             check_small_firm)
+
+__all__ += ["check_small_firm", "check_brokers", "check_key_person", "check_evangelists", "SMALL_FIRM_EXERCISE",
+            "BROKER_EXERCISE", "KEY_PERSON_EXERCISE", "EVANGELIST_EXERCISE", "EVANGELIST_OPTIONS"]

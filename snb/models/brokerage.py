@@ -30,7 +30,8 @@ from snb.stats import MIN_REPLICATIONS
 
 __all__ = ["REACH_STEPS", "FLOW_MEASURES", "distances", "flow", "key_person_losses", "BROKER_MEASURES",
            "constraint", "effective_size", "local_bridge_counts", "broker_scores", "top_k", "precision_at_k",
-           "recovery_study", "leaders", "CENTRALITIES", "sought_beyond_rank", "overlap"]
+           "recovery_study", "leaders", "CENTRALITIES", "sought_beyond_rank", "overlap",
+           "chart_and_network_study"]
 
 #: Steps within which a colleague counts as "reachable" for knowledge reach.
 REACH_STEPS = 2
@@ -58,29 +59,41 @@ def distances(G: nx.Graph) -> np.ndarray:
     return csgraph.shortest_path(_adjacency(G), unweighted=True, directed=False)
 
 
-def _flow_from(dist: np.ndarray) -> dict[str, float]:
-    n = dist.shape[0]
+def _flow_from(dist: np.ndarray, rows: np.ndarray | None = None) -> dict[str, float]:
+    """Flow measures from distances; ``rows``: the sources of a sample (``dist`` holds only
+    their rows), whose averages estimate the whole network's."""
+    n = dist.shape[1]
     if n < 2:
         return {"reach": 0.0, "mean path": 0.0, "efficiency": 0.0, "disconnected pairs": 0}
-    off = ~np.eye(n, dtype=bool)
+    off = np.ones(dist.shape, dtype=bool)
+    off[np.arange(dist.shape[0]), np.arange(n) if rows is None else rows] = False
     finite = np.isfinite(dist) & off
     with np.errstate(divide="ignore"):
         inverse = np.where(off, 1.0 / dist, 0.0)
+    pairs = dist.shape[0] * (n - 1)
+    missing = (~np.isfinite(dist)).sum() / pairs * (n * (n - 1) / 2)
     return {
-        "reach": float(((dist <= REACH_STEPS) & off).sum() / (n * (n - 1))),
+        "reach": float(((dist <= REACH_STEPS) & off).sum() / pairs),
         "mean path": float(dist[finite].mean()) if finite.any() else 0.0,
-        "efficiency": float(inverse.sum() / (n * (n - 1))),
-        "disconnected pairs": int((~np.isfinite(dist)).sum() // 2),
+        "efficiency": float(inverse.sum() / pairs),
+        "disconnected pairs": int(round(missing)),
     }
 
 
-def flow(G: nx.Graph) -> dict[str, float]:
+def flow(G: nx.Graph, *, sample: int | None = None, seed: int = 0) -> dict[str, float]:
     """How well knowledge can travel through ``G`` (see the module's description).
 
     ``efficiency`` equals ``nx.global_efficiency``; ``mean path`` averages over the
     pairs that are connected at all; ``disconnected pairs`` counts unordered pairs.
+    ``sample``: estimate every measure from the paths of that many randomly chosen
+    people (seeded by ``seed``) instead of everyone's, for large firms.
     """
-    return _flow_from(distances(G))
+    n = G.number_of_nodes()
+    if sample is None or sample >= n:
+        return _flow_from(distances(G))
+    rows = np.sort(np.random.default_rng(seed).choice(n, size=sample, replace=False))
+    dist = csgraph.shortest_path(_adjacency(G), unweighted=True, directed=False, indices=rows)
+    return _flow_from(dist, rows)
 
 
 def key_person_losses(G: nx.Graph, people: Iterable[Hashable] | None = None) -> dict[Hashable, dict[str, float]]:
@@ -246,3 +259,25 @@ def overlap(a: nx.Graph, b: nx.Graph) -> dict[str, float]:
     return {"Jaccard (arcs)": len(sa & sb) / len(sa | sb) if sa | sb else 0.0,
             "Jaccard (ties)": len(ua & ub) / len(ua | ub) if ua | ub else 0.0,
             "share of second in first": len(ub & ua) / len(ub) if ub else 0.0}
+
+
+def chart_and_network_study(seeds: Iterable[int] = range(MIN_REPLICATIONS), k: int = 5,
+                            **firm_settings) -> dict[str, np.ndarray]:
+    """Over synthetic firms, one value per seed: ``informal ties on a reporting line``
+    (share of the informal ties that join a person and their boss), ``reporting lines
+    used`` (share of reporting lines that are also informal ties), and ``staff in the top
+    k`` (how many of the ``k`` people with the highest betweenness have nobody reporting
+    to them)."""
+    from snb.models.firm import synthetic_firm
+
+    out: dict[str, list[float]] = {"informal ties on a reporting line": [], "reporting lines used": [],
+                                   f"staff in the top {k}": []}
+    for seed in seeds:
+        F = synthetic_firm(seed=seed, **firm_settings)
+        lines = {frozenset(e) for e in F.org.edges}
+        ties = {frozenset(e) for e in F.informal.edges}
+        out["informal ties on a reporting line"].append(len(lines & ties) / len(ties))
+        out["reporting lines used"].append(len(lines & ties) / len(lines))
+        top = top_k(broker_scores(F.informal, "betweenness"), k)
+        out[f"staff in the top {k}"].append(sum(F.org.in_degree(v) == 0 for v in top))
+    return {name: np.array(v, dtype=float) for name, v in out.items()}

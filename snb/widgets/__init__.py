@@ -17,3 +17,8 @@ __all__ = ["Explorer", "cascade_explorer", "render_cascade", "adaptation_explore
            "GROWTH_SIZES", "CheckInNetworkBuilder",
            "community_explorer", "render_communities", "COMMUNITY_NETWORKS", "render_renewal", "renewal_explorer",
            "render_wisdom", "wisdom_explorer"]
+
+# Chapter 4: the org chart beside the informal network, and the org explorer.
+from snb.widgets.ch04 import formal_and_informal, org_explorer, render_org  # noqa: E402
+
+__all__ += ["formal_and_informal", "org_explorer", "render_org"]

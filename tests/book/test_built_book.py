@@ -171,3 +171,18 @@ def test_chapter_3_pages_exercises_and_explorers():
                       ("notebooks/03-3-wisdom", 'alt=\\"Averaging opinions on the small world network')):
         state = page(file).read_text(encoding="utf-8").split("application/vnd.jupyter.widget-state+json", 1)[1]
         assert alt in state, f"{file}: the explorer's first picture or its alt text is missing"
+
+
+def test_chapter_4_pages_exercises_and_explorer():
+    solutions = page("solutions/04-enterprise-hidden-network")
+    plain = re.sub(r"<[^>]+>", " ", solutions.read_text(encoding="utf-8"))
+    for k in (1, 2, 3, 4):
+        assert re.search(rf"Exercise\s+4\.{k}\b", plain), f"Exercise 4.{k} not numbered as in the workbook"
+    divs = [a for t, a in tags(solutions) if t == "div" and "solution" in a.get("class", "").split()]
+    assert len(divs) >= 4 and all("dropdown" in a["class"].split() for a in divs)
+    for letter in "ABCD":  # the static book shows the check's feedback on each option of exercise 4.4
+        assert re.search(rf"\b{letter}: (✔ Correct|✘ Not yet)", plain), f"no feedback shown for option {letter}"
+    lesson = page("notebooks/04-enterprise-hidden-network").read_text(encoding="utf-8")
+    assert "Krackhardt" in lesson and "95 % CI" in lesson
+    state = lesson.split("application/vnd.jupyter.widget-state+json", 1)[1]
+    assert 'alt=\\"Org explorer, 100 people, seed 1: nobody removed' in state, "the explorer's first picture"
