@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from snb import datasets, stats
-from snb.models import brokerage
+from snb.models import brokerage, firm
 
 SEEDS = range(20)
 K = datasets.krackhardt_managers()
@@ -97,3 +97,82 @@ def test_managers_centrality_sentences():
     # "manager 15 ... names all 20 colleagues ... only four ask him"
     assert brokerage.leaders(A.to_undirected()) == {"degree": [15], "closeness": [15], "betweenness": [15]}
     assert (A.out_degree(15), A.in_degree(15)) == (20, 4)
+
+
+# ------------------------------------------------------------ page 2: brokers and key people
+def test_tiny_team_brokerage_sentences():
+    team = datasets.load_tiny_team()
+    b, c, e = nx.betweenness_centrality(team), brokerage.constraint(team), brokerage.effective_size(team)
+    # "Dev has the highest betweenness (0.60) and the lowest constraint (0.50)"
+    assert max(b, key=b.get) == "Dev" and r2(b["Dev"]) == 0.60
+    assert min(c, key=c.get) == "Dev" and r2(c["Dev"]) == 0.50
+    # "Both of his ties are bridges"; "Ana and Eva have the largest effective size (2.33)"
+    assert sorted(map(sorted, nx.bridges(team))) == [["Ana", "Dev"], ["Dev", "Eva"]]
+    assert {v for v in e if e[v] == max(e.values())} == {"Ana", "Eva"} and r2(e["Ana"]) == 2.33
+
+
+def test_example_firm_top_four_sentences():
+    F = firm.synthetic_firm(seed=1)
+    hits = {m: len(set(brokerage.top_k(brokerage.broker_scores(F.informal, m), 4)) & F.brokers)
+            for m in brokerage.BROKER_MEASURES}
+    # "the four people with the most local bridges are exactly the four planted brokers; betweenness and
+    # low constraint find three of them, degree and effective size only one"
+    assert hits == {"local bridges": 4, "betweenness": 3, "low constraint": 3, "degree": 1, "effective size": 1}
+
+
+@pytest.fixture(scope="module")
+def recovery():
+    return brokerage.recovery_study(seeds=SEEDS)
+
+
+def test_recovery_sentences(recovery):
+    iv = {m: stats.mean_interval(v) for m, v in recovery.items()}
+    # "Betweenness finds 0.85 ... (95 % CI 0.78 to 0.92) and low constraint 0.82"
+    assert iv["betweenness"].format(2) == "0.85 (95 % CI 0.78 to 0.92)" and r2(iv["low constraint"].mean) == 0.82
+    # "Local bridges find 0.71, effective size 0.64 and degree 0.57"
+    assert [r2(iv[m].mean) for m in ("local bridges", "effective size", "degree")] == [0.71, 0.64, 0.57]
+    # "the two cannot be told apart"; "Betweenness beats degree by 0.28 (95 % CI 0.17 to 0.38)"
+    gap = stats.difference(recovery["betweenness"], recovery["low constraint"])
+    assert stats.verdict(gap, "b", "c") == "b and c are indistinguishable"
+    gap = stats.difference(recovery["betweenness"], recovery["degree"])
+    assert gap.format(2) == "0.28 (95 % CI 0.17 to 0.38)" and stats.verdict(gap, "b", "d") == "b beats d"
+    # "All five measures are far above the 0.04 of a random guess"
+    assert all(i.low > 0.04 * 10 for i in iv.values())
+
+
+def test_broker_ties_sweep_sentences():
+    (gaps,) = brokerage.recovery_sweep("broker_ties", [2, 4, 6, 10], seeds=SEEDS).values()
+    # "Betweenness beats degree when brokers have 2, 4 or 6 extra ties (... 4: 0.34, 95 % CI 0.24 to 0.44)"
+    assert all(g.low > 0 for g in gaps[:3]) and gaps[1].format(2) == "0.34 (95 % CI 0.24 to 0.44)"
+    assert max(gaps, key=lambda g: g.mean) is gaps[1]
+    # "With 10 extra ties the two cannot be told apart (0.04, 95 % CI -0.01 to 0.08)"
+    assert not gaps[3].excludes_zero and gaps[3].format(2) == "0.04 (95 % CI -0.01 to 0.08)"
+    # "With only 2 extra ties ... betweenness reaches 0.17 and degree 0.06"
+    runs = brokerage.recovery_study(("betweenness", "degree"), SEEDS, broker_ties=2)
+    assert (f"{runs['betweenness'].mean():.2f}", f"{runs['degree'].mean():.2f}") == ("0.17", "0.06")
+
+
+def test_example_firm_key_person_sentences():
+    F = firm.synthetic_firm(seed=1)
+    losses = brokerage.key_person_losses(F.informal)
+    ranked = sorted(losses, key=lambda v: -losses[v]["efficiency loss"])
+    share = brokerage.relative_losses(F.informal, ranked[:3] + [0])
+    below = firm.org_rank(F.org)
+    # "The costliest departure is broker 53: the others lose 2.1 % ... person 34 ... cuts 98 pairs"
+    assert ranked[:3] == [53, 34, 2] and 53 in F.brokers and round(100 * share[53], 1) == 2.1
+    assert losses[34]["pairs cut"] == 98 and below[34] == 0
+    # "Person 2, head of department 4 with 19 people below him, ranks third"; "The CEO ... costs 0.4 %"
+    assert F.org.nodes[2] == {"department": 4, "level": 2, "broker": False} and below[2] == 19
+    assert round(100 * share[0], 1) == 0.4
+
+
+def test_departure_study_sentences():
+    d = brokerage.departure_study(seeds=SEEDS)
+    iv = {rule: stats.mean_interval(100 * v) for rule, v in d.items()}
+    # "Losing the top broker costs the others 2.5 % ... (95 % CI 2.3 to 2.6), against 0.4 % for the CEO
+    # and 0.5 % for the head of the biggest department"
+    assert iv["the top broker by betweenness"].format(1) == "2.5 (95 % CI 2.3 to 2.6)"
+    assert round(iv["the CEO"].mean, 1) == 0.4 and round(iv["the biggest department's head"].mean, 1) == 0.5
+    # "costs 2.1 percentage points more than the CEO's (95 % CI 1.9 to 2.3)"
+    gap = stats.difference(100 * d["the top broker by betweenness"], 100 * d["the CEO"])
+    assert gap.format(1) == "2.1 (95 % CI 1.9 to 2.3)" and gap.excludes_zero

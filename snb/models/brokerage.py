@@ -31,7 +31,7 @@ from snb.stats import MIN_REPLICATIONS
 __all__ = ["REACH_STEPS", "FLOW_MEASURES", "distances", "flow", "key_person_losses", "BROKER_MEASURES",
            "constraint", "effective_size", "local_bridge_counts", "broker_scores", "top_k", "precision_at_k",
            "recovery_study", "leaders", "CENTRALITIES", "sought_beyond_rank", "overlap",
-           "chart_and_network_study"]
+           "chart_and_network_study", "relative_losses", "DEPARTURES", "departure_study", "recovery_sweep"]
 
 #: Steps within which a colleague counts as "reachable" for knowledge reach.
 REACH_STEPS = 2
@@ -94,6 +94,46 @@ def flow(G: nx.Graph, *, sample: int | None = None, seed: int = 0) -> dict[str, 
     rows = np.sort(np.random.default_rng(seed).choice(n, size=sample, replace=False))
     dist = csgraph.shortest_path(_adjacency(G), unweighted=True, directed=False, indices=rows)
     return _flow_from(dist, rows)
+
+
+def relative_losses(G: nx.Graph, people: Iterable[Hashable]) -> dict[Hashable, float]:
+    """Each person's efficiency loss (:func:`key_person_losses`) as a share of the efficiency
+    the others had with them: 0.05 means the others lose 5 % of their efficiency."""
+    people = list(people)
+    losses = key_person_losses(G, people)
+    nodes = list(G)
+    full = distances(G)
+    out = {}
+    for person in people:
+        keep = np.array([j for j, v in enumerate(nodes) if v != person])
+        before = _flow_from(full[np.ix_(keep, keep)])["efficiency"]
+        out[person] = losses[person]["efficiency loss"] / before if before else 0.0
+    return out
+
+
+#: The departures :func:`departure_study` compares, each a rule naming one person of a firm.
+DEPARTURES: tuple[str, ...] = ("the CEO", "the biggest department's head", "the top broker by betweenness",
+                               "a random staff member")
+
+
+def departure_study(seeds: Iterable[int] = range(MIN_REPLICATIONS), **firm_settings) -> dict[str, np.ndarray]:
+    """Over synthetic firms, one value per seed and departure rule of :data:`DEPARTURES`: the
+    share of the others' efficiency lost when that person leaves (:func:`relative_losses`)."""
+    from snb.models.firm import org_rank, synthetic_firm
+
+    out: dict[str, list[float]] = {d: [] for d in DEPARTURES}
+    for seed in seeds:
+        F = synthetic_firm(seed=seed, **firm_settings)
+        below = org_rank(F.org)
+        heads = list(F.org.predecessors(0))
+        staff = [v for v in F.org if F.org.in_degree(v) == 0 and v not in F.brokers]
+        chosen = {"the CEO": 0, "the biggest department's head": max(heads, key=lambda h: (below[h], -h)),
+                  "the top broker by betweenness": top_k(broker_scores(F.informal, "betweenness"), 1)[0],
+                  "a random staff member": staff[np.random.default_rng(seed).integers(len(staff))]}
+        lost = relative_losses(F.informal, set(chosen.values()))
+        for rule, person in chosen.items():
+            out[rule].append(lost[person])
+    return {rule: np.array(v) for rule, v in out.items()}
 
 
 def key_person_losses(G: nx.Graph, people: Iterable[Hashable] | None = None) -> dict[Hashable, dict[str, float]]:
@@ -162,7 +202,13 @@ def local_bridge_counts(G: nx.Graph) -> dict[Hashable, int]:
 
 
 def _betweenness(G: nx.Graph) -> dict[Hashable, float]:
-    return nx.betweenness_centrality(_undirected(G))
+    """Normalised betweenness, as ``nx.betweenness_centrality`` (vectorised for small networks)."""
+    U = _undirected(G)
+    if 2 < U.number_of_nodes() <= 400:
+        from snb.measures import _betweenness as dense_betweenness, _paths
+
+        return dict(zip(U, dense_betweenness(U, *_paths(U)).tolist()))
+    return nx.betweenness_centrality(U)
 
 
 #: Measures that may reveal a broker, each as (description, score function); a higher score
@@ -281,3 +327,17 @@ def chart_and_network_study(seeds: Iterable[int] = range(MIN_REPLICATIONS), k: i
         top = top_k(broker_scores(F.informal, "betweenness"), k)
         out[f"staff in the top {k}"].append(sum(F.org.in_degree(v) == 0 for v in top))
     return {name: np.array(v, dtype=float) for name, v in out.items()}
+
+
+def recovery_sweep(setting: str, values: Sequence[float], a: str = "betweenness", b: str = "degree",
+                   seeds: Iterable[int] = range(MIN_REPLICATIONS), **firm_settings) -> dict[str, list]:
+    """How the precision gap between measures ``a`` and ``b`` (paired over ``seeds``) changes
+    as one setting of the synthetic firm is swept: ``{"a minus b": [Interval per value]}``."""
+    from snb.stats import difference
+
+    seeds = list(seeds)
+    gaps = []
+    for value in values:
+        runs = recovery_study((a, b), seeds, **{**firm_settings, setting: value})
+        gaps.append(difference(runs[a], runs[b]))
+    return {f"{a} minus {b}": gaps}
