@@ -176,3 +176,62 @@ def test_departure_study_sentences():
     # "costs 2.1 percentage points more than the CEO's (95 % CI 1.9 to 2.3)"
     gap = stats.difference(100 * d["the top broker by betweenness"], 100 * d["the CEO"])
     assert gap.format(1) == "2.1 (95 % CI 1.9 to 2.3)" and gap.excludes_zero
+
+
+# ------------------------------------------------------------ page 3: blocking and value
+from snb.models import knowledge_value  # noqa: E402
+
+
+def test_blocking_sweep_sentences():
+    sweep = knowledge_value.blocking_sweep([0.25, 0.5, 0.75, 1.0], seeds=SEEDS)
+    reach, efficiency = sweep["reach, change in %"], sweep["efficiency, change in %"]
+    # "Every band lies below zero ... the losses grow with the share blocked"
+    assert all(iv.high < 0 for iv in reach + efficiency)
+    assert [iv.mean for iv in reach] == sorted((iv.mean for iv in reach), reverse=True)
+    assert [iv.mean for iv in efficiency] == sorted((iv.mean for iv in efficiency), reverse=True)
+    # "Blocking half ... costs 21 % of the reach (95 % CI 20 % to 22 %) and 11 % of the efficiency"
+    assert reach[1].format(0) == "-21 (95 % CI -22 to -20)" and round(efficiency[1].mean) == -11
+
+
+def test_half_blocking_removes_one_tie_in_eleven():
+    removed = []
+    for seed in SEEDS:
+        G = firm.synthetic_firm(seed=seed).informal
+        H = firm.block_cross_department(G, 0.5, seed=seed)
+        removed.append(100 * (1 - H.number_of_edges() / G.number_of_edges()))
+    # "it removes only about one informal tie in eleven (9 %)"
+    assert round(stats.mean_interval(removed).mean) == 9
+
+
+def test_full_blocking_sentences():
+    full = knowledge_value.blocking_runs(1.0, seeds=SEEDS)
+    # "leaves 60 % of the reach and 56 % of the efficiency, and cuts off 34 % of all pairs (95 % CI 24 % to 44 %)"
+    assert round(full["reach"].mean()) == 60 and round(full["efficiency"].mean()) == 56
+    assert stats.mean_interval(full["pairs cut off"]).format(0) == "34 (95 % CI 24 to 44)"
+
+
+@pytest.fixture(scope="module")
+def gains():
+    return knowledge_value.efficiency_gains(seeds=SEEDS)
+
+
+def test_value_model_sentences(gains):
+    # "Open channels raise the firm's efficiency by 0.16 (95 % CI 0.14 to 0.18)"
+    assert stats.mean_interval(gains).format(2) == "0.16 (95 % CI 0.14 to 0.18)"
+    # "the yearly net value is -12 thousand euros (95 % CI -23 to -1)": it does not pay
+    net = stats.mean_interval(knowledge_value.value_runs(gains) / 1000)
+    assert net.format(0) == "-12 (95 % CI -23 to -1)" and net.high < 0
+
+
+def test_value_sweep_sentences(gains):
+    (by_value,) = knowledge_value.value_sweep("answer_value", [20, 40, 60, 80, 100, 150], gains).values()
+    # "lose money while a direct answer is worth 60 euros or less, and pay from 80 euros on, narrowly at 80
+    # (17 thousand euros a year, 95 % CI 2 to 31) and clearly at 100 (45 thousand, 95 % CI 27 to 63)"
+    assert all(iv.high < 0 for iv in by_value[:3]) and all(iv.low > 0 for iv in by_value[3:])
+    assert by_value[3].format(0) == "17 (95 % CI 2 to 31)" and by_value[4].format(0) == "45 (95 % CI 27 to 63)"
+    (by_hours,) = knowledge_value.value_sweep("hours", [0.25, 0.5, 1.0, 2.0], gains).values()
+    # "at a quarter of an hour a week the channels pay 34 thousand (95 % CI 23 to 45), at an hour they lose 104"
+    assert by_hours[0].format(0) == "34 (95 % CI 23 to 45)" and round(by_hours[2].mean) == -104
+    # "The break-even value of a direct answer is 74 euros (95 % CI 63 to 85)"
+    even = stats.mean_interval(knowledge_value.break_even_answer_value(gains))
+    assert even.format(0) == "74 (95 % CI 63 to 85)"

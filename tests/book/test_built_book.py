@@ -184,5 +184,9 @@ def test_chapter_4_pages_exercises_and_explorer():
         assert re.search(rf"\b{letter}: (✔ Correct|✘ Not yet)", plain), f"no feedback shown for option {letter}"
     lesson = page("notebooks/04-enterprise-hidden-network").read_text(encoding="utf-8")
     assert "Krackhardt" in lesson and "95 % CI" in lesson
-    state = lesson.split("application/vnd.jupyter.widget-state+json", 1)[1]
+    for doc in ("notebooks/04-2-brokers", "notebooks/04-3-blocking-and-value"):
+        raw = page(doc).read_text(encoding="utf-8")
+        assert "95 % CI" in raw and "Sign at each value" in raw, doc  # intervals and a sweep
+    last = page("notebooks/04-3-blocking-and-value").read_text(encoding="utf-8")
+    state = last.split("application/vnd.jupyter.widget-state+json", 1)[1]
     assert 'alt=\\"Org explorer, 100 people, seed 1: nobody removed' in state, "the explorer's first picture"
