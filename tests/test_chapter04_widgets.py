@@ -54,3 +54,12 @@ def test_org_explorer_controls():
     assert set(explorer.controls) == {"remove", "block", "people", "seed"}
     assert list(explorer.controls["remove"].options) == list(ch04.REMOVALS)
     assert 2000 in explorer.controls["people"].options
+
+
+def test_chapter_4_quiz_is_valid_data():
+    from snb import quiz
+
+    q = quiz.load(4)
+    assert len(q.questions) >= 4
+    for question in q.questions:
+        assert sum(o.correct for o in question.options) == 1, question.prompt

@@ -6,7 +6,11 @@
 - :mod:`snb.models.shapes`: chapter 1's small-world (rewiring) experiment and network parameters;
 - :mod:`snb.models.growth`: growing networks of businesses tied to businesses;
 - :mod:`snb.models.market`: chapter 2's customers choosing businesses in a growing market;
-- :mod:`snb.models.outreach`: chapter 2's outreach under a budget of staff hours.
+- :mod:`snb.models.outreach`: chapter 2's outreach under a budget of staff hours;
+- :mod:`snb.models.firm`: chapter 4's synthetic firm (org chart, informal network, planted
+  brokers) and the blocking policy; :mod:`snb.models.brokerage`: knowledge flow, key-person
+  losses and broker measures; :mod:`snb.models.knowledge_value`: blocking sweeps and the value
+  model of open channels.
 
 Every random function takes a ``seed``; the same seed gives the same numbers.
 """
