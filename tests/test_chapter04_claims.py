@@ -67,6 +67,10 @@ def test_chart_and_network_study_sentences(study):
     assert on_line.format(2) == "0.30 (95 % CI 0.29 to 0.31)"
     # "three quarters of the reporting lines are used for advice (0.75)"
     assert r2(stats.mean_interval(study["reporting lines used"]).mean) == 0.75
+    # "the model ties people to their boss with probability 0.7 and gives them only about five advice ties each"
+    degrees = [2 * firm.synthetic_firm(seed=s).informal.number_of_edges() / 100 for s in SEEDS]
+    assert round(stats.mean_interval(degrees).mean) == 5
+    assert {p.name: p.value for p in firm.firm_parameters()}["boss_tie"] == 0.7
     # "3.7 on average are ordinary staff (95 % CI 3.4 to 4.0)"
     staff = stats.mean_interval(study["staff in the top 5"])
     assert staff.format(1) == "3.7 (95 % CI 3.4 to 4.0)"
