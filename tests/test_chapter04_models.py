@@ -1,6 +1,7 @@
 """Chapter 4 models: the synthetic firm's invariants and the blocking policy."""
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from snb.assumptions import table
@@ -88,10 +89,13 @@ def test_parameters_table_names_every_parameter_with_a_source():
 
 def test_blocking_removes_the_asked_share_of_cross_department_ties_only():
     G = firm.synthetic_firm(seed=5).informal
-    cross = firm.cross_department_ties(G)
+    cross = firm.cross_department_ties(G, head_office=False)
+    ceo_ties = set(G.edges(0))
+    assert len(firm.cross_department_ties(G)) == len(cross) + len(ceo_ties)
     for share in (0.0, 0.5, 1.0):
         H = firm.block_cross_department(G, share, seed=1)
-        assert len(firm.cross_department_ties(H)) == len(cross) - round(share * len(cross))
+        assert len(firm.cross_department_ties(H, head_office=False)) == len(cross) - round(share * len(cross))
+        assert set(H.edges(0)) == ceo_ties
         assert G.number_of_edges() - H.number_of_edges() == round(share * len(cross))
         assert set(H.edges) <= set(G.edges)
     with pytest.raises(ValueError):
@@ -167,3 +171,28 @@ def test_broker_measures_find_planted_brokers_far_above_chance():
     assert stats.mean_interval(runs["betweenness"]).low > 0.5 > chance
     with pytest.raises(ValueError):
         brokerage.broker_scores(nx.path_graph(3), "charisma")
+
+
+# ------------------------------------------------------------ the value model
+from snb.models import knowledge_value  # noqa: E402
+
+
+def test_net_value_follows_its_formula_and_breaks_even_where_stated():
+    p = knowledge_value.value_settings()
+    gain = 0.2
+    expected = p["people"] * p["weeks"] * (p["questions"] * p["answer_value"] * gain - p["hours"] * p["wage"]) \
+        - p["people"] * p["licence"]
+    assert knowledge_value.net_value(gain) == pytest.approx(expected)
+    even = knowledge_value.break_even_answer_value([gain])[0]
+    assert knowledge_value.net_value(gain, answer_value=even) == pytest.approx(0, abs=1e-6)
+    assert knowledge_value.net_value(gain, hours=0.0) > knowledge_value.net_value(gain)
+    with pytest.raises(KeyError):
+        knowledge_value.value_settings(happiness=1)
+    assert all(p.source for p in knowledge_value.VALUE_PARAMETERS)
+
+
+def test_blocking_nothing_changes_nothing_and_blocking_everything_hurts():
+    none = knowledge_value.blocking_runs(0.0, seeds=range(3))
+    assert np.allclose(none["reach"], 100) and np.allclose(none["efficiency"], 100)
+    everything = knowledge_value.blocking_runs(1.0, seeds=range(3))
+    assert (everything["efficiency"] < 100).all() and (everything["reach"] < 100).all()

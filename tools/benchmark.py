@@ -94,6 +94,11 @@ EXPLORERS: dict[str, tuple[Callable[..., Any], list[dict[str, Any]]]] = {
         [{"benefit_cost": r} for r in (2.0, 4.0, 8.0)] + [{"takers": t} for t in (0.2, 0.8)]
         + [{"network": n} for n in ("ring lattice", "small world", "scale-free")] + [{"seed": 2}],
     ),
+    "ch4 org explorer": (
+        widgets.render_org,
+        [{"remove": r} for r in ("the CEO", "a planted broker", "the most connected person")]
+        + [{"block": b} for b in (0.3, 0.6, 1.0)] + [{"seed": 2}],
+    ),
 }
 
 #: Explorer updates on a large network: one update each, against LARGE_WIDGET_BUDGET_MS.
@@ -102,6 +107,8 @@ LARGE_UPDATES: dict[str, tuple[Callable[..., Any], dict[str, Any]]] = {
     # chapter 3: the explorer that takes a network size (issue 8: within 1 s at 10,000 nodes)
     **{f"ch3 wisdom, 10,000 people, {kind}": (widgets.render_wisdom, {"network": kind, "people": 10_000})
        for kind in ("small world", "peer mesh", "scale-free", "one voice")},
+    "ch4 org explorer, 2,000 people": (widgets.render_org, {"people": 2000, "remove": "a planted broker",
+                                                            "block": 0.5}),
 }
 
 

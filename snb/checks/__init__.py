@@ -31,3 +31,11 @@ __all__ = [
     "check_top_brokers", "check_ego_network", "check_camp_bridges", "check_contact_choice",
     "BROKER_EXERCISE", "EGO_EXERCISE", "CAMPS_EXERCISE", "CONTACT_OPTIONS",
 ]
+
+# Chapter 4: the enterprise's hidden network.
+from snb.checks.ch04 import (BROKER_EXERCISE, EVANGELIST_EXERCISE, EVANGELIST_OPTIONS, KEY_PERSON_EXERCISE,  # noqa: E402
+                             SMALL_FIRM_EXERCISE, check_brokers, check_evangelists, check_key_person,
+                             check_small_firm)
+
+__all__ += ["check_small_firm", "check_brokers", "check_key_person", "check_evangelists", "SMALL_FIRM_EXERCISE",
+            "BROKER_EXERCISE", "KEY_PERSON_EXERCISE", "EVANGELIST_EXERCISE", "EVANGELIST_OPTIONS"]

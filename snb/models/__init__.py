@@ -11,6 +11,10 @@
 - :mod:`snb.models.trust`: chapter 5's reciprocity, triads, signed ties and structural balance;
 - :mod:`snb.models.ego`: chapter 5's ego-network scorecard, friends-of-friends reach, friendship paradox;
 - :mod:`snb.models.reciprocity`: chapter 5's contributors and takers on a network (Nowak 2006).
+- :mod:`snb.models.firm`: chapter 4's synthetic firm (org chart, informal network, planted
+  brokers) and the blocking policy; :mod:`snb.models.brokerage`: knowledge flow, key-person
+  losses and broker measures; :mod:`snb.models.knowledge_value`: blocking sweeps and the value
+  model of open channels.
 
 Every random function takes a ``seed``; the same seed gives the same numbers.
 """

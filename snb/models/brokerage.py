@@ -30,7 +30,8 @@ from snb.stats import MIN_REPLICATIONS
 
 __all__ = ["REACH_STEPS", "FLOW_MEASURES", "distances", "flow", "key_person_losses", "BROKER_MEASURES",
            "constraint", "effective_size", "local_bridge_counts", "broker_scores", "top_k", "precision_at_k",
-           "recovery_study", "leaders", "CENTRALITIES", "sought_beyond_rank", "overlap"]
+           "recovery_study", "leaders", "CENTRALITIES", "sought_beyond_rank", "overlap",
+           "chart_and_network_study", "relative_losses", "DEPARTURES", "departure_study", "recovery_sweep"]
 
 #: Steps within which a colleague counts as "reachable" for knowledge reach.
 REACH_STEPS = 2
@@ -58,29 +59,81 @@ def distances(G: nx.Graph) -> np.ndarray:
     return csgraph.shortest_path(_adjacency(G), unweighted=True, directed=False)
 
 
-def _flow_from(dist: np.ndarray) -> dict[str, float]:
-    n = dist.shape[0]
+def _flow_from(dist: np.ndarray, rows: np.ndarray | None = None) -> dict[str, float]:
+    """Flow measures from distances; ``rows``: the sources of a sample (``dist`` holds only
+    their rows), whose averages estimate the whole network's."""
+    n = dist.shape[1]
     if n < 2:
         return {"reach": 0.0, "mean path": 0.0, "efficiency": 0.0, "disconnected pairs": 0}
-    off = ~np.eye(n, dtype=bool)
+    off = np.ones(dist.shape, dtype=bool)
+    off[np.arange(dist.shape[0]), np.arange(n) if rows is None else rows] = False
     finite = np.isfinite(dist) & off
     with np.errstate(divide="ignore"):
         inverse = np.where(off, 1.0 / dist, 0.0)
+    pairs = dist.shape[0] * (n - 1)
+    missing = (~np.isfinite(dist)).sum() / pairs * (n * (n - 1) / 2)
     return {
-        "reach": float(((dist <= REACH_STEPS) & off).sum() / (n * (n - 1))),
+        "reach": float(((dist <= REACH_STEPS) & off).sum() / pairs),
         "mean path": float(dist[finite].mean()) if finite.any() else 0.0,
-        "efficiency": float(inverse.sum() / (n * (n - 1))),
-        "disconnected pairs": int((~np.isfinite(dist)).sum() // 2),
+        "efficiency": float(inverse.sum() / pairs),
+        "disconnected pairs": int(round(missing)),
     }
 
 
-def flow(G: nx.Graph) -> dict[str, float]:
+def flow(G: nx.Graph, *, sample: int | None = None, seed: int = 0) -> dict[str, float]:
     """How well knowledge can travel through ``G`` (see the module's description).
 
     ``efficiency`` equals ``nx.global_efficiency``; ``mean path`` averages over the
     pairs that are connected at all; ``disconnected pairs`` counts unordered pairs.
+    ``sample``: estimate every measure from the paths of that many randomly chosen
+    people (seeded by ``seed``) instead of everyone's, for large firms.
     """
-    return _flow_from(distances(G))
+    n = G.number_of_nodes()
+    if sample is None or sample >= n:
+        return _flow_from(distances(G))
+    rows = np.sort(np.random.default_rng(seed).choice(n, size=sample, replace=False))
+    dist = csgraph.shortest_path(_adjacency(G), unweighted=True, directed=False, indices=rows)
+    return _flow_from(dist, rows)
+
+
+def relative_losses(G: nx.Graph, people: Iterable[Hashable]) -> dict[Hashable, float]:
+    """Each person's efficiency loss (:func:`key_person_losses`) as a share of the efficiency
+    the others had with them: 0.05 means the others lose 5 % of their efficiency."""
+    people = list(people)
+    losses = key_person_losses(G, people)
+    nodes = list(G)
+    full = distances(G)
+    out = {}
+    for person in people:
+        keep = np.array([j for j, v in enumerate(nodes) if v != person])
+        before = _flow_from(full[np.ix_(keep, keep)])["efficiency"]
+        out[person] = losses[person]["efficiency loss"] / before if before else 0.0
+    return out
+
+
+#: The departures :func:`departure_study` compares, each a rule naming one person of a firm.
+DEPARTURES: tuple[str, ...] = ("the CEO", "the biggest department's head", "the top broker by betweenness",
+                               "a random staff member")
+
+
+def departure_study(seeds: Iterable[int] = range(MIN_REPLICATIONS), **firm_settings) -> dict[str, np.ndarray]:
+    """Over synthetic firms, one value per seed and departure rule of :data:`DEPARTURES`: the
+    share of the others' efficiency lost when that person leaves (:func:`relative_losses`)."""
+    from snb.models.firm import org_rank, synthetic_firm
+
+    out: dict[str, list[float]] = {d: [] for d in DEPARTURES}
+    for seed in seeds:
+        F = synthetic_firm(seed=seed, **firm_settings)
+        below = org_rank(F.org)
+        heads = list(F.org.predecessors(0))
+        staff = [v for v in F.org if F.org.in_degree(v) == 0 and v not in F.brokers]
+        chosen = {"the CEO": 0, "the biggest department's head": max(heads, key=lambda h: (below[h], -h)),
+                  "the top broker by betweenness": top_k(broker_scores(F.informal, "betweenness"), 1)[0],
+                  "a random staff member": staff[np.random.default_rng(seed).integers(len(staff))]}
+        lost = relative_losses(F.informal, set(chosen.values()))
+        for rule, person in chosen.items():
+            out[rule].append(lost[person])
+    return {rule: np.array(v) for rule, v in out.items()}
 
 
 def key_person_losses(G: nx.Graph, people: Iterable[Hashable] | None = None) -> dict[Hashable, dict[str, float]]:
@@ -149,7 +202,13 @@ def local_bridge_counts(G: nx.Graph) -> dict[Hashable, int]:
 
 
 def _betweenness(G: nx.Graph) -> dict[Hashable, float]:
-    return nx.betweenness_centrality(_undirected(G))
+    """Normalised betweenness, as ``nx.betweenness_centrality`` (vectorised for small networks)."""
+    U = _undirected(G)
+    if 2 < U.number_of_nodes() <= 400:
+        from snb.measures import _betweenness as dense_betweenness, _paths
+
+        return dict(zip(U, dense_betweenness(U, *_paths(U)).tolist()))
+    return nx.betweenness_centrality(U)
 
 
 #: Measures that may reveal a broker, each as (description, score function); a higher score
@@ -246,3 +305,39 @@ def overlap(a: nx.Graph, b: nx.Graph) -> dict[str, float]:
     return {"Jaccard (arcs)": len(sa & sb) / len(sa | sb) if sa | sb else 0.0,
             "Jaccard (ties)": len(ua & ub) / len(ua | ub) if ua | ub else 0.0,
             "share of second in first": len(ub & ua) / len(ub) if ub else 0.0}
+
+
+def chart_and_network_study(seeds: Iterable[int] = range(MIN_REPLICATIONS), k: int = 5,
+                            **firm_settings) -> dict[str, np.ndarray]:
+    """Over synthetic firms, one value per seed: ``informal ties on a reporting line``
+    (share of the informal ties that join a person and their boss), ``reporting lines
+    used`` (share of reporting lines that are also informal ties), and ``staff in the top
+    k`` (how many of the ``k`` people with the highest betweenness have nobody reporting
+    to them)."""
+    from snb.models.firm import synthetic_firm
+
+    out: dict[str, list[float]] = {"informal ties on a reporting line": [], "reporting lines used": [],
+                                   f"staff in the top {k}": []}
+    for seed in seeds:
+        F = synthetic_firm(seed=seed, **firm_settings)
+        lines = {frozenset(e) for e in F.org.edges}
+        ties = {frozenset(e) for e in F.informal.edges}
+        out["informal ties on a reporting line"].append(len(lines & ties) / len(ties))
+        out["reporting lines used"].append(len(lines & ties) / len(lines))
+        top = top_k(broker_scores(F.informal, "betweenness"), k)
+        out[f"staff in the top {k}"].append(sum(F.org.in_degree(v) == 0 for v in top))
+    return {name: np.array(v, dtype=float) for name, v in out.items()}
+
+
+def recovery_sweep(setting: str, values: Sequence[float], a: str = "betweenness", b: str = "degree",
+                   seeds: Iterable[int] = range(MIN_REPLICATIONS), **firm_settings) -> dict[str, list]:
+    """How the precision gap between measures ``a`` and ``b`` (paired over ``seeds``) changes
+    as one setting of the synthetic firm is swept: ``{"a minus b": [Interval per value]}``."""
+    from snb.stats import difference
+
+    seeds = list(seeds)
+    gaps = []
+    for value in values:
+        runs = recovery_study((a, b), seeds, **{**firm_settings, setting: value})
+        gaps.append(difference(runs[a], runs[b]))
+    return {f"{a} minus {b}": gaps}

@@ -179,21 +179,24 @@ def firm_parameters(people: int = 100, departments: int = 5, *, span: int = 5, w
     ]
 
 
-def cross_department_ties(G: nx.Graph) -> list[tuple]:
+def cross_department_ties(G: nx.Graph, *, head_office: bool = True) -> list[tuple]:
     """The ties of ``G`` between people of different departments (node attribute
-    ``department``), in edge order."""
+    ``department``), in edge order; ``head_office=False`` leaves out the ties of the head
+    office (department 0, the CEO)."""
     dept = G.nodes
-    return [(a, b) for a, b in G.edges if dept[a]["department"] != dept[b]["department"]]
+    return [(a, b) for a, b in G.edges if dept[a]["department"] != dept[b]["department"]
+            and (head_office or 0 not in (dept[a]["department"], dept[b]["department"]))]
 
 
 def block_cross_department(G: nx.Graph, share: float, *, seed: int = 1) -> nx.Graph:
     """A copy of ``G`` without a random share ``share`` (0 to 1) of its cross-department
     ties: a blocking policy that closes the channels (social tools, open forums) through
-    which people reach colleagues in other departments. Ties inside departments stay."""
+    which people reach colleagues in other departments. Ties inside departments stay, and so
+    do the CEO's (head office) ties: the chain of command is not a social tool."""
     if not 0 <= share <= 1:
         raise ValueError(f"share must be between 0 and 1, got {share!r}")
     H = G.copy()
-    cross = cross_department_ties(G)
+    cross = cross_department_ties(G, head_office=False)
     rng = np.random.default_rng(seed)
     count = int(round(share * len(cross)))
     if count:

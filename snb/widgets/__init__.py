@@ -21,3 +21,8 @@ __all__ = ["Explorer", "cascade_explorer", "render_cascade", "adaptation_explore
            "render_wisdom", "wisdom_explorer",
            "CENTRALITY_NETWORKS", "centrality_explorer", "render_centrality", "render_scorecard",
            "scorecard_table", "ScorecardBuilder", "render_give_take", "give_take_explorer"]
+
+# Chapter 4: the org chart beside the informal network, and the org explorer.
+from snb.widgets.ch04 import formal_and_informal, org_explorer, render_org  # noqa: E402
+
+__all__ += ["formal_and_informal", "org_explorer", "render_org"]

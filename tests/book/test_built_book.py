@@ -241,3 +241,20 @@ def test_chapter_5_pages_exercises_and_explorers():
     for file, alt in (("notebooks/05-influence-trust-reciprocity", "Florentine marriages: betweenness."),
                       ("notebooks/05-3-give-and-take", "Give and take on a random regular network")):
         assert explorer_alt(file).startswith(alt), f"{file}: the explorer's first picture or its alt text is missing"
+def test_chapter_4_pages_exercises_and_explorer():
+    solutions = page("solutions/04-enterprise-hidden-network")
+    plain = re.sub(r"<[^>]+>", " ", solutions.read_text(encoding="utf-8"))
+    for k in (1, 2, 3, 4):
+        assert re.search(rf"Exercise\s+4\.{k}\b", plain), f"Exercise 4.{k} not numbered as in the workbook"
+    divs = [a for t, a in tags(solutions) if t == "div" and "solution" in a.get("class", "").split()]
+    assert len(divs) >= 4 and all("dropdown" in a["class"].split() for a in divs)
+    for letter in "ABCD":  # the static book shows the check's feedback on each option of exercise 4.4
+        assert re.search(rf"\b{letter}: (✔ Correct|✘ Not yet)", plain), f"no feedback shown for option {letter}"
+    lesson = page("notebooks/04-enterprise-hidden-network").read_text(encoding="utf-8")
+    assert "Krackhardt" in lesson and "95 % CI" in lesson
+    for doc in ("notebooks/04-2-brokers", "notebooks/04-3-blocking-and-value"):
+        raw = page(doc).read_text(encoding="utf-8")
+        assert "95 % CI" in raw and "Sign at each value" in raw, doc  # intervals and a sweep
+    last = page("notebooks/04-3-blocking-and-value").read_text(encoding="utf-8")
+    assert explorer_alt("notebooks/04-3-blocking-and-value").startswith(
+        "Org explorer, 100 people, seed 1: nobody removed"), "the explorer's first picture"
