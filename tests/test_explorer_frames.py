@@ -25,7 +25,7 @@ FRAMES = ROOT / "book" / "_static" / "frames"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")) + sorted((ROOT / "solutions").glob("[0-9]*.ipynb"))
 MARK = 'class="snb-explorer"'
 EXPLORER_CALL = re.compile(r"widgets\.\w+_explorer\(")
-DATA = re.compile(r'<script type="application/json" class="snb-explorer-data">(.*?)</script>', re.S)
+DATA = re.compile(r'class="snb-explorer" id="([^"]+)" data-manifest="([^"]+)"')
 FIX = "run `make execute` (it re-renders the explorers' frames)"
 
 
@@ -36,7 +36,10 @@ def stored_explorers(path: Path) -> list[tuple[str, dict]]:
         for output in cell.get("outputs", []):
             text = output.get("data", {}).get("text/html", "")
             if MARK in text:
-                found.append((cell.source, json.loads(DATA.search(text).group(1).replace("<\\/", "</"))))
+                uid, script = DATA.search(text).groups()
+                path_ = ROOT / "book" / "_static" / script
+                manifest = base.read_manifest(path_) if path_.is_file() else {"missing": script}
+                found.append((cell.source, {**manifest, "uid": uid, "script": script}))
     return found
 
 
@@ -60,6 +63,8 @@ def test_the_notebooks_hold_explorers():
 
 @pytest.mark.parametrize("path,source,manifest", EXPLORERS, ids=IDS)
 def test_frames_exist_under_their_content_hash(path, source, manifest):
+    assert "missing" not in manifest, f"{path.name}: the manifest {manifest.get('missing')} is missing: {FIX}"
+    assert manifest["script"].endswith(manifest["uid"] + ".js")
     for key, frame in manifest["frames"].items():
         if "src" not in frame:
             continue
@@ -70,7 +75,8 @@ def test_frames_exist_under_their_content_hash(path, source, manifest):
 
 def test_no_orphaned_frames():
     used = {ROOT / "book" / "_static" / f["src"] for _, _, m in EXPLORERS for f in m["frames"].values() if "src" in f}
-    present = set(FRAMES.rglob("*.png")) if FRAMES.is_dir() else set()
+    used |= {ROOT / "book" / "_static" / m["script"] for _, _, m in EXPLORERS}
+    present = {p for p in FRAMES.rglob("*") if p.is_file()} if FRAMES.is_dir() else set()
     orphans = sorted(p.relative_to(ROOT).as_posix() for p in present - used)
     assert not orphans, f"{len(orphans)} frames no notebook uses, e.g. {orphans[:3]}: {FIX}"
 
@@ -88,6 +94,7 @@ def test_frames_follow_the_current_controls(path, source, manifest):
     assert manifest["render"] == f"{explorer.render.__module__}:{explorer.render.__qualname__}"
     assert manifest["mode"] == mode and json.loads(json.dumps(grids)) == manifest["controls"], \
         f"{path.name}: the explorer's controls changed since its frames were made: {FIX}"
+    assert manifest["kept"] == (base.categorical(explorer.controls) if mode == "options" else [])
     assert set(manifest["frames"]) == {"-".join(map(str, k)) for k in keys}
 
 

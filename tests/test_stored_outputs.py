@@ -77,3 +77,18 @@ def test_the_course_builds_from_fresh_stored_outputs():
     assert book_build.builds_from_stored_outputs(ROOT)
     stale = book_build.stale_outputs(ROOT)
     assert not stale, "stale stored outputs (run make execute): " + "; ".join(stale)
+
+
+def test_a_build_with_nothing_changed_since_a_good_one_is_skipped(book):
+    stamp(book)
+    (book / "_build" / "html").mkdir(parents=True)
+    (book / "_build" / "html" / "index.html").write_text("<html></html>")
+    options = ["-W", "--builder", "html"]
+    book_build.write_stamp(book, ok=True, options=options)
+    assert book_build.unchanged_since_last_good_build(book, options)
+    assert not book_build.unchanged_since_last_good_build(book, options + ["--all"])
+    assert not book_build.unchanged_since_last_good_build(book, ["--builder", "dirhtml"])
+    (book / "intro.md").write_text("# Tiny, edited\n")
+    assert not book_build.unchanged_since_last_good_build(book, options), "an edited page must be rebuilt"
+    book_build.write_stamp(book, ok=False, options=options)
+    assert not book_build.unchanged_since_last_good_build(book, options), "a failed build is never skipped"

@@ -20,6 +20,8 @@
    ``make test``. ``make execute`` records in each notebook (``metadata.snb``) a
    hash of its code cells and of the package (``snb/``); the build refuses a page
    whose code or package changed since, naming it and saying "run make execute".
+   When nothing changed since a build that passed every check (same pages, package,
+   book files and options), the build is skipped: Sphinx would write nothing.
 4. **After**: no page of ``_toc.yml`` may show an error: an executed notebook with
    an ``error`` output (unless its cell is tagged ``raises-exception``), a failed
    execution report (``_build/html/reports/*.err.log``), or a traceback in the
@@ -204,10 +206,33 @@ def plan(root: Path) -> tuple[bool, bool, list[str]]:
     return bool(reasons), clear, reasons
 
 
-def write_stamp(root: Path, ok: bool) -> None:
+def pages_hash(root: Path) -> str:
+    """A hash of the pages' own sources (every file of _toc.yml, names and contents)."""
+    digest = hashlib.sha256()
+    for path in toc_files(root):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"missing")
+    return digest.hexdigest()
+
+
+def unchanged_since_last_good_build(root: Path, options: list[str]) -> bool:
+    """True when the last build passed with these options and no page, package or book file
+    changed since (then Sphinx would write nothing: the build is skipped)."""
+    try:
+        last = json.loads((root / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (bool(last.get("ok")) and last.get("options") == options and "--all" not in options
+            and (root / "_build" / "html" / "index.html").is_file()
+            and {k: last.get(k) for k in DEPENDENCIES} == fingerprint(root)
+            and last.get("pages") == pages_hash(root))
+
+
+def write_stamp(root: Path, ok: bool, options: list[str] | None = None) -> None:
     """Record what this build saw, and whether it passed."""
     (root / STAMP).parent.mkdir(parents=True, exist_ok=True)
-    (root / STAMP).write_text(json.dumps({**fingerprint(root), "ok": ok}, indent=1), encoding="utf-8")
+    record = {**fingerprint(root), "pages": pages_hash(root), "options": options, "ok": ok}
+    (root / STAMP).write_text(json.dumps(record, indent=1), encoding="utf-8")
 
 
 # -------------------------------------------------------------- error pages
@@ -283,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
                         + ["Run `make execute` (it runs them again and stores fresh outputs), then build again."]))
         return 1
 
+    if unchanged_since_last_good_build(root, list(args.options)):
+        print("Nothing changed since the last build, which passed every check: _build/html is current.")
+        return 0
     everything, clear, reasons = plan(root)
     options = list(args.options)
     if clear and (root / CACHE).exists():
@@ -300,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     code = subprocess.call(command)
 
     problems = check_pages(root) if (root / "_build" / "html").is_dir() else []
-    write_stamp(root, ok=code == 0 and not problems)
+    write_stamp(root, ok=code == 0 and not problems, options=list(args.options))
     if problems:
         print("\n".join(["", "The book has pages with errors:"] + [f"  {p}" for p in problems]
                         + ["Fix them (or tag a cell that must raise with raises-exception), then build again."]))

@@ -34,6 +34,8 @@ class _Refs(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         a = dict(attrs)
+        if a.get("data-manifest"):  # an explorer's list of frames, loaded when the page opens
+            self.frames.append(a["data-manifest"])
         if tag == "img" and a.get("data-src"):
             self.frames.append(a["data-src"])
         elif tag == "img" and a.get("src"):

@@ -1,10 +1,12 @@
 /* Kernel-free explorers for the static book (snb.widgets.base: static_html).
  *
- * `make execute` stores each explorer as plain HTML controls, its first picture and a
- * JSON manifest of precomputed frames (PNG files under _static/frames/). This script
+ * `make execute` stores each explorer as plain HTML controls and its first picture, and
+ * writes its manifest of precomputed frames (PNG files under _static/frames/) as a small
+ * script there (data-manifest), loaded here when the page opens. This script
  * shows the frame of the controls' current values; a picture file is requested only
- * when it is first shown. With a "star" grid (one setting at a time from the lesson's),
- * moving a control puts the others back to the lesson's settings. No request leaves
+ * when it is first shown. With an "options" grid (every choice of the option controls,
+ * one other setting at a time) or a "star" grid (one setting at a time from the
+ * lesson's), moving a control puts the others back to the lesson's settings. No request leaves
  * the site. Added by book/_ext/snb_book.py only to pages with an explorer.
  */
 (function () {
@@ -19,8 +21,20 @@
     return root + "_static/";
   }
 
-  function setup(box, base) {
-    var data = JSON.parse(box.querySelector("script.snb-explorer-data").textContent);
+  function load(box, base) {
+    // the explorer's frames are listed in a script of their own (snb.widgets.base.render_frames)
+    var known = window.snbExplorers && window.snbExplorers[box.id];
+    if (known) { setup(box, base, known); return; }
+    var script = document.createElement("script");
+    script.src = base + box.dataset.manifest;
+    script.onload = function () {
+      var data = window.snbExplorers && window.snbExplorers[box.id];
+      if (data) { setup(box, base, data); } else { console.error("snb explorer: no frames for", box.id); }
+    };
+    document.head.appendChild(script);
+  }
+
+  function setup(box, base, data) {
     var inputs = data.controls.map(function (c, i) {
       return box.querySelector('[data-control="' + i + '"]');
     });
@@ -49,14 +63,21 @@
       var ix = inputs.map(index);
       var frame = data.frames[ix.join("-")];
       var reset = [];
-      if (!frame) {  // star grid: only one setting at a time differs from the lesson's
-        ix = data.controls.map(function (c, i) {
-          if (i !== changed && ix[i] !== c["default"]) { reset.push(c.label); }
-          return i === changed ? ix[i] : c["default"];
+      // "options" grid: every choice of the option controls (data.kept) with one other
+      // setting changed; "star": one setting at a time. Put the others back.
+      var passes = [data.kept || [], []];
+      for (var p = 0; p < passes.length && !frame; p++) {
+        var keep = passes[p];
+        reset = [];
+        ix = inputs.map(index).map(function (j, i) {
+          var c = data.controls[i];
+          if (i === changed || keep.indexOf(i) >= 0) { return j; }
+          if (j !== c["default"]) { reset.push(c.label); }
+          return c["default"];
         });
-        ix.forEach(function (j, i) { set(i, j); });
         frame = data.frames[ix.join("-")];
       }
+      if (reset.length) { ix.forEach(function (j, i) { set(i, j); }); }
       if (!frame) { return; }
       if (frame.src) {
         img.hidden = false;
@@ -87,7 +108,7 @@
     var base = staticRoot();
     var boxes = document.querySelectorAll(".snb-explorer:not(.snb-explorer-ready)");
     for (var i = 0; i < boxes.length; i++) {
-      try { setup(boxes[i], base); } catch (e) { console.error("snb explorer:", e); }
+      try { load(boxes[i], base); } catch (e) { console.error("snb explorer:", e); }
     }
   }
   if (document.readyState === "loading") {

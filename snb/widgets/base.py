@@ -160,6 +160,8 @@ STATIC_ENV = "SNB_STATIC_BOOK"
 PRODUCT_STEPS = 6
 STAR_STEPS = 13
 MAX_FRAMES = 128
+#: At most this many pictures when every combination of the option controls gets a star.
+MAX_OPTION_FRAMES = 300
 SEEDS = 3
 #: Colours kept in a frame (64 is indistinguishable at these sizes; a quarter of the bytes).
 FRAME_COLOURS = 64
@@ -224,21 +226,49 @@ def control_grid(name: str, control: w.ValueWidget, steps: int) -> dict[str, Any
             "labels": [str(control.value)], "default": 0}
 
 
-def frame_plan(controls: dict[str, w.ValueWidget]) -> tuple[str, list[dict[str, Any]], list[tuple[int, ...]]]:
-    """How an explorer is precomputed: ("product" or "star", each control's grid, frame keys).
+def categorical(controls: dict[str, w.ValueWidget]) -> list[int]:
+    """Positions of the controls that choose among named options (not sliders, not seeds)."""
+    return [i for i, (name, c) in enumerate(controls.items())
+            if (hasattr(c, "_options_values") and not isinstance(c, w.SelectionSlider))
+            or isinstance(c, (w.Checkbox, w.ToggleButton))]
 
-    "product": every combination; "star": the lesson's settings and every setting of one
-    control with the others at the lesson's (when all combinations exceed MAX_FRAMES).
+
+def _star(grids: list[dict[str, Any]], base: tuple[int, ...], fixed: set[int]) -> list[tuple[int, ...]]:
+    """``base`` and every setting of one control (not in ``fixed``) with the others at ``base``."""
+    keys = [base]
+    for i, g in enumerate(grids):
+        if i not in fixed:
+            keys += [base[:i] + (j,) + base[i + 1:] for j in range(len(g["values"])) if j != base[i]]
+    return keys
+
+
+def frame_plan(controls: dict[str, w.ValueWidget]) -> tuple[str, list[dict[str, Any]], list[tuple[int, ...]]]:
+    """How an explorer is precomputed: (mode, each control's grid, frame keys).
+
+    "product": every combination (at most MAX_FRAMES). "options": for every combination of
+    the option controls (:func:`categorical`: topology, seeding...), the lesson's settings
+    of the others and every setting of one of them, sliders thinned to as many steps as
+    keep it within MAX_OPTION_FRAMES. "star": the lesson's settings and every setting of
+    one control with the others at the lesson's.
     """
     grids = [control_grid(name, c, PRODUCT_STEPS) for name, c in controls.items()]
     if int(np.prod([len(g["values"]) for g in grids])) <= MAX_FRAMES:
         return "product", grids, list(itertools.product(*(range(len(g["values"])) for g in grids)))
+    kept = set(categorical(controls))
+    if kept:
+        for steps in (STAR_STEPS, 9, 7, 5):
+            grids = [control_grid(name, c, steps) for name, c in controls.items()]
+            default = tuple(g["default"] for g in grids)
+            keys = []
+            for combo in itertools.product(*(range(len(grids[i]["values"])) for i in sorted(kept))):
+                base = list(default)
+                for i, j in zip(sorted(kept), combo):
+                    base[i] = j
+                keys += _star(grids, tuple(base), kept)
+            if len(keys) <= MAX_OPTION_FRAMES:
+                return "options", grids, keys
     grids = [control_grid(name, c, STAR_STEPS) for name, c in controls.items()]
-    default = tuple(g["default"] for g in grids)
-    keys = [default]
-    for i, g in enumerate(grids):
-        keys += [default[:i] + (j,) + default[i + 1:] for j in range(len(g["values"])) if j != g["default"]]
-    return "star", grids, keys
+    return "star", grids, _star(grids, tuple(g["default"] for g in grids), set())
 
 
 def frame_png(picture: draw.Picture) -> bytes:
@@ -280,7 +310,27 @@ def render_frames(explorer: "Explorer", folder: Path) -> dict[str, Any]:
         frames["-".join(map(str, key))] = {"src": f"frames/{folder.name}/{name}", "alt": picture.alt,
                                            "width": width, "height": height}
     render = f"{explorer.render.__module__}:{explorer.render.__qualname__}"
-    return {"title": explorer.title, "render": render, "mode": mode, "controls": grids, "frames": frames}
+    kept = categorical(explorer.controls) if mode == "options" else []
+    manifest = {"title": explorer.title, "render": render, "mode": mode, "kept": kept, "controls": grids,
+                "frames": frames}
+    # the frames' list is a script of its own, loaded by the page on demand (HTML stays light;
+    # a <script src> also works from file://, where fetching a JSON file does not)
+    data = json.dumps(manifest, separators=(",", ":"), sort_keys=True)
+    uid = "snb-x-" + hashlib.sha256(data.encode()).hexdigest()[:12]
+    (folder / f"{uid}.js").write_text(f"{MANIFEST_PREFIX}{json.dumps(uid)}]={data};\n", encoding="utf-8")
+    return {**manifest, "uid": uid, "script": f"frames/{folder.name}/{uid}.js"}
+
+
+#: How a manifest script starts: it registers the explorer's frames under its id.
+MANIFEST_PREFIX = "(window.snbExplorers=window.snbExplorers||{})["
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """The manifest a manifest script (written by :func:`render_frames`) registers."""
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith(MANIFEST_PREFIX):
+        raise ValueError(f"{path} is not an explorer manifest")
+    return json.loads(text[len(MANIFEST_PREFIX):].split("]=", 1)[1].rstrip().removesuffix(";"))
 
 
 def _cannot_draw(exc: Exception) -> str:
@@ -293,11 +343,14 @@ STATIC_NOTE = ("No Python runs in this book: the pictures for {count} settings w
                "the introduction.")
 STAR_NOTE = (" Here one setting at a time changes from the lesson's; moving another one puts the "
              "others back.")
+OPTIONS_NOTE = (" For every choice of {kept}, one other setting at a time changes from the lesson's; "
+                "moving another one puts the others back.")
 OFFLINE_NOTE = "Run this cell (in JupyterLab) to use the explorer."
 
 
 def static_html(manifest: dict[str, Any]) -> str:
-    """The explorer as plain HTML controls, its first picture and its data (for snb-explorer.js)."""
+    """The explorer as plain HTML controls and its first picture; snb-explorer.js loads its
+    manifest script (``data-manifest``) and switches the pictures."""
     rows = []
     for i, g in enumerate(manifest["controls"]):
         ident = f"{{uid}}-{i}"
@@ -324,18 +377,18 @@ def static_html(manifest: dict[str, Any]) -> str:
     else:
         picture = '<img class="snb-explorer-picture" alt="" hidden>'
     error = html.escape(first.get("error", ""))
-    note = STATIC_NOTE.format(count=len(manifest["frames"]), star=STAR_NOTE if manifest["mode"] == "star" else "")
-    data = json.dumps(manifest, separators=(",", ":"), sort_keys=True).replace("</", "<\\/")
-    uid = "snb-x-" + hashlib.sha256(data.encode()).hexdigest()[:8]
+    kept = [manifest["controls"][i]["label"] for i in manifest.get("kept", [])]
+    star = {"star": STAR_NOTE, "options": OPTIONS_NOTE.format(kept=" and ".join(kept))}.get(manifest["mode"], "")
+    note = STATIC_NOTE.format(count=len(manifest["frames"]), star=star)
+    uid = manifest["uid"]
     title = f'<p class="snb-explorer-title"><strong>{html.escape(manifest["title"])}</strong></p>' \
         if manifest["title"] else ""
-    body = (f'<div class="snb-explorer" id="{uid}">{title}'
+    body = (f'<div class="snb-explorer" id="{uid}" data-manifest="{manifest["script"]}">{title}'
             f'<div class="snb-explorer-controls">{"".join(rows)}</div>'
             f'<p class="snb-explorer-offline">{OFFLINE_NOTE}</p>'
             f'<p class="snb-explorer-note" hidden>{html.escape(note)}</p>'
             f'<p class="snb-explorer-status" role="status" aria-live="polite">{error}</p>'
-            f'<div class="snb-explorer-frame">{picture}</div>'
-            f'<script type="application/json" class="snb-explorer-data">{data}</script></div>')
+            f'<div class="snb-explorer-frame">{picture}</div></div>')
     return body.replace("{uid}", uid)
 
 

@@ -84,6 +84,8 @@ def test_explorers_are_kernel_free_and_light(file):
     assert local and (page(file).parent / local[0]).resolve().is_file(), "snb-explorer.js not loaded"
     assert not any(s.endswith("embed-amd.js") for s in scripts), "the widget bundle is still loaded"
     assert "data:image/png;base64" not in text
+    for attrs in (a for t, a in tags(page(file)) if t == "div" and a.get("data-manifest")):
+        assert (HTML / "_static" / attrs["data-manifest"]).is_file(), f"{attrs['data-manifest']} was not copied"
     for attrs in (a for t, a in tags(page(file)) if t == "img" and "snb-explorer-picture" in a.get("class", "")):
         assert (HTML / "_static" / attrs["data-src"]).is_file(), f"{attrs['data-src']} was not copied"
         assert len(attrs.get("alt", "")) > 40
