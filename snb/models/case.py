@@ -180,13 +180,14 @@ def _customer_network(n: int, segments: int, within_degree: float, cross_rate: f
         extra = 0
         while extra < loud_ties:
             extra += add(person, int(rng.integers(0, n)), 1)
+    linked = {i for pair in ties for i in pair}
+    for i in range(n):  # nobody is left alone: one tie inside their segment
+        if i not in linked:
+            add(i, int(rng.choice([j for j in members[segment[i]] if j != i])), 1)
+    # nodes in order of first appearance in the sorted ties: the order of the CSV export, so that
+    # a network loaded from it row by row gives the same seeded results as this one
     G = nx.Graph(name="customer network", source="snb.models.case.audit_case (synthetic, seeded)")
-    G.add_nodes_from(names)
     G.add_edges_from((names[a], names[b], {"strength": s}) for (a, b), s in sorted(ties.items()))
-    for v in list(nx.isolates(G)):  # nobody is left alone: one tie inside their segment
-        i = names.index(v)
-        other = int(rng.choice([j for j in members[segment[i]] if j != i]))
-        G.add_edge(v, names[other], strength=1)
     truth = [{names[i] for i in group} for group in members]
     return G, frozenset(names[i] for i in planted), frozenset(names[i] for i in noisy), truth
 
