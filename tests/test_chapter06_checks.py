@@ -49,6 +49,7 @@ def _solution(audit):
     (checks.check_key_people, lambda x: (x, {120, 126})),
     (checks.check_influencers, lambda x: (x,)),
     (checks.check_recommendation, lambda x: (x,)),
+    (checks.check_second_link, lambda x: (x,)),
 ])
 def test_odd_inputs_never_raise_and_are_never_accepted(check, args):
     for odd in ODD_INPUTS:
@@ -65,6 +66,7 @@ def test_odd_inputs_never_raise_and_are_never_accepted(check, args):
     (checks.check_key_people, (..., ...)),
     (checks.check_influencers, (...,)),
     (checks.check_recommendation, (...,)),
+    (checks.check_second_link, (...,)),
 ])
 def test_placeholder_is_not_answered_yet(check, args):
     assert_feedback(check(*args), "unanswered")
@@ -195,3 +197,43 @@ def test_feedback_uses_singular_and_plural_right():
     assert "1 tie missing" in str(checks.check_customer_export(
         nx.Graph(list(_loaded().edges(data=True))[1:])))
     assert stats.verdict(ch06.audit_answers()["seeding"]["gap"], "broadcast", "peer") in ch06.VERDICTS
+
+
+# ------------------------------------------------------------------ 6.6 build
+def _outpost():
+    spec = checks.OUTPOST_EXERCISE
+    team = spec["outpost"]
+    G = nx.Graph((a, b) for i, a in enumerate(team) for b in team[i + 1:])
+    G.add_edges_from(spec["ties"])
+    return G
+
+
+def test_second_link_accepts_any_one_tie_from_the_outpost_to_the_firm():
+    for member in ("Ana", "Eva"):
+        for firm in ("Firm A", "Firm B"):
+            G = _outpost()
+            G.add_edge(firm, member)
+            assert_feedback(checks.check_second_link(G), "correct", "two links")
+    from snb import widgets
+    builder = widgets.NetworkBuilder(check=checks.check_second_link)
+    builder.set_edges("\n".join(f"{a} - {b}" for a, b in list(_outpost().edges) + [("Dev", "Firm A")]))
+    assert_feedback(checks.check_second_link(builder.graph), "correct")
+
+
+def test_second_link_explains_typical_mistakes():
+    assert_feedback(checks.check_second_link(_outpost()), "incorrect", "Head is the only link")
+    G = _outpost()
+    G.add_edges_from([("Ana", "Firm A"), ("Ben", "Firm B")])
+    assert_feedback(checks.check_second_link(G), "incorrect", "2 new ties")
+    G = _outpost()
+    G.add_edge("Ana", "Head")  # already there: nothing new
+    assert_feedback(checks.check_second_link(G), "incorrect", "only link")
+    G = _outpost()
+    G.remove_edge("Ana", "Ben")
+    G.add_edge("Ana", "Firm A")
+    assert_feedback(checks.check_second_link(G), "incorrect", "1 tie of the description missing", "Ana - Ben")
+    G = _outpost()
+    G.add_edge("Eva", "Zoe")
+    assert_feedback(checks.check_second_link(G), "incorrect", "not in the description")
+    G = nx.relabel_nodes(_outpost(), {"Ana": "ana"})
+    assert_feedback(checks.check_second_link(G), "incorrect", "not in the description")

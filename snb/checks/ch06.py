@@ -21,7 +21,7 @@ from snb.models import brokerage, case
 
 __all__ = ["AUDIT", "RECOMMENDATION_OPTIONS", "audit_answers", "check_customer_export", "check_seeding_gap",
            "check_venue_concentration", "check_community_stability", "check_key_people", "check_influencers",
-           "check_recommendation"]
+           "check_recommendation", "OUTPOST_EXERCISE", "check_second_link"]
 
 #: The audit's settings, shared by the pages, the checks and the claims tests.
 AUDIT: dict[str, Any] = {
@@ -31,10 +31,17 @@ AUDIT: dict[str, Any] = {
     "top fraction": 0.2,                        # task 6.3
     "method": "Louvain", "seeds": 20,           # task 6.4: seeds 0 to 19, each compared with seed 0
     "broker measure": "low constraint", "brokers": 5, "cut off at least": 2,      # task 6.5
-    "influence measure": "trust-weighted PageRank", "influencers": 6,            # task 6.6
+    "influence measure": "trust-weighted PageRank", "influencers": 6,            # task 6.7
 }
 
-#: Task 6.7: the launch plan to recommend, with feedback for each option.
+#: Task 6.6: an outpost, its connector and the colleagues he knows in the firm; one new tie to add.
+OUTPOST_EXERCISE: dict[str, Any] = {
+    "outpost": ("Head", "Ana", "Ben", "Chloe", "Dev", "Eva"),
+    "firm": ("Firm A", "Firm B"),
+    "ties": (("Head", "Firm A"), ("Head", "Firm B"), ("Firm A", "Firm B")),
+}
+
+#: Task 6.8: the launch plan to recommend, with feedback for each option.
 RECOMMENDATION_OPTIONS: dict[str, str] = {
     "A": "Give the free samples to the five customers with the most contacts: at a low pass-on rate they "
          "start the biggest cascades, and the audit found they are loud rather than trusted.",
@@ -280,9 +287,53 @@ def check_key_people(brokers: Any, at_risk: Any) -> Feedback:
 
 
 # ------------------------------------------------------------------ task 6.6
+def _outpost_ties() -> set[frozenset]:
+    team = OUTPOST_EXERCISE["outpost"]
+    inside = {frozenset((a, b)) for i, a in enumerate(team) for b in team[i + 1:]}
+    return inside | {frozenset(t) for t in OUTPOST_EXERCISE["ties"]}
+
+
+@teaching_check
+def check_second_link(G: Any) -> Feedback:
+    """Task 6.6: the outpost with its connector's ties, plus one new tie so that no single
+    departure cuts anyone off."""
+    problem = graph_problem(G, max_nodes=200, what="the outpost's network (a networkx Graph)")
+    if problem:
+        return problem
+    people = list(OUTPOST_EXERCISE["outpost"]) + list(OUTPOST_EXERCISE["firm"])
+    strangers = [v for v in G if v not in people]
+    if strangers:
+        return _wrong(f"not in the description: {sorted(map(repr, strangers))[:4]}.",
+                      "the network has exactly the eight people named; names must match exactly.")
+    missing = [p for p in people if p not in G]
+    if missing:
+        return _wrong(f"missing: {', '.join(missing)}.", "all eight people belong in the network.")
+    have, base = {frozenset(e) for e in G.edges}, _outpost_ties()
+    lacking = base - have
+    if lacking:
+        pair = sorted(tuple(sorted(e)) for e in lacking)[0]
+        return _wrong(f"{plural(len(lacking), 'tie')} of the description missing, e.g. {pair[0]} - {pair[1]}.",
+                      "everyone in the outpost talks with everyone else in it, and the Head with Firm A and "
+                      "Firm B, who talk with each other.")
+    new = have - base
+    cut = sorted(nx.articulation_points(G))
+    if not new:
+        return _wrong(f"as described, {cut[0]} is the only link: if they leave, the outpost is cut off.",
+                      "add one tie between someone of the outpost (not the Head) and the firm.")
+    if len(new) > 1:
+        return _wrong(f"{plural(len(new), 'new tie')}; one is enough.", "a second link costs time: add just one.")
+    if cut:
+        return _wrong(f"with your new tie, {', '.join(cut)} can still cut someone off by leaving.",
+                      "the new tie must join the outpost (not the Head) to the firm.")
+    (a, b), = (tuple(e) for e in new)
+    return _ok(f"with {a} - {b} no single departure cuts anyone off: the outpost has two links to the firm. "
+               "Two links cost one more relationship to keep up; that is the price of the insurance.")
+
+
+# ------------------------------------------------------------------ task 6.7
 @teaching_check
 def check_influencers(top: Any) -> Feedback:
-    """Task 6.6: the six customers with the highest trust-weighted PageRank."""
+    """Task 6.7: the six customers with the highest trust-weighted PageRank."""
     c, ans = _case(), audit_answers()
     found, problem = node_set_problem(top, c.customers, what="the six most trusted customers")
     if problem:
@@ -299,10 +350,10 @@ def check_influencers(top: Any) -> Feedback:
                f"{plural(len(found & c.truth.loud), 'loud customer')} (many weak ties).")
 
 
-# ------------------------------------------------------------------ task 6.7
+# ------------------------------------------------------------------ task 6.8
 @teaching_check
 def check_recommendation(letter: Any) -> Feedback:
-    """Task 6.7: the launch plan the audit supports."""
+    """Task 6.8: the launch plan the audit supports."""
     if letter is ...:
         return _unanswered('one letter, "A" to "D"')
     if not isinstance(letter, str):
@@ -314,7 +365,7 @@ def check_recommendation(letter: Any) -> Feedback:
     feedback = {
         "A": _wrong(f"broadcast does win at p = {AUDIT['p']} ({gap.format(1)} more customers), but the sweep "
                     "shows the verdict flips at higher pass-on rates, and the best-connected customers are the "
-                    "loud ones whose ties are weak.", "read the sweep and task 6.6 together."),
+                    "loud ones whose ties are weak.", "read the sweep and task 6.7 together."),
         "B": _wrong("random seeds lose at a low pass-on rate; they only catch up where the cascade would "
                     "spread anyway.", "look where the sweep's band lies above zero."),
         "C": _ok("the trusted customers, not the loud ones, hold each segment together, and the two "
