@@ -46,7 +46,7 @@ from snb.models.firm import Firm, synthetic_firm
 
 __all__ = ["Case", "Truth", "audit_case", "case_parameters", "EXPORTS", "write_exports", "read_exports",
            "export_rows", "DEFAULTS", "venue_visits", "seeding_study", "community_runs", "stability",
-           "cut_people", "influencer_scores", "INFLUENCE_MEASURES", "precision"]
+           "cut_people", "influencer_scores", "INFLUENCE_MEASURES", "precision", "seeding_parameters"]
 
 #: The default case (scale 1).
 DEFAULTS: dict[str, Any] = {
@@ -299,6 +299,20 @@ def seeding_study(G: nx.Graph, budget: int, p: float, *, replications: int = 20,
     gap = stats.difference(out["broadcast"], out["peer"], paired=True)
     return {"broadcast": out["broadcast"], "peer": out["peer"], "gap": gap,
             "verdict": stats.verdict(gap, "broadcast", "peer")}
+
+
+def seeding_parameters(budget: int = 5, p: float = 0.1, *, customers: int = 600, replications: int = 20,
+                       runs: int = 50) -> list:
+    """The seeding study's parameters as :class:`~snb.assumptions.Parameter` rows."""
+    from snb.assumptions import Parameter
+    from snb.models.diffusion import cascade_parameters
+
+    rows = {q.name: q for q in cascade_parameters(n=customers, budget=budget, p=p, replications=replications,
+                                                  runs=runs)}
+    rows["people"] = Parameter("customers", customers, "customers in the case's network")
+    rows["starters"] = Parameter("starters", budget, "customers given a free sample (the launch budget)")
+    rows.pop("p_hub")
+    return list(rows.values())
 
 
 def community_runs(G: nx.Graph, seeds: Any = range(20), method: str = "Louvain") -> list[list[set]]:
