@@ -246,3 +246,30 @@ def test_chapter_two_newcomer_figure():
              for a in (0.0, 1.0, 1.5)}
     assert round(ahead[0.0].mean, 2) == 0.0 == round(ahead[1.0].mean, 2)
     assert str(ahead[1.5]) == "0.61 (95 % CI 0.39 to 0.84)"
+
+
+# ------------------------------------------------------------ page 1: influence against rank
+from snb.models import firm  # noqa: E402
+
+
+def test_krackhardt_managers_rank_against_advice():
+    managers = datasets.krackhardt_managers()
+    rank = firm.org_rank(managers.reports_to)
+    sought = {m: float(d) for m, d in managers.advice.in_degree()}
+    level = dict(managers.advice.nodes(data="level"))
+    rho = influence.rank_correlations({"rank": rank, "sought": sought})
+    assert round(rho["rank", "sought"], 2) == 0.65
+    assert influence.ranking(sought, 1) == [2] and level[2] == 2 and sought[2] == 18
+    ceo = next(m for m, lv in level.items() if lv == 1)
+    assert ceo == 7 and sought[7] == 13 and rank[7] == 20 and managers.advice.number_of_nodes() - 1 == 20
+    assert rank[1] == 0 and sought[1] == 13
+    vps = [m for m, lv in level.items() if lv == 2]
+    assert max(vps, key=rank.get) == 14 and rank[14] == 7 and sought[14] == 10
+
+
+def test_synthetic_firms_brokers_outnumber_bosses_among_the_brokers_by_betweenness():
+    study = influence.firm_study(seeds=range(20))
+    assert str(stats.mean_interval(study["spearman"])) == "0.39 (95 % CI 0.36 to 0.42)"
+    assert round(study["brokers in top"].mean(), 2) == 3.55 and round(study["bosses in top"].mean(), 2) == 1.30
+    gap = stats.difference(study["brokers in top"], study["bosses in top"])
+    assert str(gap) == "2.25 (95 % CI 1.77 to 2.73)" and gap.excludes_zero

@@ -207,3 +207,11 @@ def test_every_network_kind_has_the_asked_size():
     for kind in reciprocity.GIVE_TAKE_NETWORKS:
         G = reciprocity.give_take_network(kind, 100, 4, seed=1)
         assert G.number_of_nodes() == 100 and 3.5 <= 2 * G.number_of_edges() / 100 <= 4.1
+
+
+def test_firm_study_counts_within_the_top():
+    study = influence.firm_study(seeds=range(2), top=5)
+    assert set(study) == {"spearman", "brokers in top", "bosses in top"}
+    assert all(len(v) == 2 for v in study.values())
+    assert ((study["brokers in top"] + study["bosses in top"]) <= 5).all()
+    assert ((-1 <= study["spearman"]) & (study["spearman"] <= 1)).all()

@@ -14,9 +14,11 @@ from __future__ import annotations
 from typing import Callable, Hashable, Mapping
 
 import networkx as nx
+import numpy as np
 from scipy import stats as sps
 
-__all__ = ["MEASURES", "centralities", "ranking", "rank_correlations", "brokerage", "biggest_disagreement"]
+__all__ = ["MEASURES", "centralities", "ranking", "rank_correlations", "brokerage", "biggest_disagreement",
+           "firm_study"]
 
 Scores = dict[Hashable, float]
 
@@ -92,3 +94,25 @@ def biggest_disagreement(table: Mapping[str, Mapping[Hashable, float]], a: str, 
     pos_b = {v: i + 1 for i, v in enumerate(ranking(table[b]))}
     node = max(pos_a, key=lambda v: (abs(pos_a[v] - pos_b[v]), -min(pos_a[v], pos_b[v])))
     return node, pos_a[node], pos_b[node]
+
+
+def firm_study(seeds=range(20), top: int = 5, **settings) -> dict[str, np.ndarray]:
+    """Influence against rank in chapter 4's synthetic firm, one value per seed (a new firm each):
+
+    - ``spearman``: rank correlation between org rank (people below in the org chart) and
+      betweenness in the informal network;
+    - ``brokers in top``: how many of the ``top`` people by betweenness are planted brokers;
+    - ``bosses in top``: how many of them have anyone reporting to them.
+    """
+    from snb.models.firm import org_rank, synthetic_firm
+
+    out: dict[str, list[float]] = {"spearman": [], "brokers in top": [], "bosses in top": []}
+    for s in seeds:
+        firm = synthetic_firm(seed=s, **settings)
+        rank = org_rank(firm.org)
+        between = nx.betweenness_centrality(firm.informal)
+        out["spearman"].append(rank_correlations({"rank": rank, "betweenness": between})["rank", "betweenness"])
+        leaders = ranking(between, top)
+        out["brokers in top"].append(sum(v in firm.brokers for v in leaders))
+        out["bosses in top"].append(sum(rank[v] > 0 for v in leaders))
+    return {k: np.array(v, dtype=float) for k, v in out.items()}
