@@ -155,3 +155,26 @@ def test_seeding_study_pairs_the_strategies(default):
     out = case.seeding_study(default.customers, 5, 0.1, replications=20, runs=10)
     assert out["broadcast"].shape == out["peer"].shape == (20,)
     assert out["gap"].n == 20 and out["verdict"].endswith(("peer", "indistinguishable"))
+
+
+# ------------------------------------------------------------------ the benchmark's capstone timing
+def _benchmark():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "benchmark.py"
+    spec = importlib.util.spec_from_file_location("benchmark", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_times_every_analysed_task_on_a_small_case():
+    tasks = _benchmark().capstone_tasks(scale=1)
+    # every task with an analysis (6.6 is a drawing exercise, 6.8 a choice) is timed
+    assert sorted({name.split()[0] for name in tasks}) == ["6.1", "6.2", "6.3", "6.4", "6.5", "6.7"]
+    small = case.audit_case(customers=120, staff=40, departments=3, brokers=2, venues=12)
+    results = {name: task(small) for name, task in tasks.items()}
+    G = results["6.1 load the customer export"]
+    assert sorted(G.edges(data="strength")) == sorted(small.customers.edges(data="strength"))
+    assert len(results["6.4 Louvain, 20 seeds + stability"]) == 19

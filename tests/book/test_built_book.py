@@ -188,3 +188,24 @@ def test_chapter_5_pages_exercises_and_explorers():
                       ("notebooks/05-3-give-and-take", 'alt=\\"Give and take on a random regular network')):
         state = page(file).read_text(encoding="utf-8").split("application/vnd.jupyter.widget-state+json", 1)[1]
         assert alt in state, f"{file}: the explorer's first picture or its alt text is missing"
+
+
+def test_chapter_6_capstone_brief_tasks_memo_and_rubric():
+    solutions = page("solutions/06-capstone-network-audit")
+    plain = re.sub(r"<[^>]+>", " ", solutions.read_text(encoding="utf-8"))
+    # chapter numbers run on across the numbered parts: Part 6 is chapter 6 once Parts 1-5 are listed
+    numbered = [part for part in TOC["parts"] if part.get("numbered")]
+    chapter = 1 + next(i for i, part in enumerate(numbered)
+                       if part["chapters"][0]["file"] == "notebooks/06-capstone-network-audit")
+    for k in range(1, 9):
+        assert re.search(rf"Exercise\s+{chapter}\.{k}\b", plain), f"Exercise {chapter}.{k} not numbered"
+    divs = [a for t, a in tags(solutions) if t == "div" and "solution" in a.get("class", "").split()]
+    assert len(divs) >= 8 and all("dropdown" in a["class"].split() for a in divs)
+    assert "A worked memo" in plain and "31.2 more customers" in plain
+    # the static book shows the check's feedback on each of the four launch plans
+    for letter in "ABCD":
+        assert re.search(rf"\b{letter}: (✔ Correct|✘ Not yet)", plain), f"no feedback shown for plan {letter}"
+    brief = re.sub(r"<[^>]+>", " ", page("notebooks/06-capstone-network-audit").read_text(encoding="utf-8"))
+    for part in ("The business question.", "The memo: template and rubric", "Influence and trust",
+                 "The audit case's parameters"):
+        assert part in brief, f"the brief lacks {part!r}"
