@@ -325,7 +325,7 @@ def check_second_link(G: Any) -> Feedback:
     if cut:
         return _wrong(f"with your new tie, {', '.join(cut)} can still cut someone off by leaving.",
                       "the new tie must join the outpost (not the Head) to the firm.")
-    (a, b), = (tuple(e) for e in new)
+    a, b = next((u, v) for u, v in G.edges if frozenset((u, v)) in new)  # in the learner's order
     return _ok(f"with {a} - {b} no single departure cuts anyone off: the outpost has two links to the firm. "
                "Two links cost one more relationship to keep up; that is the price of the insurance.")
 
