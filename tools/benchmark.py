@@ -5,13 +5,15 @@
     python tools/benchmark.py --tests      # also time the whole test suite (make test)
     python tools/benchmark.py --widgets    # only the explorers and builders (seconds)
     python tools/benchmark.py --pages      # only the notebook execution times
+    python tools/benchmark.py --capstone   # only the capstone's analyses, default size and 10x
 
 Budgets: <= 2 s of execution per executed page (its cells, imports included; kernel start,
 the same for every page, is printed beside it), <= 100 ms median explorer update on
 the chapter's default networks (and <= 1 s for one update of the chapter-2 growth
 explorer at 20,000 customers and of chapter 3's wisdom explorer at 10,000 people),
 <= 1 s for every builder action up to the builders' size limits (MAX_LINES lines,
-MAX_PEOPLE people), whole test suite <= 5 min on 2 cores.
+MAX_PEOPLE people), whole test suite <= 5 min on 2 cores,
+<= 10 s for each capstone task's analysis on the case at ten times its default size.
 The machine may be shared: each explorer's median is also printed relative to a
 fixed reference computation timed in the same run, which moves with the load. Figures are
 printed, never asserted: a slow machine makes a slow number, not a failing test.
@@ -210,13 +212,91 @@ def main() -> int:
     parser.add_argument("--tests", action="store_true", help="also time `make test`")
     parser.add_argument("--widgets", action="store_true", help="only the explorers and the builders")
     parser.add_argument("--pages", action="store_true", help="only the notebook execution times")
+    parser.add_argument("--capstone", action="store_true",
+                        help="only the capstone's analyses at the default size and at 10x")
     args = parser.parse_args()
+    if args.capstone:
+        time_capstone()
+        return 0
     if not args.pages:
         time_widgets()
     if args.widgets:
         return 0
     time_pages(args)
     return 0
+
+
+# ------------------------------------------------------------------ chapter 6 (capstone)
+#: Most seconds one capstone task's analysis may take on the case at ten times its size.
+CAPSTONE_BUDGET_S = 10.0
+
+
+def capstone_tasks(scale: int) -> dict[str, Callable[[Any], Any]]:
+    """Each capstone task's analysis, as the worked solutions run it, for the case at
+    ``scale`` (the launch budget grows with the market: 5 samples per 600 customers)."""
+    from snb import measures
+    from snb.checks import AUDIT
+    from snb.models import brokerage, case, diffusion
+
+    a = AUDIT
+
+    def load(c: Any) -> Any:
+        with tempfile.TemporaryDirectory() as folder:
+            (path,) = [p for p in case.write_exports(c, Path(folder)) if p.name == a["export"]]
+            import csv
+            with path.open(encoding="utf-8") as f:
+                rows = list(csv.DictReader(f))
+        import networkx as nx
+        G = nx.Graph()
+        for row in rows:
+            G.add_edge(row["customer"], row["contact"], strength=int(row["strength"]))
+        return G
+
+    def venues(c: Any) -> Any:
+        visits = case.venue_visits(c.visits)
+        return measures.top_share(visits, a["top fraction"]), measures.gini(visits)
+
+    def key_people(c: Any) -> Any:
+        low = brokerage.top_k(brokerage.broker_scores(c.staff, a["broker measure"]), a["brokers"] * scale)
+        return low, case.cut_people(c.staff)
+
+    return {
+        "6.1 load the customer export": load,
+        "6.2 seeding, 20 x 50 cascades": lambda c: case.seeding_study(
+            c.customers, a["budget"] * scale, a["p"], replications=a["replications"], runs=a["runs"]),
+        "6.2 seeding sweep, 6 rates": lambda c: diffusion.seeding_sweep(
+            c.customers, a["budget"] * scale, [0.02, 0.05, 0.1, 0.15, 0.2, 0.3], replications=20, runs=20),
+        "6.3 venue concentration": venues,
+        "6.4 Louvain, 20 seeds + stability": lambda c: case.stability(
+            c.customers, case.community_runs(c.customers, range(a["seeds"]))),
+        "6.5 brokers and cut people": key_people,
+        "6.7 trust-weighted PageRank": lambda c: case.influencer_scores(c.customers, a["influence measure"]),
+    }
+
+
+def time_capstone(scales: tuple[int, ...] = (1, 10)) -> dict[int, dict[str, float]]:
+    """Seconds for the case's generation and each task's analysis at each scale (printed)."""
+    from snb.models import case
+
+    print(f"Capstone analyses (budget {CAPSTONE_BUDGET_S:g} s per task at 10x; reference "
+          f"{reference_ms():.0f} ms)")
+    out: dict[int, dict[str, float]] = {}
+    for scale in scales:
+        start = time.perf_counter()
+        c = case.audit_case(scale=scale)
+        times = {"generate the case": time.perf_counter() - start}
+        for name, task in capstone_tasks(scale).items():
+            start = time.perf_counter()
+            task(c)
+            times[name] = time.perf_counter() - start
+        out[scale] = times
+        print(f"  scale {scale}: {c.staff.number_of_nodes():,} staff, {c.customers.number_of_nodes():,} "
+              f"customers, {c.customers.number_of_edges():,} customer ties")
+        for name, seconds in times.items():
+            mark = verdict(seconds, CAPSTONE_BUDGET_S) if scale == max(scales) else ""
+            print(f"    {name:38s} {seconds:7.2f} s  {mark}")
+        print(f"    {'all tasks':38s} {sum(times.values()):7.2f} s")
+    return out
 
 
 def time_widgets() -> None:

@@ -243,6 +243,8 @@ def test_chapter_5_pages_exercises_and_explorers():
     for file, alt in (("notebooks/05-influence-trust-reciprocity", "Florentine marriages: betweenness."),
                       ("notebooks/05-3-give-and-take", "Give and take on a random regular network")):
         assert explorer_alt(file).startswith(alt), f"{file}: the explorer's first picture or its alt text is missing"
+
+
 def test_chapter_4_pages_exercises_and_explorer():
     solutions = page("solutions/04-enterprise-hidden-network")
     plain = re.sub(r"<[^>]+>", " ", solutions.read_text(encoding="utf-8"))
@@ -257,6 +259,26 @@ def test_chapter_4_pages_exercises_and_explorer():
     for doc in ("notebooks/04-2-brokers", "notebooks/04-3-blocking-and-value"):
         raw = page(doc).read_text(encoding="utf-8")
         assert "95 % CI" in raw and "Sign at each value" in raw, doc  # intervals and a sweep
-    last = page("notebooks/04-3-blocking-and-value").read_text(encoding="utf-8")
     assert explorer_alt("notebooks/04-3-blocking-and-value").startswith(
         "Org explorer, 100 people, seed 1: nobody removed"), "the explorer's first picture"
+
+
+def test_chapter_6_capstone_brief_tasks_memo_and_rubric():
+    solutions = page("solutions/06-capstone-network-audit")
+    plain = re.sub(r"<[^>]+>", " ", solutions.read_text(encoding="utf-8"))
+    # chapter numbers run on across the numbered parts: Part 6 is chapter 6 once Parts 1-5 are listed
+    numbered = [part for part in TOC["parts"] if part.get("numbered")]
+    chapter = 1 + next(i for i, part in enumerate(numbered)
+                       if part["chapters"][0]["file"] == "notebooks/06-capstone-network-audit")
+    for k in range(1, 9):
+        assert re.search(rf"Exercise\s+{chapter}\.{k}\b", plain), f"Exercise {chapter}.{k} not numbered"
+    divs = [a for t, a in tags(solutions) if t == "div" and "solution" in a.get("class", "").split()]
+    assert len(divs) >= 8 and all("dropdown" in a["class"].split() for a in divs)
+    assert "A worked memo" in plain and "31.2 more customers" in plain
+    # the static book shows the check's feedback on each of the four launch plans
+    for letter in "ABCD":
+        assert re.search(rf"\b{letter}: (✔ Correct|✘ Not yet)", plain), f"no feedback shown for plan {letter}"
+    brief = re.sub(r"<[^>]+>", " ", page("notebooks/06-capstone-network-audit").read_text(encoding="utf-8"))
+    for part in ("The business question.", "The memo: template and rubric", "Influence and trust",
+                 "The audit case's parameters"):
+        assert part in brief, f"the brief lacks {part!r}"
