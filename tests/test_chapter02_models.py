@@ -40,13 +40,10 @@ def test_grow_network_records_arrival_and_parameters():
     assert G.graph["alpha"] == 0.5 and G.graph["m"] == 2 and G.graph["seed"] == 3 and G.graph["source"]
 
 
-def test_ten_thousand_nodes_build_quickly():
-    import time
-
-    start = time.perf_counter()
+def test_ten_thousand_nodes_build():
+    """The size the benchmark times (`make benchmark`): the build completes at that size."""
     G = models.grow_network(10_000, 2, 1.0, seed=1)
     assert G.number_of_nodes() == 10_000
-    assert time.perf_counter() - start < 5  # generous: the benchmark reports the real figure
 
 
 def _mean_top10(alpha, seeds=range(5)):
