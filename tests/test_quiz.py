@@ -47,7 +47,7 @@ def test_a_quiz_needs_a_question():
         quiz.show("T", [])
 
 
-@pytest.mark.parametrize("chapter", [1, 2])
+@pytest.mark.parametrize("chapter", [1, 2, 5])
 def test_each_chapter_quiz_is_valid_data(chapter):
     q = quiz.load(chapter)
     assert len(q.questions) >= 4
