@@ -47,7 +47,7 @@ def test_a_quiz_needs_a_question():
         quiz.show("T", [])
 
 
-@pytest.mark.parametrize("chapter", [1, 2])
+@pytest.mark.parametrize("chapter", [1, 2, 5])
 def test_each_chapter_quiz_is_valid_data(chapter):
     q = quiz.load(chapter)
     assert len(q.questions) >= 4
@@ -70,3 +70,27 @@ def test_a_decision_exercise_becomes_a_self_check_with_its_checks_feedback():
 def test_chapter_3_has_its_quiz():
     q = quiz.load(3)
     assert q.title.startswith("Chapter 3") and len(q.questions) >= 4
+
+
+@pytest.mark.parametrize("chapter", [4, 5])
+def test_every_number_in_a_quiz_comes_from_its_chapter(chapter):
+    """A self-check restates the chapter's results; it must not invent or drift from them."""
+    import json
+    from pathlib import Path
+
+    import nbformat
+
+    root = Path(__file__).resolve().parents[1]
+    data = json.loads((root / "snb" / "data" / f"quiz-{chapter:02d}.json").read_text(encoding="utf-8"))
+    text = " ".join([q["prompt"] for q in data["questions"]]
+                    + [o[k] for q in data["questions"] for o in q["options"] for k in ("text", "why")])
+    numbers = set(re.findall(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\w.])", text))
+    assert len(numbers) >= 5, "the number finder found too little to be a check"
+    sources = []
+    for path in sorted((root / "notebooks").glob(f"{chapter:02d}-*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            sources.append(cell.source)
+            sources += [str(out.get("text", "")) for out in cell.get("outputs", [])]
+    sources = "\n".join(sources)
+    invented = sorted(n for n in numbers if not re.search(rf"(?<![\d.]){re.escape(n)}(?!\d)", sources))
+    assert invented == [], f"quiz {chapter} states numbers its chapter's pages do not: {invented}"
