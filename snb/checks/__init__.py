@@ -14,7 +14,7 @@ from snb.checks.ch02 import (CO_VISIT_EXERCISE, CONCENTRATION_EXERCISE, MANAGER_
 from snb.checks.ch03 import (FRAGMENT_EXERCISE, KARATE_EXERCISE, MERGE_OPTIONS, PRACTICE_EXERCISE,
                              check_fragmenting_departures, check_karate_communities, check_merge_advice,
                              check_practice_community)
-from snb.checks.ch05 import (BROKER_EXERCISE, CAMPS_EXERCISE, CONTACT_OPTIONS, EGO_EXERCISE, check_camp_bridges,
+from snb.checks.ch05 import (CAMPS_EXERCISE, CONTACT_OPTIONS, EGO_EXERCISE, TOP_BROKER_EXERCISE, check_camp_bridges,
                              check_contact_choice, check_ego_network, check_top_brokers)
 from snb.checks.ch06 import (AUDIT, RECOMMENDATION_OPTIONS, check_community_stability, check_customer_export,
                              check_influencers, check_key_people, check_recommendation, check_second_link,
@@ -32,7 +32,7 @@ __all__ = [
     "check_practice_community", "check_karate_communities", "check_fragmenting_departures", "check_merge_advice",
     "PRACTICE_EXERCISE", "KARATE_EXERCISE", "FRAGMENT_EXERCISE", "MERGE_OPTIONS",
     "check_top_brokers", "check_ego_network", "check_camp_bridges", "check_contact_choice",
-    "BROKER_EXERCISE", "EGO_EXERCISE", "CAMPS_EXERCISE", "CONTACT_OPTIONS",
+    "TOP_BROKER_EXERCISE", "EGO_EXERCISE", "CAMPS_EXERCISE", "CONTACT_OPTIONS",
     # chapter 6 (capstone)
     "check_customer_export", "check_seeding_gap", "check_venue_concentration", "check_community_stability",
     "check_key_people", "check_influencers", "check_recommendation", "AUDIT", "RECOMMENDATION_OPTIONS",

@@ -12,11 +12,11 @@ from snb.feedback import (Feedback, _describe, _invalid, _items, _ok, _unanswere
                           plural, teaching_check)
 from snb.models import influence
 
-__all__ = ["BROKER_EXERCISE", "EGO_EXERCISE", "CAMPS_EXERCISE", "CONTACT_OPTIONS", "check_top_brokers",
+__all__ = ["TOP_BROKER_EXERCISE", "EGO_EXERCISE", "CAMPS_EXERCISE", "CONTACT_OPTIONS", "check_top_brokers",
            "check_ego_network", "check_camp_bridges", "check_contact_choice"]
 
 #: Exercise 5.1: the Florentine families ranked by betweenness, and a disagreement between measures.
-BROKER_EXERCISE: dict[str, Any] = {"measure": "betweenness", "top": 3, "against": "eigenvector"}
+TOP_BROKER_EXERCISE: dict[str, Any] = {"measure": "betweenness", "top": 3, "against": "eigenvector"}
 
 #: Exercise 5.2: Mia's ego network: her contacts and the ties among them.
 EGO_EXERCISE: dict[str, Any] = {
