@@ -127,3 +127,24 @@ def test_give_take_render_states_its_verdict(settings, verdict):
     assert f"to {run['contributors'][0, -1]:.2f}" in picture.alt
 
 
+
+
+def test_scorecard_builder_in_the_static_book_is_a_notice_and_the_scorecard(monkeypatch):
+    """Run for the static book (no kernel), the form would be dead: a notice instead, with the
+    example's drawing and table, and no widget at all."""
+    import ipywidgets as w
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from snb.models import ego
+
+    builder = widgets.ScorecardBuilder(csv_text=ego.EXAMPLE_CSV)
+    monkeypatch.setenv("SNB_STATIC_BOOK", "unused")
+    shown = []
+    monkeypatch.setattr("snb.widgets.ch05.display", lambda obj: shown.append(obj))
+    builder._ipython_display_()
+    formatter = InteractiveShell.instance().display_formatter
+    html = [formatter.format(obj)[0].get("text/html", "") for obj in shown]
+    assert 'class="snb-needs-kernel"' in html[0] and "needs Python running" in html[0]
+    assert isinstance(shown[1], Picture) and "scorecard" in shown[1].alt.lower()
+    assert "relevance" in html[2]
+    assert not any(isinstance(obj, w.Widget) for obj in shown)

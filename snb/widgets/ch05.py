@@ -15,7 +15,7 @@ from snb import draw
 from snb.datasets import load_florentine_families, load_sampson
 from snb.feedback import plural
 from snb.models import influence
-from snb.widgets.base import Explorer, _style, row
+from snb.widgets.base import Explorer, _StaticHTML, _style, needs_kernel_html, row, static_book
 
 __all__ = ["CENTRALITY_NETWORKS", "render_centrality", "centrality_explorer", "render_scorecard",
            "scorecard_table", "ScorecardBuilder", "render_give_take", "give_take_explorer"]
@@ -154,6 +154,7 @@ class ScorecardBuilder:
         from snb.models import ego
 
         self._ego = ego
+        self.title = title
         self.contacts: list = []
         self.need = need
         narrow = {"width": "auto", "flex": "1 1 14em", "min_width": "0", "max_width": "20em"}
@@ -267,6 +268,14 @@ class ScorecardBuilder:
         return self._ego.scorecard(self.contacts, [s for s in self.need.split(",") if s.strip()])
 
     def _ipython_display_(self) -> None:
+        if static_book():  # no kernel in the static book: a notice and the current scorecard, no dead form
+            display(_StaticHTML(needs_kernel_html(self.title, "This form"), f"{self.title}: needs Python running"))
+            # what the form holds: the contacts entered, else the CSV it was opened with
+            contacts = tuple(self.contacts) or tuple(self._ego.parse_contacts_csv(self.csv_box.value)[0])
+            display(render_scorecard(contacts, self.need))
+            if contacts:
+                display(scorecard_table(contacts, self.need))
+            return
         display(self.ui)
 
 
