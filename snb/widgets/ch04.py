@@ -187,7 +187,7 @@ def render_org(remove: str = "nobody", block: float = 0.0, people: int = 100, se
         for ax, p in ((ax_net, pos[person]), (ax_org, chart_pos[person])):
             ax.scatter(*p, s=170, marker="X", c=draw.PALETTE["black"], edgecolors="white", zorder=3)
     for ax, name in ((ax_net, "informal network"), (ax_org, "org chart")):
-        ax.set_title(name, fontsize=10)
+        ax.set_title(name, fontsize=10, y=1.0)  # a fixed height: no title-position search per update
         ax.set_axis_off()
     keys = ("reach", "efficiency")
     lost = [100 * (before[k] - after[k]) / before[k] if before[k] else 0.0 for k in keys]
@@ -200,7 +200,7 @@ def render_org(remove: str = "nobody", block: float = 0.0, people: int = 100, se
     ax_bar.invert_yaxis()
     for i, b in enumerate(bars):
         ax_bar.annotate(f"{b:.1f} %", (b, i), xytext=(3, 0), textcoords="offset points", va="center", fontsize=9)
-    ax_bar.set_title("what knowledge flow lost", fontsize=10)
+    ax_bar.set_title("what knowledge flow lost", fontsize=10, y=1.0)
     ax_bar.xaxis.set_major_locator(MaxNLocator(4))
     who = "nobody removed" if person is None else f"{remove} removed (person {person})"
     estimate = "" if _sample(people) is None else f" (estimated from {SAMPLE} people's paths)"
