@@ -1,6 +1,8 @@
 """Assertions shared by the test modules (imported as `from helpers import ...`)."""
 
 import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
 import pytest
 
 from snb import checks
@@ -23,3 +25,17 @@ def assert_feedback(feedback, status, *fragments):
     text = f"{feedback.message} {feedback.hint}"
     for fragment in fragments:
         assert fragment in text, f"{fragment!r} not in {text!r}"
+
+
+#: Inputs no check may accept or raise on: wrong types, None, empty and directed graphs, strings.
+ODD_INPUTS = [None, "", "text", 3, 2.5, float("nan"), [], {}, set(), (1, 2), {"a": 1}, nx.Graph(),
+              nx.DiGraph([(0, 1)]), nx.MultiGraph([(0, 1)]), np.array([1, 2]), object(), [[1, 2], [3]],
+              [{"x"}], True]
+
+
+def assert_odd_inputs_rejected(check, args, odd_inputs=ODD_INPUTS):
+    """``check(*args(odd))`` gives Feedback, never a traceback, and never accepts an odd input."""
+    for odd in odd_inputs:
+        feedback = check(*args(odd))
+        assert isinstance(feedback, checks.Feedback)
+        assert not feedback.correct, (check.__name__, odd)

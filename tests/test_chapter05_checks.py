@@ -2,15 +2,12 @@
 and turn bad input into a clear message instead of a traceback."""
 
 import networkx as nx
-import numpy as np
 import pytest
-from helpers import assert_feedback
+from helpers import ODD_INPUTS as COMMON_ODD_INPUTS, assert_feedback, assert_odd_inputs_rejected
 
 from snb import checks, datasets, widgets
 
-ODD_INPUTS = [None, "", "text", 3, 2.5, float("nan"), [], {}, set(), (1, 2), {"a": 1}, nx.Graph(),
-              nx.DiGraph([(0, 1)]), nx.MultiGraph([(0, 1)]), np.array([1, 2]), object(), [[1, 2], [3]],
-              [{"x"}], True, ["Medici"], [("Peter",)], iter(range(10**6))]
+ODD_INPUTS = COMMON_ODD_INPUTS + [["Medici"], [("Peter",)], iter(range(10**6))]
 
 TOP = ["Medici", "Guadagni", "Albizzi"]
 CAMP_TIES = [("Ambrose", "Winfrid"), ("Louis", "Hugh")]
@@ -32,10 +29,7 @@ def _ego():
     (checks.check_contact_choice, lambda x: (x,)),
 ])
 def test_odd_inputs_never_raise_and_are_never_accepted(check, args):
-    for odd in ODD_INPUTS:
-        feedback = check(*args(odd))
-        assert isinstance(feedback, checks.Feedback)
-        assert not feedback.correct, (check.__name__, odd)
+    assert_odd_inputs_rejected(check, args, ODD_INPUTS)
 
 
 @pytest.mark.parametrize("check, args", [

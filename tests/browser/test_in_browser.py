@@ -42,14 +42,30 @@ PAGES = sorted(
 ) if (SITE / "index.html").is_file() else []
 
 
-def _skip_reason() -> str | None:
-    if not PAGES:
-        return "the book is not built (run make book-build first)"
+def missing_browser() -> str | None:
+    """Why no headless browser can run here (shared with the other browser tests), or None."""
     if importlib.util.find_spec("playwright") is None:
         return "the Python package playwright is not installed (make setup installs it)"
     if TOOL.find_chromium(None) is None:
         return "no Chromium on this machine (apt-get install -y chromium)"
     return None
+
+
+def launched_chromium():
+    """Headless Debian Chromium through playwright, closed when the generator ends."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=TOOL.find_chromium(None), headless=True,
+                                      args=TOOL.CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _skip_reason() -> str | None:
+    if not PAGES:
+        return "the book is not built (run make book-build first)"
+    return missing_browser()
 
 
 @pytest.fixture(scope="module")
@@ -64,13 +80,7 @@ def site():
 
 @pytest.fixture(scope="module")
 def browser(site):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=TOOL.find_chromium(None), headless=True,
-                                      args=TOOL.CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    yield from launched_chromium()
 
 
 @pytest.mark.parametrize("rel", PAGES or ["(no built book)"])

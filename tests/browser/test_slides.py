@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest
 
-from test_in_browser import ROOT, TOOL
+from test_in_browser import ROOT, TOOL, launched_chromium, missing_browser
 
 REVEAL = ROOT / ".venv" / "reveal.js"
 DECKS = ["01-network-society", "02-state-of-becoming"]
@@ -35,11 +34,7 @@ def _slides_tool():
 def _skip_reason() -> str | None:
     if not (REVEAL / "dist" / "reveal.js").is_file():
         return "reveal.js is not fetched (make browser-deps or make slides; needs npm)"
-    if importlib.util.find_spec("playwright") is None:
-        return "the Python package playwright is not installed (make setup installs it)"
-    if TOOL.find_chromium(None) is None:
-        return "no Chromium on this machine (apt-get install -y chromium)"
-    return None
+    return missing_browser()
 
 
 @pytest.fixture(scope="module")
@@ -61,13 +56,7 @@ def decks(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(decks):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=TOOL.find_chromium(None), headless=True,
-                                      args=TOOL.CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    yield from launched_chromium()
 
 
 @pytest.mark.parametrize("name", DECKS)
