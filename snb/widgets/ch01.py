@@ -36,7 +36,7 @@ def render_cascade(topology: str = "media + peers", n: int = 80, p: float = 0.15
     told = [v for r in rounds[1:] for v in r]
     title = f"{topology}: one run, {seeding} seeding, p = {p:.2f}"
     draw.network(G, ax=ax_net, pos=pos, title=title, labels=False,
-                 highlight={"starters": seeds, "reached": told})
+                 highlight={"starters": seeds, "reached": told}, legend="key")
     # One filled outline instead of a patch per bar, no legend, fixed title heights (no
     # search for clashing titles) and fewer tick labels: a third less time per update.
     bins = np.arange(0, G.number_of_nodes() + 2, max(1, G.number_of_nodes() // 30))
@@ -96,7 +96,7 @@ def render_adaptation(topology: str = "media + peers", p_dialogue: float = 0.25,
                                             int(periods), int(runs), int(seed))
                 for policy in policies}
     return draw.outcome_plot(outcomes, xlabel="value (customer-periods minus cost)", fast=True,
-                             title=f"{topology} · dialogue pass-on {p_dialogue:.2f} · "
+                             title=f"{topology} · dialogue pass-on {p_dialogue:.2f}\n"
                                    f"transformation succeeds {success:.0%} · {runs} runs")
 
 

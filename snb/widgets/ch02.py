@@ -50,9 +50,7 @@ def _draw_market(ax: Any, customers: np.ndarray, title: str) -> None:
     ax.set_aspect("equal")
     ax.set_axis_off()
     ax.set_title(title, y=1.0, fontsize=11)
-    legend = ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.0), frameon=False, fontsize=9, ncols=2)
-    for handle in legend.legend_handles:
-        handle.set_sizes([40])
+    draw.key(ax, "upper left", at=(0.0, 0.0), ncols=2, marker_area=40)  # below the market
 
 
 def render_growth(alpha: float = 1.0, n: int = 2000, seed: int = 1) -> draw.Picture:
@@ -75,7 +73,7 @@ def render_growth(alpha: float = 1.0, n: int = 2000, seed: int = 1) -> draw.Pict
     ax_deg.set_title(ax_deg.get_title(), y=1.0, fontsize=11)
     # a fixed place for the legend (no search for the emptiest corner): a share of at least k
     # falls as k grows, so no curve passes low on the left
-    ax_deg.legend(frameon=False, fontsize=9, loc="lower left")
+    draw.key(ax_deg, "lower left")
     # shares labelled at powers of ten only (3 labels instead of up to 8): each costs drawing time
     ax_deg.yaxis.set_major_locator(LogLocator(base=10, subs=(1.0,)))
     leader = int(np.argmax(customers))

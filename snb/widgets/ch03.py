@@ -87,7 +87,7 @@ def render_communities(method: str = "Louvain", resolution: float = 1.0, seed: i
                        label=f"faction {G.nodes[next(iter(part))]['club']}")
     ax.autoscale_view()
     if not ring:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
+        draw.key(ax, "upper left", at=(1.0, 1.0))  # right of the network
     title = f"{network}: {method}" + (f", resolution {resolution:g}" if method != "label propagation" else "")
     title += f", seed {int(seed)}" if method != "greedy modularity" else ""
     fig.suptitle(f"{title}\n{len(found)} communities, modularity {q:.2f}\nagreement with the {what}: "
@@ -136,14 +136,14 @@ def render_renewal(homophily: float = 0.7, turnover: float = 0.05, departures: s
     ax_net.set_axis_off()
     # titles at a fixed height (y=1.0): no search for tick labels they could clash with
     ax_net.set_title("The community after 60 rounds", fontsize=11, y=1.0)
-    ax_net.legend(loc="upper center", bbox_to_anchor=(0.5, 0.02), ncols=2, frameon=False, fontsize=9)
+    draw.key(ax_net, "upper left", at=(0.05, 0.0), ncols=2)  # below the circle
     rounds = np.arange(len(run.fresh_share))
     ax_line.plot(rounds, open_run.fresh_share, color=draw.PALETTE["grey"], label="no homophily")
     ax_line.plot(rounds, run.fresh_share, color=draw.PALETTE["vermillion"], label=f"homophily {homophily:g}")
     ax_line.axvspan(0, run.warmup, color=draw.PALETTE["light"], alpha=0.5, label="warm-up")
     ax_line.set(ylim=(0, 1), xlim=(0, rounds.size), xlabel="round", ylabel="share of members with a fresh idea")
     ax_line.set_title(f"turnover {turnover:g} a round, {departures} departures", y=1.0)
-    ax_line.legend(frameon=False, fontsize=9, loc="upper right")
+    draw.key(ax_line, "upper right")
     # few fixed ticks: each label costs drawing time (about 2 ms a text here)
     ax_line.set_yticks([0, 0.5, 1], ["0", "0.5", "1"])
     ax_line.set_xticks(np.arange(0, rounds.size + 1, 20))
@@ -203,7 +203,7 @@ def render_wisdom(network: str = "small world", people: int = 100, seed: int = 1
     drawn = "" if shown.size == n else f" ({shown.size} drawn)"
     ax.set_title(f"{network}, {n:,} people{drawn}, seed {int(seed)}: largest influence "
                  f"{weights.max():.1%}", fontsize=10, y=1.0)
-    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    draw.key(ax, "lower right", fontsize=8)
     spread = path[-1].max() - path[-1].min()
     whose = "every estimate," if shown.size == n else f"the estimates of {shown.size} of them, evenly spread,"
     alt = (f"Averaging opinions on the {network} network of {n:,} people, seed {int(seed)}: {whose} "

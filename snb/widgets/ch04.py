@@ -195,13 +195,16 @@ def render_org(remove: str = "nobody", block: float = 0.0, people: int = 100, se
     bars = lost + [share_cut]
     names = ["reach", "efficiency", "pairs cut"]
     ax_bar.barh(names, bars, color=[draw.PALETTE[c] for c in ("blue", "orange", "vermillion")])
-    ax_bar.set_xlim(0, max(10.0, max(bars) * 1.15))
-    ax_bar.set_xlabel("% lost (pairs cut: % of all pairs)")
+    ax_bar.set_xlim(0, max(10.0, max(bars) * 1.25))
     ax_bar.invert_yaxis()
     for i, b in enumerate(bars):
         ax_bar.annotate(f"{b:.1f} %", (b, i), xytext=(3, 0), textcoords="offset points", va="center", fontsize=9)
     ax_bar.set_title("what knowledge flow lost", fontsize=10, y=1.0)
-    ax_bar.xaxis.set_major_locator(MaxNLocator(4))
+    # each bar carries its value, so no x axis (its labels were a fifth of the drawing time)
+    ax_bar.set_xticks([])
+    ax_bar.set_xlabel("% lost (pairs cut: % of all pairs)", fontsize=9)
+    for side in ("top", "right", "bottom"):
+        ax_bar.spines[side].set_visible(False)
     who = "nobody removed" if person is None else f"{remove} removed (person {person})"
     estimate = "" if _sample(people) is None else f" (estimated from {SAMPLE} people's paths)"
     fig.suptitle(f"{people} people, seed {seed}: {who}, {block:.0%} of cross-department ties blocked\n"

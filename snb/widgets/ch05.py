@@ -311,7 +311,7 @@ def render_give_take(takers: float = 0.5, benefit_cost: float = 5.0, network: st
            ylabel=f"share; payoff / {scale:g}")
     ax.set_xticks(np.linspace(0, rounds[-1], 5).round())  # few fixed ticks: a much faster redraw
     ax.set_yticks([0, 0.5, 1])
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    draw.key(ax, "upper left", at=(1.02, 1.0), fontsize=8)  # right of the plot
     verdict = ("contributors thrive" if share[-1] > share[0] + 0.05 else
                "takers drain the network" if share[-1] < share[0] - 0.05 else "no clear change")
     title = (f"{network}, b/c {benefit_cost:g}, takers at the start {takers:.0%}, seed {int(seed)}: "
