@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import struct
 import sys
 import zlib
@@ -252,7 +251,7 @@ def _clear(fig: Figure, axes: list[Axes]) -> None:
             spine.set_visible(True)
     for text in list(fig.texts):
         text.remove()
-    fig._suptitle = None  # noqa: SLF001 (so the next suptitle() makes a new text)
+    fig._suptitle = None  # so that the next suptitle() makes a new text
     for legend in list(fig.legends):
         legend.remove()
 

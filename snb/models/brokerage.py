@@ -19,12 +19,13 @@ Networks are treated as undirected (a tie lets knowledge pass both ways).
 
 from __future__ import annotations
 
-from typing import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Hashable, Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
-from scipy import sparse
-from scipy.sparse import csgraph
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 from snb.stats import MIN_REPLICATIONS
 
@@ -54,6 +55,7 @@ def _adjacency(G: nx.Graph) -> sparse.csr_array:
 def distances(G: nx.Graph) -> np.ndarray:
     """Steps on a shortest path between every pair of people (``inf`` with no path),
     rows and columns in the order of ``G``'s nodes (breadth-first search in scipy)."""
+    from scipy.sparse import csgraph  # imported here: scipy.sparse costs every page ~0.15 s
     if G.number_of_nodes() == 0:
         return np.zeros((0, 0))
     return csgraph.shortest_path(_adjacency(G), unweighted=True, directed=False)
@@ -88,6 +90,7 @@ def flow(G: nx.Graph, *, sample: int | None = None, seed: int = 0) -> dict[str, 
     ``sample``: estimate every measure from the paths of that many randomly chosen
     people (seeded by ``seed``) instead of everyone's, for large firms.
     """
+    from scipy.sparse import csgraph  # imported here: scipy.sparse costs every page ~0.15 s
     n = G.number_of_nodes()
     if sample is None or sample >= n:
         return _flow_from(distances(G))
@@ -144,6 +147,7 @@ def key_person_losses(G: nx.Graph, people: Iterable[Hashable] | None = None) -> 
     so the number is the damage to how *the others* reach each other;
     ``pairs cut``: pairs of remaining people who had a path and have none without them.
     """
+    from scipy.sparse import csgraph  # imported here: scipy.sparse costs every page ~0.15 s
     nodes = list(G)
     index = {v: i for i, v in enumerate(nodes)}
     A = _adjacency(G)
@@ -165,6 +169,7 @@ def constraint(G: nx.Graph) -> dict[Hashable, float]:
     ``nx.constraint`` on the undirected, unweighted network, computed with sparse
     matrices: ``c_i = sum over contacts j of (p_ij + sum_q p_iq p_qj) ** 2`` with
     ``p_ij = 1 / degree(i)``. High when a person's contacts are tied to each other."""
+    from scipy import sparse  # imported here: scipy.sparse costs every page ~0.15 s
     nodes = list(G)
     A = _adjacency(G)
     degree = np.asarray(A.sum(axis=1)).ravel()
