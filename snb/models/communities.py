@@ -21,7 +21,7 @@ from typing import Hashable, Iterable, Sequence
 import networkx as nx
 import numpy as np
 
-__all__ = ["METHODS", "detect", "modularity", "labels", "adjusted_rand_index",
+__all__ = ["METHODS", "LARGE", "detect", "modularity", "labels", "adjusted_rand_index",
            "normalised_mutual_information", "agreement", "factions", "ring_of_cliques_partitions", "purity",
            "seed_study"]
 
@@ -38,11 +38,21 @@ def _ordered(parts: Iterable[Iterable[Hashable]], G: nx.Graph) -> Partition:
     return sorted(parts, key=lambda p: (-len(p), min(order[v] for v in p)))
 
 
+#: Above this many people, Louvain runs in igraph's C implementation of the same algorithm
+#: (``Graph.community_multilevel``), about 40 times faster than networkx's pure Python:
+#: 20 runs on the capstone's 6,000 customers take 1 s instead of 22 s. Every network of
+#: the chapters is smaller and gets networkx's.
+LARGE = 2000
+
+
 def detect(G: nx.Graph, method: str = "Louvain", *, seed: int = 1, resolution: float = 1.0) -> Partition:
     """Communities of ``G`` by one of :data:`METHODS`, largest first; ties count once each
     (weights are ignored). ``seed`` drives Louvain's and label propagation's random order;
-    ``resolution`` (Louvain and greedy modularity) above 1 favours smaller communities."""
-    if method == "Louvain":
+    ``resolution`` (Louvain and greedy modularity) above 1 favours smaller communities.
+    Louvain on an undirected network of more than :data:`LARGE` people runs in igraph."""
+    if method == "Louvain" and G.number_of_nodes() > LARGE and not G.is_directed():
+        parts = _louvain_igraph(G, resolution=resolution, seed=seed)
+    elif method == "Louvain":
         parts = nx.community.louvain_communities(G, weight=None, resolution=resolution, seed=seed)
     elif method == "greedy modularity":
         parts = nx.community.greedy_modularity_communities(G, weight=None, resolution=resolution)
@@ -51,6 +61,28 @@ def detect(G: nx.Graph, method: str = "Louvain", *, seed: int = 1, resolution: f
     else:
         raise ValueError(f"method must be one of {METHODS}, got {method!r}")
     return _ordered(parts, G)
+
+
+def _louvain_igraph(G: nx.Graph, *, resolution: float, seed: int) -> Partition:
+    """Louvain by igraph, unweighted, its random order seeded by ``seed`` (igraph draws
+    from Python's :mod:`random`, whose state is restored afterwards)."""
+    import random
+
+    import igraph  # imported here: only large networks need it
+
+    nodes = list(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    H = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges()])
+    state = random.getstate()
+    try:
+        random.seed(seed)
+        membership = H.community_multilevel(resolution=resolution).membership
+    finally:
+        random.setstate(state)
+    parts: dict[int, set[Hashable]] = {}
+    for v, m in zip(nodes, membership):
+        parts.setdefault(m, set()).add(v)
+    return list(parts.values())
 
 
 def modularity(G: nx.Graph, partition: Partition, resolution: float = 1.0) -> float:
