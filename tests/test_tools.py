@@ -83,3 +83,35 @@ def test_saved_widget_state_is_stable_and_drops_stale_models():
     assert state[root]["model_name"] == "VBoxModel"
     slider = state[root]["state"]["children"][0].removeprefix("IPY_MODEL_")
     assert state[slider]["state"]["layout"].removeprefix("IPY_MODEL_") in state
+
+
+def test_book_build_reads_notebooks_without_the_slow_optional_import(tmp_path):
+    """rfc3987-syntax compiles 38 grammars when imported (1.5 s a process); the build
+    leaves it out, and nbformat still validates: a broken notebook is still refused."""
+    import subprocess
+    import sys
+
+    good, bad = tmp_path / "good.ipynb", tmp_path / "bad.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]), good)
+    bad.write_text('{"cells": [{"cell_type": "code"}], "nbformat": 4, "nbformat_minor": 5, "metadata": {}}')
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import book_build, nbformat\n"
+        "assert sys.modules['rfc3987_syntax'] is None\n"
+        "nbformat.validate(nbformat.read(sys.argv[2], as_version=4))\n"
+        "try:\n    nbformat.validate(nbformat.read(sys.argv[3], as_version=4))\n"
+        "except nbformat.ValidationError:\n    print('refused')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script, str(ROOT / "tools"), str(good), str(bad)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "refused"
+
+
+def test_book_build_starts_jupyter_book_in_this_python():
+    import subprocess
+    import sys
+
+    command = load("book_build").JUPYTER_BOOK
+    run = subprocess.run([sys.executable, "-c", command, "--version"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "Jupyter Book" in run.stdout and "1." in run.stdout
