@@ -125,20 +125,25 @@ def market_choices(n_customers: int = 5000, n_businesses: int = 500, alpha: floa
     counts = np.zeros((rows, n_businesses))
     choices = np.empty((rows, n_customers), dtype=np.int64)
     offsets = np.arange(rows)[:, None]
-    i = 0
+    opens = [int(t) for t in opens]
+    i = k = 0
     while i < n_customers:
-        k = int(np.searchsorted(opens, i, side="right"))  # businesses open for customer i
+        while k < n_businesses and opens[k] <= i:  # businesses open for customer i
+            k += 1
         size = max(1, int(batch * i))
         if k < n_businesses:
-            size = min(size, int(opens[k]) - i)
+            size = min(size, opens[k] - i)
         size = min(size, n_customers - i)
-        weights = fit[:, :k] * (counts[:, :k] + 1.0) ** alpha
+        # the same numbers as fit * (counts + 1) ** alpha, without a power where none is needed
+        grown = counts[:, :k] + 1.0
+        weights = fit[:, :k] * (grown if alpha == 1 else grown ** alpha if alpha else 1.0)
         cum = np.cumsum(weights, axis=1)
         cum = cum / cum[:, -1:] + offsets  # row r lies in (r, r + 1]: one search for all rows
         picks = np.searchsorted(cum.ravel(), (uniform[:, i:i + size] + offsets).ravel(), side="right")
         picks = np.minimum(picks.reshape(rows, size) - offsets * k, k - 1)
         choices[:, i:i + size] = picks
-        np.add.at(counts, (np.repeat(np.arange(rows), size), picks.ravel()), 1.0)
+        # every pick adds one customer (a count of picks per row and business, exact in floats)
+        counts[:, :k] += np.bincount((picks + offsets * k).ravel(), minlength=rows * k).reshape(rows, k)
         i += size
     return choices.reshape(variants, reps, n_customers)
 
