@@ -220,10 +220,18 @@ def test_each_decision_exercise_has_a_self_check_in_the_page(file):
 
 
 def test_chapters_cite_from_the_bibliography():
-    for file in ("notebooks/01-network-society", "notebooks/02-state-of-becoming", "notebooks/03-value-networks"):
+    citing = ("notebooks/01-network-society", "notebooks/02-state-of-becoming", "notebooks/03-value-networks",
+              "notebooks/04-enterprise-hidden-network", "notebooks/04-2-brokers", "notebooks/04-3-blocking-and-value",
+              "notebooks/05-influence-trust-reciprocity", "notebooks/05-2-your-network", "notebooks/05-3-give-and-take",
+              "notebooks/06-capstone-network-audit", "solutions/06-capstone-network-audit")
+    for file in citing:
         text = page(file).read_text(encoding="utf-8")
         assert 'class="bibtex-citation"' in text or "references.html#" in text, f"{file}: no citation links"
         assert "{cite" not in text, f"{file}: an unrendered citation role"
+    # author-year in the sentence, the year linked to the entry: "Krackhardt (1987) asked"
+    lesson = page("notebooks/04-enterprise-hidden-network").read_text(encoding="utf-8")
+    assert re.search(r'<span class="bibtex-citation"[^>]*>Krackhardt \(<a [^>]*href="[^"]*references\.html#[^"]*"'
+                     r'[^>]*>1987</a>\)</span>', lesson), "Krackhardt (1987) is not a citation of the bibliography"
 
 
 def test_chapter_5_pages_exercises_and_explorers():
