@@ -115,3 +115,19 @@ def test_book_build_starts_jupyter_book_in_this_python():
     run = subprocess.run([sys.executable, "-c", command, "--version"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "Jupyter Book" in run.stdout and "1." in run.stdout
+
+
+def test_benchmark_page_verdict_uses_the_median_of_the_runs(monkeypatch, capsys):
+    import argparse
+
+    benchmark = load("benchmark")
+    page = ROOT / "notebooks" / "01-network-society.ipynb"
+    runs = iter([(3.0, 1.5), (9.0, 4.0), (3.5, 1.8)])  # one slow spell among three runs
+    monkeypatch.setattr(benchmark, "book_pages", lambda: [page])
+    monkeypatch.setattr(benchmark.Path, "glob", lambda self, pattern: iter(()))
+    monkeypatch.setattr(benchmark, "time_notebook", lambda path: next(runs))
+    monkeypatch.setattr(benchmark.subprocess, "run", lambda *a, **k: None)
+    benchmark.time_pages(argparse.Namespace(repeat=3, no_build=True, tests=False))
+    line = next(x for x in capsys.readouterr().out.splitlines() if "01-network-society" in x)
+    assert "cells  1.80 s (1.50-4.00)" in line and "kernel start   3.5 s" in line
+    assert "within budget" in line

@@ -4,7 +4,7 @@
     python tools/benchmark.py --no-build   # skip the book builds (clean, no change, one edit)
     python tools/benchmark.py --tests      # also time the whole test suite (make test)
     python tools/benchmark.py --widgets    # only the explorers and builders (seconds)
-    python tools/benchmark.py --pages      # only the notebook execution times
+    python tools/benchmark.py --pages      # only the notebook execution times (--repeat N)
     python tools/benchmark.py --capstone   # only the capstone's analyses, default size and 10x
 
 Budgets: <= 2 s of execution per executed page (its cells, imports included; kernel start,
@@ -213,6 +213,8 @@ def main() -> int:
     parser.add_argument("--tests", action="store_true", help="also time `make test`")
     parser.add_argument("--widgets", action="store_true", help="only the explorers and the builders")
     parser.add_argument("--pages", action="store_true", help="only the notebook execution times")
+    parser.add_argument("--repeat", type=int, default=3, metavar="N",
+                        help="runs of each page; the verdict uses their median (default 3)")
     parser.add_argument("--capstone", action="store_true",
                         help="only the capstone's analyses at the default size and at 10x")
     args = parser.parse_args()
@@ -334,11 +336,21 @@ def time_pages(args: argparse.Namespace) -> None:
           " and the whole run with kernel start")
     pages = book_pages()
     exercise_books = sorted((ROOT / "exercises").glob("[0-9][0-9]-*.ipynb"))
-    for path in pages + exercise_books:
-        total, cells = time_notebook(path)
+    runs = max(1, args.repeat)
+    if runs > 1:
+        print(f"  (each page {runs} times, the pages in turn: the median, then the range; a single "
+              "run moves by up to 2x on a shared machine)")
+    times: dict[Path, list[tuple[float, float]]] = {path: [] for path in pages + exercise_books}
+    for _ in range(runs):  # in turn, so a slow spell of the machine touches every page alike
+        for path in times:
+            times[path].append(time_notebook(path))
+    for path, measured in times.items():
+        total = statistics.median(t for t, _ in measured)
+        cells = statistics.median(c for _, c in measured)
+        spread = "" if runs == 1 else f" ({min(c for _, c in measured):.2f}-{max(c for _, c in measured):.2f})"
         label = f"{path.parent.name}/{path.name}"
         note = f"  {verdict(cells, PAGE_BUDGET_S)} (<= {PAGE_BUDGET_S:.0f} s per page)" if path in pages else ""
-        print(f"  {label:42s} cells {cells:5.2f} s, with kernel start {total:5.1f} s{note}")
+        print(f"  {label:42s} cells {cells:5.2f} s{spread}, with kernel start {total:5.1f} s{note}")
 
     if not args.no_build:  # clean, no-change and one-edit builds; then the built pages' weight
         subprocess.run([sys.executable, str(ROOT / "tools" / "book_timing.py")], check=True)
