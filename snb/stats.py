@@ -17,6 +17,7 @@ intervals built this way would contain the true mean 95 times in 100.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from statistics import NormalDist
@@ -95,6 +96,7 @@ def _t_upper_tail(t: float, dof: float) -> float:
     return 0.5 * (1.0 - front * _betacf(b, a, y) / b)
 
 
+@functools.lru_cache(maxsize=512)  # a page asks for the same few quantiles many times
 def _t_quantile(dof: float, p: float) -> float:
     """Quantile of Student's t distribution for 0.5 <= p < 1: Newton's method on the upper
     tail, from the normal quantile. Agrees with ``scipy.special.stdtrit`` to 1e-13
