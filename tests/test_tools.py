@@ -48,6 +48,19 @@ def test_execute_tidy_copies_alt_text_and_drops_timings(alt):
         assert "mystnb" not in cell.metadata, "stale alt text must not survive a picture without one"
 
 
+def test_execute_tidy_joins_a_stream_split_by_timing():
+    execute = load("execute_notebooks")
+    out = nbformat.v4.new_output
+    cell = nbformat.v4.new_code_cell("print(1); print(2)")
+    cell.outputs = [out("stream", name="stdout", text="1\n"), out("stream", name="stdout", text="2\n"),
+                    out("stream", name="stderr", text="warning\n"), out("stream", name="stdout", text="3\n"),
+                    out("display_data", data={"text/plain": "x"}), out("stream", name="stdout", text="4\n")]
+    execute.tidy(nbformat.v4.new_notebook(cells=[cell]))
+    assert [(o.output_type, o.get("name"), o.get("text")) for o in cell.outputs] == [
+        ("stream", "stdout", "1\n2\n"), ("stream", "stderr", "warning\n"), ("stream", "stdout", "3\n"),
+        ("display_data", None, None), ("stream", "stdout", "4\n")]
+
+
 def _widget_notebook(ids: list[str], stale: str) -> nbformat.NotebookNode:
     """A notebook showing one VBox (ids[0]) holding a slider (ids[1]) with a layout (ids[2])."""
     def model(name, **state):

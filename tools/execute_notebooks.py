@@ -44,11 +44,21 @@ def image_alt(cell: nbformat.NotebookNode) -> str | None:
 
 
 def tidy(nb: nbformat.NotebookNode) -> None:
-    """Copy picture alt texts into cell metadata and drop volatile metadata."""
+    """Copy picture alt texts into cell metadata, drop volatile metadata, and join
+    consecutive outputs of one stream (how a cell's prints split depends on timing)."""
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type != "code":
             continue
+        joined: list = []
+        for output in cell.get("outputs", []):
+            previous = joined[-1] if joined else None
+            if (output.get("output_type") == "stream" and previous is not None
+                    and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+                previous["text"] = "".join(previous["text"]) + "".join(output["text"])
+            else:
+                joined.append(output)
+        cell.outputs = joined
         alt = image_alt(cell)
         mystnb = cell.metadata.get("mystnb", {})
         if alt:
