@@ -206,8 +206,8 @@ def new_figure(width: float = 6.0, height: float = 4.5, ncols: int = 1,
     ``fast=True`` is for explorers, which redraw on every change of a control. It
     uses fixed margins instead of constrained layout (half the drawing time), and
     it reuses the figure that the same drawing function last made at this size,
-    cleared: building an axes and
-    its ticks costs Matplotlib about 10 ms, a tenth to a third of an update. The
+    cleared: building an axes and its ticks costs Matplotlib about 10 ms, a tenth
+    to a third of an update. The
     axes are cleared with :meth:`Axes.clear`, keeping only their tick objects, so
     a render function must set its ticks' looks the same way on every call (a
     test draws every explorer's settings both ways and compares the bytes).
@@ -303,26 +303,30 @@ def _key_symbol(ax: Axes, handle: object, x: float, y: float, length: float, fon
                                color=handle.get_color(), linestyle=handle.get_linestyle(),
                                linewidth=handle.get_linewidth(), alpha=handle.get_alpha()))
         if handle.get_marker() not in (None, "None", "", " "):
-            ax.add_line(Line2D([x + length / 2], [y], transform=transform, clip_on=False, linestyle="none",
-                               marker=handle.get_marker(), markersize=handle.get_markersize(),
-                               markerfacecolor=handle.get_markerfacecolor(),
-                               markeredgecolor=handle.get_markeredgecolor(),
-                               markeredgewidth=handle.get_markeredgewidth(), alpha=handle.get_alpha()))
+            _key_marker(ax, x + length / 2, y, transform, handle.get_marker(), handle.get_markersize(),
+                        handle.get_markerfacecolor(), handle.get_markeredgecolor(),
+                        handle.get_markeredgewidth(), handle.get_alpha())
     elif isinstance(handle, Collection):  # a scatter: its marker as a line's (ax.scatter costs 2 ms)
         faces, edges = handle.get_facecolor(), handle.get_edgecolor()
         sizes = handle.get_sizes() if hasattr(handle, "get_sizes") else []
         area = marker_area or min(float(sizes[0]) if len(sizes) else 0.8 * fontsize ** 2, 1.2 * fontsize ** 2)
         shape = handle.get_paths()[0] if isinstance(handle, PathCollection) and handle.get_paths() else "s"
         widths = handle.get_linewidths()
-        ax.add_line(Line2D([x + length / 2], [y], transform=transform, clip_on=False, linestyle="none",
-                           marker=shape, markersize=float(np.sqrt(area)),
-                           markerfacecolor=tuple(faces[0]) if len(faces) else "none",
-                           markeredgecolor=tuple(edges[0]) if len(edges) else "none",
-                           markeredgewidth=float(widths[0]) if len(widths) else 0.0, alpha=handle.get_alpha()))
+        _key_marker(ax, x + length / 2, y, transform, shape, float(np.sqrt(area)),
+                    tuple(faces[0]) if len(faces) else "none", tuple(edges[0]) if len(edges) else "none",
+                    float(widths[0]) if len(widths) else 0.0, handle.get_alpha())
     else:  # a patch (a bar, a shaded span): a filled box
         ax.add_patch(Rectangle((x, y - 0.35 * fontsize), length, 0.7 * fontsize, transform=transform,
                                clip_on=False, facecolor=handle.get_facecolor(),
                                edgecolor=handle.get_edgecolor(), alpha=handle.get_alpha()))
+
+
+def _key_marker(ax: Axes, x: float, y: float, transform: Transform, marker: object, size: float,
+                face: object, edge: object, width: float, alpha: float | None) -> None:
+    """One marker at (x, y) in ``transform``, drawn as a line's marker (cheaper than a scatter)."""
+    ax.add_line(Line2D([x], [y], transform=transform, clip_on=False, linestyle="none", marker=marker,
+                       markersize=size, markerfacecolor=face, markeredgecolor=edge, markeredgewidth=width,
+                       alpha=alpha))
 
 
 def layout(G: nx.Graph, seed: int = 1) -> dict[Hashable, np.ndarray]:

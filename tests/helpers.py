@@ -1,5 +1,8 @@
 """Assertions shared by the test modules (imported as `from helpers import ...`)."""
 
+import importlib.util
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
@@ -39,3 +42,12 @@ def assert_odd_inputs_rejected(check, args, odd_inputs=ODD_INPUTS):
         feedback = check(*args(odd))
         assert isinstance(feedback, checks.Feedback)
         assert not feedback.correct, (check.__name__, odd)
+
+
+def load_tool(name: str):
+    """A script of tools/ as a module (tools/ is not a package)."""
+    path = Path(__file__).resolve().parents[1] / "tools" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

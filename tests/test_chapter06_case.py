@@ -1,10 +1,8 @@
 """The capstone's seeded case (snb.models.case): invariants, ground truth, exports, analyses."""
 
-import csv
-import io
-
 import networkx as nx
 import pytest
+from helpers import load_tool
 
 from snb import assumptions
 from snb.models import brokerage, case, communities
@@ -158,19 +156,8 @@ def test_seeding_study_pairs_the_strategies(default):
 
 
 # ------------------------------------------------------------------ the benchmark's capstone timing
-def _benchmark():
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "tools" / "benchmark.py"
-    spec = importlib.util.spec_from_file_location("benchmark", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_benchmark_times_every_analysed_task_on_a_small_case():
-    tasks = _benchmark().capstone_tasks(scale=1)
+    tasks = load_tool("benchmark").capstone_tasks(scale=1)
     # every task with an analysis (6.6 is a drawing exercise, 6.8 a choice) is timed
     assert sorted({name.split()[0] for name in tasks}) == ["6.1", "6.2", "6.3", "6.4", "6.5", "6.7"]
     small = case.audit_case(customers=120, staff=40, departments=3, brokers=2, venues=12)

@@ -7,8 +7,6 @@ these tests compare bytes with the slow path and break each shortcut on purpose.
 """
 
 import io
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,10 +14,10 @@ from matplotlib.legend import Legend
 from matplotlib.text import Text
 from PIL import Image
 
+from helpers import load_tool
 from snb import draw
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-from benchmark import EXPLORERS  # noqa: E402
+EXPLORERS = load_tool("benchmark").EXPLORERS
 
 
 def _png(result) -> bytes:

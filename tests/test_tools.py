@@ -1,20 +1,16 @@
 """The maintenance scripts in tools/ stay in step with the package."""
 
-import importlib.util
 import inspect
 from pathlib import Path
 
 import nbformat
 import pytest
+from helpers import load_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def load(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+load = load_tool
 
 
 def test_benchmark_settings_are_arguments_of_the_render_functions():

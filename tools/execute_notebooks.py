@@ -29,9 +29,13 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from book_build import execution_record  # noqa: E402  (tools/ is not a package)
+
+#: Joins consecutive outputs of one stream: how a cell's prints split depends on timing.
+_COALESCE = CoalesceStreamsPreprocessor()
 
 
 def image_alt(cell: nbformat.NotebookNode) -> str | None:
@@ -50,15 +54,7 @@ def tidy(nb: nbformat.NotebookNode) -> None:
         cell.metadata.pop("execution", None)
         if cell.cell_type != "code":
             continue
-        joined: list = []
-        for output in cell.get("outputs", []):
-            previous = joined[-1] if joined else None
-            if (output.get("output_type") == "stream" and previous is not None
-                    and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
-                previous["text"] = "".join(previous["text"]) + "".join(output["text"])
-            else:
-                joined.append(output)
-        cell.outputs = joined
+        _COALESCE.preprocess_cell(cell, {}, 0)
         alt = image_alt(cell)
         mystnb = cell.metadata.get("mystnb", {})
         if alt:

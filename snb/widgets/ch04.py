@@ -9,7 +9,6 @@ import ipywidgets as w
 import networkx as nx
 import numpy as np
 from matplotlib.collections import LineCollection
-from matplotlib.ticker import MaxNLocator
 
 from snb import draw
 from snb.models import brokerage, firm
