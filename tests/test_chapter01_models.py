@@ -106,6 +106,31 @@ def test_policy_sweeps_share_the_baseline_and_give_intervals(media):
     assert [iv.mean for iv in single] == [iv.mean for iv in sweeps["step by step"]]
 
 
+@pytest.mark.parametrize("policy, vary, ignored", [
+    ("wait and see", "p_dialogue", True), ("step by step", "p_dialogue", False),
+    ("transformation", "p_dialogue", False), ("wait and see", "success", True),
+    ("step by step", "success", True), ("transformation", "success", False),
+])
+def test_a_policy_ignores_an_assumption_only_when_its_runs_do_not_change(media, policy, vary, ignored):
+    from snb.models.adaptation import ignores, simulate_policy_runs
+
+    assert ignores(policy, vary) is ignored
+    low, high = (simulate_policy_runs(media, policy, runs=30, seed=4, **{vary: value}).value
+                 for value in (0.1, 0.9))
+    assert np.array_equal(low, high) is ignored
+
+
+def test_a_sweep_runs_an_ignoring_baseline_once_for_every_value(media):
+    from snb.models.adaptation import simulate_policy_runs
+
+    values = [0.05, 0.2, 0.4]
+    bands = models.policy_sweep(media, "step by step", "wait and see", "p_dialogue", values, runs=20, seed=1)
+    base = simulate_policy_runs(media, "wait and see", runs=20, seed=1, p_dialogue=0.05).value
+    step = simulate_policy_runs(media, "step by step", runs=60, seed=1, p_dialogue=np.repeat(values, 20)).value
+    for i, band in enumerate(bands):
+        assert band.mean == pytest.approx(step[20 * i:20 * i + 20].mean() - base.mean())
+
+
 def test_a_policy_against_itself_cannot_be_told_apart(media):
     bands = models.policy_sweep(media, "step by step", "step by step", "p_dialogue", [0.2], runs=20, seed=1)
     assert bands[0].mean == 0 and not bands[0].excludes_zero

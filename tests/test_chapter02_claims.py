@@ -73,6 +73,7 @@ def test_majority_sweep_sentences(runs):
         assert stats.mean_interval(other[0.5]["top 10 %"] - 0.5).low > 0
 
 
+# ============================================================ page 2: a newcomer
 @pytest.fixture(scope="module")
 def newcomer():
     return {a: models.newcomer_ranks(a, (1.0, 2.0, 4.0, 8.0), seeds=SEEDS) for a in (0.0, 0.5, 1.0, 1.25, 1.5)}
@@ -106,7 +107,7 @@ def test_newcomer_sweep_sentences(newcomer):
     assert all(margin[(1.5, p)].high < 0 for p in (1.0, 2.0, 4.0, 8.0))
 
 
-# ============================================================ page 2: check-ins
+# ============================================================ page 3: check-ins
 def test_tiny_check_in_sentences():
     B = nx.Graph()
     for customer, venue in datasets.tiny_visits():
@@ -167,7 +168,7 @@ def test_lift_sentences(city):
     assert safe[0] == "Old Town record shop"
 
 
-# ============================================================ page 3: staff hours
+# ============================================================ page 4: staff hours
 @pytest.fixture(scope="module")
 def audiences():
     return [models.bookshop_audiences(datasets.check_in_city(600, 40, seed=s)) for s in SEEDS]

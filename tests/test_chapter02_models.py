@@ -378,6 +378,21 @@ def test_a_seed_gives_the_same_market_whatever_else_runs_with_it():
     assert not np.array_equal(together[0], together[1])
 
 
+def test_several_alphas_in_one_batch_give_each_alpha_its_own_markets():
+    alphas = [0.0, 0.25, 0.5, 1.0, 1.5]
+    appeal = np.ones((2, 50))
+    appeal[1, 5] = 4.0
+    together = models.market_choices(500, 50, alphas, seeds=[3, 7], appeal=appeal)
+    assert together.shape == (len(alphas) * 2, 2, 500)
+    for i, alpha in enumerate(alphas):  # variant i * 2 + j: alpha i, appeal row j
+        alone = models.market_choices(500, 50, alpha, seeds=[3, 7], appeal=appeal)
+        assert np.array_equal(together[2 * i:2 * i + 2], alone)
+    runs = models.concentration_runs(alphas, n_customers=500, n_businesses=50, seeds=[3, 7])
+    for alpha in alphas:
+        counts = models.customers_per_business(500, 50, alpha, seeds=[3, 7])
+        assert runs[alpha]["largest"].tolist() == counts.max(axis=1).tolist()
+
+
 def test_uniform_choice_matches_its_expectation():
     # alpha = 0: customer i picks each of the k(i) open businesses with chance 1 / k(i), so business j
     # expects the sum of 1 / k(i) over the customers arriving after it opens
@@ -417,7 +432,8 @@ def test_appeal_lifts_the_newcomer_and_rows_are_paired():
 @pytest.mark.parametrize("kwargs, fragment", [
     ({"n_customers": 0}, "n_customers"), ({"n_businesses": 2.5}, "n_businesses"), ({"alpha": -1}, "alpha"),
     ({"batch": 0.5}, "batch"), ({"founders": 0}, "founders"), ({"appeal": [1.0, 2.0]}, "appeal"),
-    ({"appeal": [0.0] * 10}, "appeal"), ({"seeds": []}, "seed"),
+    ({"appeal": [0.0] * 10}, "appeal"), ({"seeds": []}, "seed"), ({"alpha": [1.0, 7.0]}, "alpha"),
+    ({"alpha": []}, "alpha"),
 ])
 def test_bad_market_arguments_raise(kwargs, fragment):
     args = {"n_customers": 100, "n_businesses": 10, "alpha": 1.0, **kwargs}

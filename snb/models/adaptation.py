@@ -198,6 +198,17 @@ def summarise_outcomes(outcomes: dict[str, np.ndarray]) -> dict[str, dict[str, f
 
 
 # ------------------------------------------- verdicts with intervals and sweeps
+def ignores(policy: str | Policy, vary: str) -> bool:
+    """True when ``policy``'s runs do not depend on the assumption ``vary``: only a
+    transformation has a chance of success, and a firm whose capability stays 0
+    (wait and see) never talks in dialogue, so the dialogue pass-on probability
+    never enters its runs."""
+    policy = _policy(policy)
+    if vary == "success":
+        return policy.jump_to is None
+    return policy.start_capability == 0 and not policy.learning_step and policy.jump_to is None
+
+
 def policy_sweeps(G: nx.Graph, options: Sequence[str | Policy], baseline: str | Policy, vary: str,
                   values: Sequence[float], *, runs: int = 100, seed: int = 0,
                   **kwargs) -> dict[str, list]:
@@ -209,16 +220,22 @@ def policy_sweeps(G: nx.Graph, options: Sequence[str | Policy], baseline: str | 
     in one batch per policy; the policies do not share random draws, so each
     difference is Welch's interval for two independent samples
     (:func:`snb.stats.difference` with ``paired=False``). Keys are the option names.
+    A policy whose runs do not depend on ``vary`` (:func:`ignores`) is simulated
+    once, ``runs`` runs compared with every value: the same distribution, for a
+    fraction of the time.
     """
     from snb.stats import difference
 
     if vary not in ("p_dialogue", "success"):
         raise ValueError(f"vary must be 'p_dialogue' or 'success', got {vary!r}")
     xs = np.asarray(list(values), dtype=float)
-    kwargs[vary] = np.repeat(xs, runs)
 
     def values_of(policy: str | Policy) -> np.ndarray:
-        sim = simulate_policy_runs(G, policy, runs=xs.size * runs, seed=seed, **kwargs)
+        if ignores(policy, vary):
+            sim = simulate_policy_runs(G, policy, runs=runs, seed=seed, **{**kwargs, vary: xs[0]})
+            return np.broadcast_to(sim.value, (xs.size, runs))
+        sim = simulate_policy_runs(G, policy, runs=xs.size * runs, seed=seed,
+                                   **{**kwargs, vary: np.repeat(xs, runs)})
         return sim.value.reshape(xs.size, runs)
 
     base = values_of(baseline)

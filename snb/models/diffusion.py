@@ -69,11 +69,20 @@ class _Ties:
 
     @classmethod
     def of(cls, G: nx.Graph) -> "_Ties":
+        """Each node's neighbours (successors when directed) as sorted indices, the
+        compressed sparse row layout of ``nx.to_scipy_sparse_array``, built in numpy:
+        importing scipy.sparse would cost every page that runs a cascade ~0.2 s."""
         nodes = list(G)
-        A = nx.to_scipy_sparse_array(G, nodelist=nodes, format="csr", weight=None)
+        index = {v: i for i, v in enumerate(nodes)}
+        tail = np.fromiter((index[u] for u, nbrs in G.adj.items() for _ in nbrs), dtype=np.int64)
+        head = np.fromiter((index[v] for nbrs in G.adj.values() for v in nbrs), dtype=np.int64)
+        order = np.lexsort((head, tail))  # by node, then by neighbour
+        indices = head[order]
+        indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(tail, minlength=len(nodes)), out=indptr[1:])
         hub = np.array([G.nodes[v].get("role") == "hub" for v in nodes], dtype=bool)
-        edge_hub = hub[A.indices] | np.repeat(hub, np.diff(A.indptr))
-        return cls(nodes, A.indptr, A.indices, hub, edge_hub)
+        edge_hub = hub[indices] | np.repeat(hub, np.diff(indptr))
+        return cls(nodes, indptr, indices, hub, edge_hub)
 
 
 def _batch_cascade(ties: _Ties, start: np.ndarray, p_peer: np.ndarray, p_hub: float,
@@ -98,21 +107,23 @@ def _batch_cascade(ties: _Ties, start: np.ndarray, p_peer: np.ndarray, p_hub: fl
         step += 1
         runs, frontier = np.divmod(pairs, n)
         counts = degree[frontier]
-        total = int(counts.sum())
+        ends = np.cumsum(counts)  # the ties of pair j are ends[j] - counts[j] to ends[j] - 1
+        total = int(ends[-1])
         if total == 0:
             break
-        first = ties.indptr[frontier] - np.cumsum(counts) + counts
-        tie = np.repeat(first, counts) + np.arange(total)
-        base = np.repeat(runs * n, counts)  # the flat index of each tie's run
+        tie = np.repeat(ties.indptr[frontier] - ends + counts, counts) + np.arange(total)
         prob = p_peer[0] if same_p else np.repeat(p_peer[runs], counts)
         if hubs:
             prob = np.where(ties.edge_hub[tie], p_hub, prob)
-        hit = rng.random(total) < prob
-        target = base[hit] + ties.indices[tie[hit]]
-        flat[target[flat[target] < 0]] = step
-        # the newly informed (run, person) pairs, each once and in sorted order (as np.unique
-        # would give them, so the random draws of the next round come in the same order)
-        pairs = np.flatnonzero(flat == step)
+        hit = np.flatnonzero(rng.random(total) < prob)
+        owner = np.searchsorted(ends, hit, side="right")  # the pair whose tie it is
+        target = runs[owner] * n + ties.indices[tie[hit]]
+        fresh = target[flat[target] < 0]
+        flat[fresh] = step
+        # the newly informed (run, person) pairs, each once and in sorted order, so the
+        # random draws of the next round come in the same order: sorting a few is
+        # cheaper than scanning every pair, scanning cheaper than sorting many
+        pairs = np.unique(fresh) if fresh.size * 32 < flat.size else np.flatnonzero(flat == step)
     return when
 
 

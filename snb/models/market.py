@@ -97,32 +97,43 @@ def _appeal_rows(appeal: Sequence[float] | np.ndarray | None, n_businesses: int)
     return fit
 
 
-def market_choices(n_customers: int = 5000, n_businesses: int = 500, alpha: float = 1.0, *,
-                   seeds: Iterable[int] = (1,), appeal: Sequence[float] | np.ndarray | None = None,
-                   founders: int = 2, batch: float = 0.01) -> np.ndarray:
+def market_choices(n_customers: int = 5000, n_businesses: int = 500,
+                   alpha: float | Sequence[float] = 1.0, *, seeds: Iterable[int] = (1,),
+                   appeal: Sequence[float] | np.ndarray | None = None, founders: int = 2,
+                   batch: float = 0.01) -> np.ndarray:
     """The business each customer picked, for every appeal variant and seed.
 
     Returns an integer array of shape ``(variants, seeds, n_customers)`` (one variant
     when ``appeal`` is None or one row of ``n_businesses`` numbers; ``appeal`` may be
-    a 2-D array, one row per variant). All variants and seeds run together in numpy.
+    a 2-D array, one row per variant). ``alpha`` may be a list of attachment
+    strengths: every appeal row then runs at each, alpha first (variant
+    ``i * rows + j`` is ``alpha[i]`` with appeal row ``j``). All variants and seeds
+    run together in numpy, and each gives the market a call of its own would give.
 
     For speed, customers arrive in small cohorts that see the counts as they were
     when the cohort began: at most ``batch`` times the customers so far (1 %), and a
     cohort never spans the opening of a business. ``batch=0`` is exact, one by one.
     """
-    _check(n_customers, n_businesses, alpha, founders, batch)
+    alphas = [float(a) for a in np.atleast_1d(np.asarray(alpha, dtype=float))]
+    if not alphas:
+        raise ValueError("need at least one alpha (attachment strength)")
+    for a in alphas:
+        _check(n_customers, n_businesses, a, founders, batch)
     seeds = [int(s) for s in seeds]
     if not seeds:
         raise ValueError("need at least one seed")
-    fit = _appeal_rows(appeal, n_businesses)
+    fit = np.tile(_appeal_rows(appeal, n_businesses), (len(alphas), 1))
     variants, reps = fit.shape[0], len(seeds)
     rows = variants * reps
+    block = rows // len(alphas)  # the rows of one alpha: its appeal rows times the seeds
+    powers = [(a, slice(i * block, (i + 1) * block)) for i, a in enumerate(alphas) if a != 1]
+    plain = bool(np.all(fit == 1.0))  # every appeal 1: nothing to multiply by
     # one random number per customer and seed, shared by all variants: paired comparisons
     uniform = np.stack([np.random.default_rng(s).random(n_customers) for s in seeds])
     uniform = np.tile(uniform, (variants, 1))
     fit = np.repeat(fit, reps, axis=0)
     opens = opening_times(n_customers, n_businesses, founders)
-    counts = np.zeros((rows, n_businesses))
+    grown = np.ones((rows, n_businesses))  # customers so far + 1, per row and business
     choices = np.empty((rows, n_customers), dtype=np.int64)
     offsets = np.arange(rows)[:, None]
     opens = [int(t) for t in opens]
@@ -134,16 +145,25 @@ def market_choices(n_customers: int = 5000, n_businesses: int = 500, alpha: floa
         if k < n_businesses:
             size = min(size, opens[k] - i)
         size = min(size, n_customers - i)
-        # the same numbers as fit * (counts + 1) ** alpha, without a power where none is needed
-        grown = counts[:, :k] + 1.0
-        weights = fit[:, :k] * (grown if alpha == 1 else grown ** alpha if alpha else 1.0)
+        # appeal * (customers + 1) ** alpha, without a power where none is needed
+        weights = grown[:, :k]
+        if powers or not plain:
+            weights = weights.copy()
+            for a, part in powers:
+                if a:
+                    weights[part] **= a
+                else:
+                    weights[part] = 1.0
+            if not plain:
+                weights *= fit[:, :k]
         cum = np.cumsum(weights, axis=1)
-        cum = cum / cum[:, -1:] + offsets  # row r lies in (r, r + 1]: one search for all rows
+        cum /= cum[:, -1:]
+        cum += offsets  # row r lies in (r, r + 1]: one search for all rows
         picks = np.searchsorted(cum.ravel(), (uniform[:, i:i + size] + offsets).ravel(), side="right")
         picks = np.minimum(picks.reshape(rows, size) - offsets * k, k - 1)
         choices[:, i:i + size] = picks
         # every pick adds one customer (a count of picks per row and business, exact in floats)
-        counts[:, :k] += np.bincount((picks + offsets * k).ravel(), minlength=rows * k).reshape(rows, k)
+        grown[:, :k] += np.bincount((picks + offsets * k).ravel(), minlength=rows * k).reshape(rows, k)
         i += size
     return choices.reshape(variants, reps, n_customers)
 
@@ -208,15 +228,15 @@ def concentration_runs(alphas: Sequence[float], *, n_customers: int = 2000, n_bu
     share of all customers held by the largest 10 % of businesses
     (:func:`snb.measures.top_share`), ``Gini`` (:func:`snb.measures.gini`), ``largest``,
     the customers of the largest business, and ``none``, the share of businesses
-    without a single customer.
+    without a single customer. All alphas are simulated in one batch.
     """
     from snb.measures import gini, top_share
 
-    seeds = list(seeds)
+    alphas = [float(a) for a in alphas]
+    choices = market_choices(n_customers, n_businesses, alphas, seeds=seeds)
     out = {}
-    for alpha in alphas:
-        counts = customers_per_business(n_customers, n_businesses, alpha, seeds=seeds)
-        out[float(alpha)] = {
+    for alpha, counts in zip(alphas, customers_at(choices, n_businesses)):
+        out[alpha] = {
             "top 10 %": np.array([top_share(c, 0.10) for c in counts]),
             "Gini": np.array([gini(c) for c in counts]),
             "largest": counts.max(axis=1).astype(float),

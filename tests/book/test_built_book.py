@@ -67,7 +67,7 @@ def test_no_page_loads_anything_from_the_internet():
 
 
 EXPLORER_PAGES = ["notebooks/01-2-reach-and-cascades", "notebooks/01-3-ways-of-adapting",
-                  "notebooks/02-state-of-becoming", "notebooks/03-value-networks", "notebooks/03-2-renewal",
+                  "notebooks/02-2-newcomers", "notebooks/03-value-networks", "notebooks/03-2-renewal",
                   "notebooks/03-3-wisdom"]
 #: Page weight budget of issue 13 (bytes of HTML per page).
 MAX_PAGE_HTML = 150_000
@@ -155,7 +155,7 @@ def test_chapter_2_exercises_are_numbered_and_its_explorer_keeps_alt_text():
         assert re.search(rf"Exercise\s+2\.{k}\b", plain), f"Exercise 2.{k} not numbered as in the workbook"
     divs = [a for t, a in tags(solutions) if t == "div" and "solution" in a.get("class", "").split()]
     assert len(divs) >= 5 and all("dropdown" in a["class"].split() for a in divs)
-    assert explorer_alt("notebooks/02-state-of-becoming").startswith(
+    assert explorer_alt("notebooks/02-2-newcomers").startswith(
         "Grown market, alpha = 1, 2,000 customers choosing among 200 businesses")
 
 
@@ -177,10 +177,11 @@ def test_glossary_and_references_are_built():
 
 
 def test_chapter_2_pages_and_the_static_feedback_of_every_option():
-    for doc in ("notebooks/02-state-of-becoming", "notebooks/02-2-check-ins", "notebooks/02-3-staff-hours"):
+    for doc in ("notebooks/02-state-of-becoming", "notebooks/02-2-newcomers", "notebooks/02-3-check-ins",
+                "notebooks/02-4-staff-hours"):
         raw = page(doc).read_text(encoding="utf-8")
         assert "Predict, then run" in raw, doc
-        if doc != "notebooks/02-2-check-ins":  # the pages with a simulation state intervals and sweeps
+        if doc != "notebooks/02-3-check-ins":  # the pages with a simulation state intervals and sweeps
             assert "95 % CI" in raw and "Sign at each value" in raw, doc  # (the sweep's alt text)
     plain = re.sub(r"<[^>]+>", " ", page("solutions/02-state-of-becoming").read_text(encoding="utf-8"))
     # the static book shows the check's feedback on each of the four options of exercise 2.5
