@@ -24,9 +24,17 @@ __all__ = ["freeman_centralisation", "profile", "top_share", "gini", "concentrat
 DENSE_LIMIT = 2500
 
 
+#: Up to this many nodes the all-pairs products below use a dense adjacency matrix:
+#: at the course's sizes that is faster than importing scipy.sparse (~0.3 s).
+DENSE_PRODUCT_LIMIT = 400
+
+
 def _adjacency(U: nx.Graph):
-    """The 0/1 adjacency matrix of an undirected graph (graph order) as a sparse matrix:
-    the level-by-level products below then cost in proportion to the ties, not to n^3."""
+    """The 0/1 adjacency matrix of an undirected graph (graph order): dense for a
+    small graph, else sparse, so that the level-by-level products below cost in
+    proportion to the ties, not to n^3. Both give the same numbers."""
+    if U.number_of_nodes() <= DENSE_PRODUCT_LIMIT:
+        return nx.to_numpy_array(U, weight=None, dtype=float)
     return nx.to_scipy_sparse_array(U, weight=None, dtype=float, format="csr")
 
 

@@ -220,6 +220,12 @@ def test_fast_mean_path_and_clustering_match_networkx():
         assert clustering == pytest.approx(nx.average_clustering(G))
     ring = datasets.ring_lattice(40, 4)
     assert _mean_path_and_clustering(ring, every=4)[0] == pytest.approx(_mean_path_and_clustering(ring)[0])
+    split = nx.gnp_random_graph(60, 0.04, seed=3)  # several components: paths in the largest only
+    largest = split.subgraph(max(nx.connected_components(split), key=len))
+    assert nx.number_connected_components(split) > 1
+    path, clustering = _mean_path_and_clustering(split)
+    assert path == pytest.approx(nx.average_shortest_path_length(largest))
+    assert clustering == pytest.approx(nx.average_clustering(split))
 
 
 def test_rewiring_sweep_intervals():

@@ -97,3 +97,15 @@ def test_profile_falls_back_on_networkx_above_the_dense_limit(monkeypatch):
     fast = measures.profile(G)
     monkeypatch.setattr(measures, "DENSE_LIMIT", 10)
     assert measures.profile(G) == pytest.approx(fast)
+
+
+@pytest.mark.parametrize("name", GRAPHS)
+def test_dense_and_sparse_adjacency_give_the_same_profile(name, monkeypatch):
+    """Small graphs multiply a dense adjacency matrix (no scipy import), larger ones a
+    sparse one: the numbers are the same either way."""
+    G = GRAPHS[name]
+    dense = measures.profile(G)
+    assert isinstance(measures._adjacency(G), np.ndarray)
+    monkeypatch.setattr(measures, "DENSE_PRODUCT_LIMIT", 0)
+    assert not isinstance(measures._adjacency(G), np.ndarray)
+    assert measures.profile(G) == pytest.approx(dense, rel=1e-12)

@@ -303,3 +303,24 @@ def test_on_a_broadcast_star_waiting_beats_transformation():
     summary = models.summarise_outcomes(models.compare_policies(star, runs=30, seed=0))
     assert summary["wait and see"]["mean"] > summary["transformation"]["mean"]
     assert summary["wait and see"]["p10"] > summary["transformation"]["p10"]
+
+
+def test_models_and_widgets_offer_every_name_lazily():
+    """``snb.models`` and ``snb.widgets`` import a chapter's module on first use; every
+    name they list resolves, appears in ``dir()``, and is the module's own object."""
+    import importlib
+
+    from snb import models, widgets
+
+    for package in (models, widgets):
+        for name in package.__all__:
+            value = getattr(package, name)
+            assert name in dir(package)
+            where = getattr(package, "_WHERE", {}).get(name)
+            if where is not None:
+                module = importlib.import_module(f"{package.__name__}.{where}")
+                assert value is getattr(module, name), name
+        with pytest.raises(AttributeError, match="no attribute"):
+            getattr(package, "no_such_name")
+    importlib.import_module("snb.models.outreach")  # the module does not shadow its function
+    assert callable(models.outreach) and models.outreach.__module__ == "snb.models.outreach"

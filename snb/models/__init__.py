@@ -17,42 +17,55 @@
   model of open channels.
 
 Every random function takes a ``seed``; the same seed gives the same numbers.
+
+The names below are loaded on first use (PEP 562): a page that needs chapter 2's market
+does not pay for importing chapter 5's models.
 """
+from __future__ import annotations
 
-from snb.models.adaptation import (POLICIES, AdaptationRun, AdaptationRuns, Policy, compare_policies,
-                                   simulate_adaptation, simulate_policy_runs, summarise_outcomes)
-from snb.models.diffusion import (SEEDING_STRATEGIES, cascade_sizes, choose_seeds, independent_cascade,
-                                  k_step_reach, reach_by_step)
-from snb.models.adaptation import adaptation_parameters, flip_range, outcome_table, policy_sweep, policy_sweeps
-from snb.models.diffusion import (cascade_parameters, reach_curve, seeding_replications, seeding_sweep,
-                                  tipping_estimate)
-from snb.models.shapes import network_parameters, rewiring_sweep
-from snb.models.growth import degrees_at, grow_network, growth_edges, market_edges, newcomer_outcome, snapshot
-from snb.models.market import (concentration_runs, customers_at, customers_per_business, market_parameters, newcomer_parameters,
-                               market_choices, newcomer_ranks, opening_times)
-from snb.models.outreach import (outreach_parameters, Audience, audience_from, bookshop_audiences, flip_hours,
-                                 niche_minus_broad, outreach)
-from snb.models import ego, influence, reciprocity, trust
+import importlib
+from typing import Any
 
-__all__ = [
-    "k_step_reach", "reach_by_step", "independent_cascade", "cascade_sizes", "choose_seeds",
-    "SEEDING_STRATEGIES", "Policy", "POLICIES", "AdaptationRun", "AdaptationRuns",
-    "simulate_policy_runs", "simulate_adaptation", "compare_policies", "summarise_outcomes",
-    "growth_edges", "grow_network", "market_edges", "degrees_at", "snapshot", "newcomer_outcome",
-    "Audience", "outreach", "audience_from",
-    "reach_curve", "tipping_estimate", "seeding_replications", "seeding_sweep", "cascade_parameters",
-    "policy_sweep", "policy_sweeps", "flip_range", "adaptation_parameters", "outcome_table",
-    "rewiring_sweep", "network_parameters",
-    "market_parameters", "newcomer_parameters", "opening_times", "market_choices", "customers_at",
-    "customers_per_business", "newcomer_ranks", "concentration_runs",
-    "Audience", "outreach", "audience_from", "outreach_parameters", "bookshop_audiences", "niche_minus_broad",
-    "flip_hours",
-    "ego", "influence", "reciprocity", "trust",
-]
+#: Each module's names that ``snb.models`` offers directly, by module.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "diffusion": ("k_step_reach", "reach_by_step", "independent_cascade", "cascade_sizes", "choose_seeds",
+                  "SEEDING_STRATEGIES", "reach_curve", "tipping_estimate", "seeding_replications",
+                  "seeding_sweep", "cascade_parameters"),
+    "adaptation": ("Policy", "POLICIES", "AdaptationRun", "AdaptationRuns", "simulate_policy_runs",
+                   "simulate_adaptation", "compare_policies", "summarise_outcomes", "policy_sweep",
+                   "policy_sweeps", "flip_range", "adaptation_parameters", "outcome_table"),
+    "shapes": ("rewiring_sweep", "network_parameters"),
+    "growth": ("growth_edges", "grow_network", "market_edges", "degrees_at", "snapshot", "newcomer_outcome"),
+    "market": ("market_parameters", "newcomer_parameters", "opening_times", "market_choices", "customers_at",
+               "customers_per_business", "newcomer_ranks", "concentration_runs"),
+    "outreach": ("Audience", "outreach", "audience_from", "outreach_parameters", "bookshop_audiences",
+                 "niche_minus_broad", "flip_hours"),
+    # Chapter 4: the synthetic firm (org chart, informal network, planted brokers).
+    "firm": ("Firm", "synthetic_firm", "firm_parameters", "cross_department_ties", "block_cross_department",
+             "org_rank"),
+}
+# A function named like its module: bound now, since importing the module later would
+# otherwise make ``models.outreach`` the module.
+from snb.models.outreach import outreach  # noqa: E402
 
-# Chapter 4: the synthetic firm (org chart, informal network, planted brokers).
-from snb.models.firm import (Firm, block_cross_department, cross_department_ties, firm_parameters, org_rank,
-                             synthetic_firm)
+#: Modules offered as a whole (``models.trust.balance(...)``).
+_MODULES = ("ego", "influence", "reciprocity", "trust")
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
-__all__ += ["Firm", "synthetic_firm", "firm_parameters", "cross_department_ties", "block_cross_department",
-            "org_rank"]
+__all__ = [*_WHERE, *_MODULES]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that holds ``name`` the first time it is asked for."""
+    if name in _WHERE:
+        value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    elif name in _MODULES:
+        value = importlib.import_module(f"{__name__}.{name}")
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -3,26 +3,42 @@
 - :mod:`snb.widgets.base`: :class:`Explorer`, controls wired to a pure render function;
 - :mod:`snb.widgets.builders`: :class:`NetworkBuilder`, the build-a-network exercise;
 - ``snb/widgets/chNN.py``: each chapter's explorers (and builders of its own).
+
+The names below are loaded on first use (PEP 562): a page with chapter 1's explorer
+does not pay for importing chapter 5's.
 """
 
-from snb.widgets.base import Explorer
-from snb.widgets.builders import NetworkBuilder, parse_edge_list
-from snb.widgets.ch01 import adaptation_explorer, cascade_explorer, render_adaptation, render_cascade
-from snb.widgets.ch02 import GROWTH_SIZES, CheckInNetworkBuilder, growth_explorer, render_growth
-from snb.widgets.ch03 import (COMMUNITY_NETWORKS, community_explorer, render_communities, render_renewal,
-                              render_wisdom, renewal_explorer, wisdom_explorer)
-from snb.widgets.ch05 import (CENTRALITY_NETWORKS, ScorecardBuilder, centrality_explorer, give_take_explorer,
-                              render_centrality, render_give_take, render_scorecard, scorecard_table)
+from __future__ import annotations
 
-__all__ = ["Explorer", "cascade_explorer", "render_cascade", "adaptation_explorer",
-           "render_adaptation", "NetworkBuilder", "parse_edge_list", "growth_explorer", "render_growth",
-           "GROWTH_SIZES", "CheckInNetworkBuilder",
-           "community_explorer", "render_communities", "COMMUNITY_NETWORKS", "render_renewal", "renewal_explorer",
-           "render_wisdom", "wisdom_explorer",
-           "CENTRALITY_NETWORKS", "centrality_explorer", "render_centrality", "render_scorecard",
-           "scorecard_table", "ScorecardBuilder", "render_give_take", "give_take_explorer"]
+import importlib
+from typing import Any
 
-# Chapter 4: the org chart beside the informal network, and the org explorer.
-from snb.widgets.ch04 import formal_and_informal, org_explorer, render_org  # noqa: E402
+#: Each module's names that ``snb.widgets`` offers, by module.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "base": ("Explorer",),
+    "builders": ("NetworkBuilder", "parse_edge_list"),
+    "ch01": ("cascade_explorer", "render_cascade", "adaptation_explorer", "render_adaptation"),
+    "ch02": ("growth_explorer", "render_growth", "GROWTH_SIZES", "CheckInNetworkBuilder"),
+    "ch03": ("community_explorer", "render_communities", "COMMUNITY_NETWORKS", "render_renewal",
+             "renewal_explorer", "render_wisdom", "wisdom_explorer"),
+    # Chapter 4: the org chart beside the informal network, and the org explorer.
+    "ch04": ("formal_and_informal", "org_explorer", "render_org"),
+    "ch05": ("CENTRALITY_NETWORKS", "centrality_explorer", "render_centrality", "render_scorecard",
+             "scorecard_table", "ScorecardBuilder", "render_give_take", "give_take_explorer"),
+}
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
-__all__ += ["formal_and_informal", "org_explorer", "render_org"]
+__all__ = list(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that holds ``name`` the first time it is asked for."""
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
