@@ -140,3 +140,19 @@ def test_benchmark_page_verdict_uses_the_median_of_the_runs(monkeypatch, capsys)
     line = next(x for x in capsys.readouterr().out.splitlines() if "01-network-society" in x)
     assert "cells  1.80 s (1.50-4.00)" in line and "kernel start   3.5 s" in line
     assert "within budget" in line
+
+
+def test_benchmark_pages_can_be_limited_to_some_chapters(monkeypatch, capsys):
+    import argparse
+
+    benchmark = load("benchmark")
+    pages = [ROOT / "notebooks" / "01-network-society.ipynb", ROOT / "notebooks" / "02-2-newcomers.ipynb",
+             ROOT / "notebooks" / "03-value-networks.ipynb"]
+    timed = []
+    monkeypatch.setattr(benchmark, "book_pages", lambda: pages)
+    monkeypatch.setattr(benchmark.Path, "glob", lambda self, pattern: iter(()))
+    monkeypatch.setattr(benchmark, "time_notebook", lambda path: timed.append(path.name) or (2.0, 1.0))
+    monkeypatch.setattr(benchmark.subprocess, "run", lambda *a, **k: None)
+    benchmark.time_pages(argparse.Namespace(repeat=1, no_build=True, tests=False, only=["02", "03"]))
+    assert timed == ["02-2-newcomers.ipynb", "03-value-networks.ipynb"]
+    assert "01-network-society" not in capsys.readouterr().out

@@ -215,6 +215,8 @@ def main() -> int:
     parser.add_argument("--pages", action="store_true", help="only the notebook execution times")
     parser.add_argument("--repeat", type=int, default=3, metavar="N",
                         help="runs of each page; the verdict uses their median (default 3)")
+    parser.add_argument("--only", nargs="+", metavar="NN", default=None,
+                        help="with --pages: only these chapters' pages, e.g. --only 01 02")
     parser.add_argument("--capstone", action="store_true",
                         help="only the capstone's analyses at the default size and at 10x")
     args = parser.parse_args()
@@ -336,6 +338,10 @@ def time_pages(args: argparse.Namespace) -> None:
           " and the whole run with kernel start")
     pages = book_pages()
     exercise_books = sorted((ROOT / "exercises").glob("[0-9][0-9]-*.ipynb"))
+    only = getattr(args, "only", None)
+    if only:  # some chapters' pages (and workbooks) only
+        pages = [p for p in pages if p.name[:2] in only]
+        exercise_books = [p for p in exercise_books if p.name[:2] in only]
     runs = max(1, args.repeat)
     if runs > 1:
         print(f"  (each page {runs} times, the pages in turn: the median, then the range; a single "
