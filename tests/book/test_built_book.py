@@ -288,3 +288,16 @@ def test_chapter_6_capstone_brief_tasks_memo_and_rubric():
     for part in ("The business question.", "The memo: template and rubric", "Influence and trust",
                  "The audit case's parameters"):
         assert part in brief, f"the brief lacks {part!r}"
+
+
+def test_only_chapters_carry_numbers():
+    """A chapter's first page reads "k. Title"; its further pages and headings carry no
+    number, so a page never reads "2.5" because its chapter's first page has four headings."""
+    for file in CHAPTER_FILES:
+        titles = re.findall(r"<h1>(.*?)</h1>", page(file).read_text(encoding="utf-8"), re.S)
+        title = next(t for t in titles if "headerlink" in t)  # the page's own heading
+        number = re.search(r'class="section-number">([^<]*)<', title)
+        if re.fullmatch(r"notebooks/\d\d-[a-z].*", file):
+            assert number and re.fullmatch(r"\d+\. ", number.group(1)), (file, title)
+        else:
+            assert number is None, (file, title)
