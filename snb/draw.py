@@ -207,10 +207,10 @@ def new_figure(width: float = 6.0, height: float = 4.5, ncols: int = 1,
     uses fixed margins instead of constrained layout (half the drawing time), and
     it reuses the figure that the same drawing function last made at this size,
     cleared: building an axes and its ticks costs Matplotlib about 10 ms, a tenth
-    to a third of an update. The
-    axes are cleared with :meth:`Axes.clear`, keeping only their tick objects, so
-    a render function must set its ticks' looks the same way on every call (a
-    test draws every explorer's settings both ways and compares the bytes).
+    to a third of an update. The axes are cleared with :meth:`Axes.clear`, keeping
+    only their tick objects, so a render function must set its ticks' looks the
+    same way on every call (a test draws every explorer's settings both ways and
+    compares the bytes).
     """
     # one figure per drawing function and size: explorers never share one
     key = (sys._getframe(1).f_code, float(width), float(height), int(ncols))

@@ -136,7 +136,7 @@ def test_benchmark_page_verdict_uses_the_median_of_the_runs(monkeypatch, capsys)
     monkeypatch.setattr(benchmark.Path, "glob", lambda self, pattern: iter(()))
     monkeypatch.setattr(benchmark, "time_notebook", lambda path: next(runs))
     monkeypatch.setattr(benchmark.subprocess, "run", lambda *a, **k: None)
-    benchmark.time_pages(argparse.Namespace(repeat=3, no_build=True, tests=False))
+    benchmark.time_pages(argparse.Namespace(repeat=3, no_build=True, tests=False, only=None))
     line = next(x for x in capsys.readouterr().out.splitlines() if "01-network-society" in x)
     assert "cells  1.80 s (1.50-4.00)" in line and "kernel start   3.5 s" in line
     assert "within budget" in line

@@ -338,10 +338,9 @@ def time_pages(args: argparse.Namespace) -> None:
           " and the whole run with kernel start")
     pages = book_pages()
     exercise_books = sorted((ROOT / "exercises").glob("[0-9][0-9]-*.ipynb"))
-    only = getattr(args, "only", None)
-    if only:  # some chapters' pages (and workbooks) only
-        pages = [p for p in pages if p.name[:2] in only]
-        exercise_books = [p for p in exercise_books if p.name[:2] in only]
+    if args.only:  # some chapters' pages (and workbooks) only
+        pages = [p for p in pages if p.name[:2] in args.only]
+        exercise_books = [p for p in exercise_books if p.name[:2] in args.only]
     runs = max(1, args.repeat)
     if runs > 1:
         print(f"  (each page {runs} times, the pages in turn: the median, then the range; a single "

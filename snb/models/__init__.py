@@ -23,8 +23,7 @@ does not pay for importing chapter 5's models.
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from snb._lazy import lazy_exports
 
 #: Each module's names that ``snb.models`` offers directly, by module.
 _EXPORTS: dict[str, tuple[str, ...]] = {
@@ -44,28 +43,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "firm": ("Firm", "synthetic_firm", "firm_parameters", "cross_department_ties", "block_cross_department",
              "org_rank"),
 }
-# A function named like its module: bound now, since importing the module later would
-# otherwise make ``models.outreach`` the module.
-from snb.models.outreach import outreach  # noqa: E402
-
 #: Modules offered as a whole (``models.trust.balance(...)``).
 _MODULES = ("ego", "influence", "reciprocity", "trust")
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
-__all__ = [*_WHERE, *_MODULES]
-
-
-def __getattr__(name: str) -> Any:
-    """Import the module that holds ``name`` the first time it is asked for."""
-    if name in _WHERE:
-        value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
-    elif name in _MODULES:
-        value = importlib.import_module(f"{__name__}.{name}")
-    else:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__all__, _WHERE, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _MODULES)

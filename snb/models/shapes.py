@@ -25,10 +25,7 @@ def _mean_path_and_clustering(G: nx.Graph, every: int = 1) -> tuple[float, float
     sizes (a few hundred people) this beats importing scipy's graph routines.
     """
     n = G.number_of_nodes()
-    edges = np.array(G.edges, dtype=np.int64).reshape(-1, 2)
-    A = np.zeros((n, n))
-    A[edges[:, 0], edges[:, 1]] = 1.0
-    A[edges[:, 1], edges[:, 0]] = 1.0
+    A = nx.to_numpy_array(G, nodelist=range(n), weight=None)  # row i is person i
     degree = A.sum(axis=1)
     triangles = ((A @ A) * A).sum(axis=1) / 2
     pairs = degree * (degree - 1) / 2

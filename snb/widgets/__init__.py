@@ -10,8 +10,7 @@ does not pay for importing chapter 5's.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from snb._lazy import lazy_exports
 
 #: Each module's names that ``snb.widgets`` offers, by module.
 _EXPORTS: dict[str, tuple[str, ...]] = {
@@ -26,19 +25,4 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "ch05": ("CENTRALITY_NETWORKS", "centrality_explorer", "render_centrality", "render_scorecard",
              "scorecard_table", "ScorecardBuilder", "render_give_take", "give_take_explorer"),
 }
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
-
-__all__ = list(_WHERE)
-
-
-def __getattr__(name: str) -> Any:
-    """Import the module that holds ``name`` the first time it is asked for."""
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__all__, _WHERE, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
