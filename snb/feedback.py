@@ -310,6 +310,7 @@ def _is_pair_of(item: Any) -> bool:
 
 def node_set_problem(answer: Any, universe: Iterable[Hashable], *, what: str) -> tuple[set | None, Feedback | None]:
     """Turn an answer into a set of nodes of ``universe``, or explain why it cannot be one."""
+    answer = scalar(answer)
     if answer is ...:
         return None, unanswered(what)
     if answer is None:

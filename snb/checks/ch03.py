@@ -9,7 +9,7 @@ from typing import Any, Hashable
 import networkx as nx
 
 from snb.datasets import load_karate_club
-from snb.feedback import (Feedback, choice_check, correct, describe, graph_problem, invalid,
+from snb.feedback import (Feedback, bounded_items, choice_check, duplicate, is_collection, correct, describe, graph_problem, invalid,
                           number_problem, plural, teaching_check, unanswered, wrong)
 from snb.models import communities
 
@@ -94,26 +94,51 @@ def _partition_problem(partition: Any, G: nx.Graph) -> tuple[list[set] | None, F
         return None, unanswered("the communities, as a list of sets of members")
     if partition is None:
         return None, invalid("the communities are None.", "store the list that the method returns.")
-    if isinstance(partition, (str, bytes, int, float, dict, nx.Graph)) or not hasattr(partition, "__iter__"):
+    if not is_collection(partition):
         return None, invalid(f"expected a list of sets of members, got {describe(partition)}.",
-                              "nx.community.louvain_communities returns such a list; store it as it is.")
-    parts = list(partition)
-    if not parts or any(isinstance(p, (str, bytes, int, float)) or not hasattr(p, "__iter__") for p in parts):
+                             "nx.community.louvain_communities returns such a list; store it as it is.")
+    parts = bounded_items(partition, limit=G.number_of_nodes())
+    if parts is None:
+        return None, invalid(f"the answer has more communities than the club has members "
+                             f"({G.number_of_nodes()}), or never ends.",
+                             "store the list of communities that the method returns.")
+    if not parts or not all(is_collection(p) for p in parts):
         return None, invalid("each community must be a set of members, e.g. [{0, 1, 2}, {3, 4}].",
-                              "store the whole list of communities, not one community or one member.")
-    sets = [set(p) for p in parts]
+                             "store the whole list of communities, not one community or one member.")
+    sets = []
+    for i, part in enumerate(parts, start=1):
+        members = bounded_items(part, limit=G.number_of_nodes())
+        if members is None:
+            return None, invalid(f"community {i} has more members than the club ({G.number_of_nodes()}), "
+                                 "or never ends.", "each community is a set of the club's members.")
+        if not members:
+            return None, invalid(f"community {i} is empty.",
+                                 "a partition has no empty communities: drop the empty set.")
+        flags = [v for v in members if isinstance(v, bool)]
+        if flags:
+            return None, invalid(f"community {i} holds {flags[0]!r}, which is not a member.",
+                                 "the members are numbers 0 to 33; True and False are not members.")
+        try:
+            sets.append(set(members))
+        except TypeError:
+            return None, invalid(f"community {i} holds values that cannot be members (lists or sets inside).",
+                                 "each community is a flat set of members, e.g. {0, 1, 2}.")
+        if len(sets[-1]) < len(members):
+            twice = duplicate(members)
+            return None, wrong(f"member {describe(twice)} is named twice in community {i}.",
+                               "name each member once.")
     seen: dict[Hashable, int] = {}
     for i, part in enumerate(sets):
         for v in part:
             if v in seen:
-                return None, wrong(f"member {v!r} is in two communities.",
-                                    "in a partition everyone belongs to exactly one community.")
+                return None, wrong(f"member {describe(v)} is in two communities.",
+                                   "in a partition everyone belongs to exactly one community.")
             seen[v] = i
     unknown = [v for v in seen if v not in G]
     if unknown:
         hint = ("the members are numbers 0 to 33, not text." if all(isinstance(v, str) for v in unknown)
                 else "use the node names of the network.")
-        return None, invalid(f"not members of the club: {sorted(map(repr, unknown))[:4]}.", hint)
+        return None, invalid(f"not members of the club: {sorted(map(describe, unknown))[:4]}.", hint)
     missing = [v for v in G if v not in seen]
     if missing:
         return None, wrong(f"{plural(len(missing), 'member')} in no community, e.g. {missing[:3]}.",

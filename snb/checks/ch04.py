@@ -6,8 +6,9 @@ import functools
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
-from snb.feedback import (Feedback, choice_check, correct, describe, graph_problem, invalid,
+from snb.feedback import (Feedback, choice_check, scalar, correct, describe, graph_problem, invalid,
                           node_set_problem, number_problem, plural, teaching_check,
                           unanswered, wrong)
 from snb.models import brokerage, firm
@@ -124,14 +125,15 @@ def _losses(seed: int) -> dict:
 def check_key_person(person: Any, loss: Any) -> Feedback:
     """Exercise 4.3: the person whose departure lowers the others' efficiency most, and by how much."""
     F = _firm(KEY_PERSON_EXERCISE["seed"])
+    person = scalar(person)
     if person is ...:
         return unanswered("the person's number")
-    if isinstance(person, (bool, str, bytes)) or not hasattr(person, "__index__"):
+    if isinstance(person, (bool, str, bytes)) or not isinstance(person, (int, np.integer)):
         return invalid(f"expected one person's number, got {describe(person)}.",
-                        "the people of the firm are numbered 0 to 99; give one number, e.g. 42.")
-    person = int(person.__index__())
+                       "the people of the firm are numbered 0 to 99; give one whole number.")
+    person = int(person)
     if person not in F.informal:
-        return invalid(f"{person} is not a person of the firm.", "the people are numbered 0 to 99.")
+        return invalid(f"{describe(person)} is not a person of the firm.", "the people are numbered 0 to 99.")
     value, problem = number_problem(loss, what="the efficiency loss")
     if problem:
         return problem

@@ -8,7 +8,7 @@ from typing import Any, Hashable
 import networkx as nx
 
 from snb.datasets import SAMPSON_GROUPS, load_florentine_families, load_sampson
-from snb.feedback import (Feedback, choice_check, bounded_items, correct, describe, graph_problem,
+from snb.feedback import (Feedback, choice_check, is_collection, bounded_items, correct, describe, graph_problem,
                           invalid, plural, teaching_check, unanswered, wrong)
 from snb.models import influence
 
@@ -171,26 +171,33 @@ def check_camp_bridges(ties: Any) -> Feedback:
         return invalid("the answer is None.", "store a list of pairs, e.g. [('Peter', 'Mark')].")
     if isinstance(ties, nx.Graph):
         ties = list(ties.edges)
-    if isinstance(ties, (str, bytes, dict)) or not hasattr(ties, "__iter__"):
+    if not is_collection(ties):
         return invalid(f"expected a list of pairs of novices, got {describe(ties)}.",
-                        "e.g. [('Peter', 'Mark'), ...]: one pair per tie.")
+                       "e.g. [('Peter', 'Mark'), ...]: one pair per tie.")
     items = bounded_items(ties, limit=400)
     if items is None:
         return invalid("the answer has too many members (or never ends).", "give one pair per tie.")
     if not items:
         return wrong("the list is empty, but some novices of the two camps do like each other.",
-                      "look for arcs whose two ends sit in different camps.")
+                     "look for arcs whose two ends sit in different camps.")
     if all(isinstance(x, str) for x in items):
         return invalid("these are novices, not ties.", "give pairs: ('Peter', 'Mark') for a tie between two novices.")
-    pairs = []
+    pairs, arcs = [], set()
     for x in items:
-        if isinstance(x, (str, bytes)) or not hasattr(x, "__iter__") or len(list(x)) != 2:
+        pair = bounded_items(x, limit=2) if is_collection(x) else None
+        if pair is None or len(pair) != 2:
             return invalid(f"{describe(x)} is not a pair of two novices.", "write each tie as ('Peter', 'Mark').")
-        u, v = list(x)
+        u, v = pair
         unknown = [n for n in (u, v) if not isinstance(n, str) or n not in novices]
         if unknown:
             return invalid(f"not a novice of the monastery: {describe(unknown[0])}.",
-                            "use the names as the network spells them, e.g. 'John Bosco'.")
+                           "use the names as the network spells them, e.g. 'John Bosco'.")
+        if u == v:
+            return invalid(f"({u!r}, {v!r}) names the same novice twice.",
+                           "a tie joins two different novices.")
+        if (u, v) in arcs:  # both directions of a liking are two arcs, but one arc twice is a slip
+            return invalid(f"the tie ({u!r}, {v!r}) is listed twice.", "list each tie once.")
+        arcs.add((u, v))
         pairs.append(frozenset((u, v)))
     got = set(pairs)
     inside = [p for p in got if p not in want and _same_camp(p)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import numbers
 from typing import Any, Hashable, Mapping
 
 import networkx as nx
@@ -88,6 +89,11 @@ def _close(a: float, b: float, tol: float) -> bool:
     return math.isclose(a, b, rel_tol=tol, abs_tol=tol)
 
 
+def _shown_close(value: float, truth: float) -> bool:
+    """``value`` is ``truth``, or ``truth`` rounded to 2 decimals or more (0.45 for 0.4517)."""
+    return _close(value, truth, 1e-4) or any(abs(value - round(truth, d)) < 1e-9 for d in range(2, 7))
+
+
 def _top_problem(chosen: set, scores: Mapping[Hashable, float], k: int, what: str) -> Feedback | None:
     """None when ``chosen`` is a top ``k`` of ``scores`` (any order among equal scores), else why not."""
     if len(chosen) != k:
@@ -133,11 +139,16 @@ def check_customer_export(G: Any) -> Feedback:
     if any(isinstance(s, str) for s in strength.values()):
         return wrong("the strengths are text, such as '3', not numbers.",
                       "convert them with int(row['strength']) before adding the tie.")
+    odd = next((s for s in strength.values() if isinstance(s, (bool, np.bool_))
+                or not isinstance(s, (numbers.Real, np.integer, np.floating))), None)
+    if odd is not None:
+        return wrong(f"a strength is {describe(odd)}, not a whole number.",
+                     "convert each strength with int(row['strength']) before adding the tie.")
     differ = [e for e in want.edges if strength.get(e, strength.get(e[::-1])) != want.edges[e]["strength"]]
     if differ:
         return wrong(f"{plural(len(differ), 'tie')} with a strength that differs from the file.",
                       "take `strength` from the same row as the tie.")
-    total = sum(strength.values())
+    total = sum(int(s) for s in strength.values())  # each equals a whole number of the file
     return correct(f"{G.number_of_nodes():,} customers and {G.number_of_edges():,} ties, {total:,} conversations "
                f"a month in all; mean degree {2 * G.number_of_edges() / G.number_of_nodes():.1f}.")
 
@@ -198,14 +209,14 @@ def check_venue_concentration(top_share: Any, gini: Any) -> Feedback:
     if top > 1 or g > 1 or top < 0 or g < 0:
         return invalid("shares and the Gini coefficient lie between 0 and 1.",
                         "give 0.45 for 45 %, not 45.")
-    if not _close(top, ans["top share"], 1e-4):
+    if not _shown_close(top, ans["top share"]):
         visitors = {v: c.visits.degree(v) for v in ans["venue visits"]}
         if _close(top, measures.top_share(visitors, AUDIT["top fraction"]), 1e-4):
             return wrong("that share counts customers per venue, not check-ins.",
                           "weigh each customer-venue tie by its `visits`.")
         return wrong(f"the busiest 20 % of venues do not hold {top:.1%} of check-ins.",
                       "sum `visits` per venue, then use measures.top_share(visits, 0.2).")
-    if not _close(g, ans["gini"], 1e-4):
+    if not _shown_close(g, ans["gini"]):
         return wrong(f"the Gini coefficient of check-ins per venue is not {g:.3f}.",
                       "use measures.gini on the same check-ins per venue.")
     chains = sum(ans["venue visits"][v] for v in ans["venue visits"] if c.visits.nodes[v]["size"] == "chain")
