@@ -35,17 +35,20 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import io
 import json
 import os
 import re
 import sys
-import tempfile
+import stat
 import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
+
+from snb.files import UnreadableFile, UnsafeTarget, read_json, write_text
 
 try:  # POSIX; elsewhere the merge-on-write below still keeps both results most of the time
     import fcntl
@@ -65,6 +68,13 @@ MARKER_NAME = ".snb-workspace"       # the file that makes a folder a learner's 
 ENV = "SNB_PROGRESS"                  # a progress file path, or "off"
 STUCK_AFTER = 3                       # answered attempts without a correct one: "stuck"
 STATUSES = ("correct", "incorrect", "unanswered", "invalid")
+#: Limits of a progress file. The whole course records about 40 checks, some 5 KB; a file
+#: 200 times that size is not one the course wrote. A larger one is refused at once (from
+#: its size, without reading it): a learner's is kept aside and a new one started, an
+#: instructor's class table skips it with the reason.
+MAX_PROGRESS_BYTES = 1 << 20
+MAX_CHECKS = 2_000
+MAX_ATTEMPTS = 10**9
 _OFF = {"off", "0", "no", "false", "none"}
 _LOCK_SECONDS = 5.0
 _thread_lock = threading.Lock()
@@ -105,38 +115,48 @@ def _empty() -> dict[str, Any]:
 
 
 def _validate(data: Any) -> dict[str, Any]:
+    """The progress data if every part has the expected type, else :class:`ProgressError`."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProgressError("it is JSON but not an snb progress file")
     checks = data.get("checks")
     if not isinstance(checks, dict):
         raise ProgressError("its 'checks' entry is missing or not a table")
+    if len(checks) > MAX_CHECKS:
+        raise ProgressError(f"it lists {len(checks):,} checks; the course has far fewer")
     for name, entry in checks.items():
+        shown = name if len(name) <= 60 else name[:57] + "..."
+        if len(name) > 200:
+            raise ProgressError(f"a check name is {len(name):,} characters long")
         if not isinstance(entry, dict) or entry.get("status") not in STATUSES:
-            raise ProgressError(f"the entry for {name!r} has no valid status")
+            raise ProgressError(f"the entry for {shown!r} has no valid status")
+        attempts = entry.get("attempts", 0)
+        if type(attempts) is not int or not 0 <= attempts <= MAX_ATTEMPTS:
+            raise ProgressError(f"the entry for {shown!r} has attempts that are not a count")
+        if not isinstance(entry.get("time", ""), str) or len(entry.get("time", "")) > 40:
+            raise ProgressError(f"the entry for {shown!r} has a time that is not a date")
     return data
 
 
-def read_progress(path: Path) -> dict[str, Any]:
-    """The contents of a progress file; :class:`ProgressError` if it is not one."""
+def read_progress(path: Path, inside: Path | None = None) -> dict[str, Any]:
+    """The contents of a progress file; :class:`ProgressError` if it is not one.
+
+    Read with :func:`snb.files.read_json`'s limits (regular files only, links not followed,
+    at most :data:`MAX_PROGRESS_BYTES`, shallow, no huge numbers), then checked entry by entry.
+    """
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ProgressError("it is not text") from None
-    if not text.strip():
-        raise ProgressError("it is empty")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ProgressError(f"it is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        data = read_json(path, inside=inside, max_bytes=MAX_PROGRESS_BYTES, max_depth=4,
+                         max_values=10 * MAX_CHECKS, max_digits=20)
+    except UnreadableFile as why:
+        raise ProgressError(str(why)) from None
     return _validate(data)
 
 
 def _aside(path: Path) -> Path:
-    """Rename an unusable file to a new, unused name beside it and return that name."""
+    """Rename an unusable file (or link, or FIFO) to a new, unused name beside it and return that name."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
     for n in range(1, 1000):
         target = path.with_name(f"{path.name}.unreadable-{stamp}" + (f"-{n}" if n > 1 else ""))
-        if not target.exists():
+        if not os.path.lexists(target):
             os.replace(path, target)
             return target
     raise OSError(f"no free name to keep {path.name} aside")
@@ -150,7 +170,9 @@ def _locked(path: Path) -> Iterator[None]:
             yield
             return
         lock = path.with_name(f".{path.name}.lock")
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        # never through a link, never blocking on a FIFO someone left there
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0),
+                     0o644)
         try:
             deadline = time.monotonic() + _LOCK_SECONDS
             while True:
@@ -167,24 +189,16 @@ def _locked(path: Path) -> Iterator[None]:
 
 
 def _write_atomically(path: Path, data: dict[str, Any]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, indent=1, sort_keys=True)
-            out.write("\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_text(path, json.dumps(data, indent=1, sort_keys=True) + "\n")
 
 
 def _read_only(path: Path) -> bool:
     """True when the file's mode has no write permission (honoured even for root)."""
-    return path.exists() and not path.stat().st_mode & 0o200
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    return stat.S_ISREG(info.st_mode) and not info.st_mode & 0o200
 
 
 def record(path: Path, check: str, status: str) -> bool:
@@ -204,7 +218,7 @@ def record(path: Path, check: str, status: str) -> bool:
             return False
         with _locked(path):
             data = _empty()
-            if path.exists():
+            if os.path.lexists(path):
                 try:
                     data = read_progress(path)
                 except ProgressError as why:
@@ -237,6 +251,9 @@ def record_check(check: str, status: str) -> bool:
 # ------------------------------------------------------------------ tables
 _CHECK_CALL = re.compile(r"\bchecks\.(check_\w+)\s*\(")
 _LABEL = re.compile(r"^:label:\s*(\S+)", re.MULTILINE)
+#: A MyST directive fence, as snb.exercisegen reads it (tested to stay the same).
+_FENCE = re.compile(r"^(`{3,}|:{3,})\{(?P<name>[a-z-]+)\}(?P<arg>[^\n]*)\n(?P<body>.*?)^\1[ \t]*$\n?",
+                    re.MULTILINE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -250,14 +267,12 @@ class Exercise:
 
 
 def _check_modules() -> dict[str, str]:
-    """Check function name -> module, from the checks package (so new chapters need no edits)."""
-    from snb import checks as package
-
+    """Check function name -> module, read from the checks package's source files (so new
+    chapters need no edits, and a progress table does not import networkx and the models)."""
     found = {}
-    for name in dir(package):
-        obj = getattr(package, name)
-        if name.startswith("check_") and callable(obj):
-            found[name] = getattr(obj, "__module__", "snb.checks")
+    for source in sorted((Path(__file__).parent / "checks").glob("ch[0-9]*.py")):
+        for name in re.findall(r"^def (check_\w+)\(", source.read_text(encoding="utf-8"), re.MULTILINE):
+            found[name] = f"snb.checks.{source.stem}"
     return found
 
 
@@ -266,26 +281,25 @@ def course_exercises(root: Path) -> list[Exercise]:
 
     A chapter may have several pages; the chapter number is the file name's ``NN``.
     """
-    import nbformat
-
-    from snb.exercisegen import _FENCE
-
     modules = _check_modules()
     exercises: list[Exercise] = []
     for page in sorted((Path(root) / "solutions").glob("[0-9][0-9]-*.ipynb")):
         chapter = int(page.name[:2])
         current: dict[str, Any] | None = None
         found: list[dict[str, Any]] = []
-        for cell in nbformat.read(page, as_version=4).cells:
-            if cell.cell_type == "markdown":
-                for m in _FENCE.finditer(cell.source):
+        # the course's own notebooks, read as the JSON they are (nbformat's import alone
+        # costs seconds, longer than reading a class of 10,000 progress files)
+        for cell in json.loads(page.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            if cell["cell_type"] == "markdown":
+                for m in _FENCE.finditer(source):
                     if m["name"] == "exercise-start":
                         label = _LABEL.search(m["body"])
                         name = label[1] if label else f"ex-{chapter:02d}-{len(found) + 1}"
                         current = {"label": name, "title": m["arg"].strip(), "checks": []}
                         found.append(current)
-            elif cell.cell_type == "code" and current is not None:
-                for name in _CHECK_CALL.findall(cell.source):
+            elif cell["cell_type"] == "code" and current is not None:
+                for name in _CHECK_CALL.findall(source):
                     full = f"{modules.get(name, 'snb.checks')}.{name}"
                     if full not in current["checks"]:
                         current["checks"].append(full)
@@ -321,16 +335,34 @@ def chapter_table(exercises: list[Exercise], checks: dict[str, Any]) -> list[dic
 
 
 def read_class(folder: Path) -> tuple[dict[str, dict[str, Any]], list[tuple[Path, str]]]:
-    """Every usable progress file under ``folder`` (by relative path), and the skipped ones."""
+    """Every usable progress file under ``folder`` (by relative path), and the skipped ones.
+
+    Every ``*.json`` file in the folder and its subfolders is read with
+    :func:`read_progress`'s limits; links (to files or folders) are named and never
+    followed, FIFOs and devices never opened, and nothing outside ``folder`` is read.
+    """
+    folder = Path(folder)
     good: dict[str, dict[str, Any]] = {}
     bad: list[tuple[Path, str]] = []
-    for path in sorted(Path(folder).rglob("*.json")):
-        try:
-            good[path.relative_to(folder).as_posix()] = read_progress(path)["checks"]
-        except ProgressError as why:
-            bad.append((path, str(why)))
-        except OSError as exc:
-            bad.append((path, f"it cannot be read ({exc.strerror or exc})"))
+    for here, dirs, files in os.walk(folder, followlinks=False):
+        base = Path(here)
+        prefix = base.relative_to(folder).as_posix() + "/" if base != folder else ""
+        for name in sorted(dirs):
+            if os.path.islink(os.path.join(here, name)):
+                bad.append((base / name, "it is a symbolic link to a folder (not followed)"))
+        dirs.sort()
+        for name in sorted(files):
+            if not name.lower().endswith(".json"):
+                continue
+            path = os.path.join(here, name)
+            try:
+                # inside the folder by construction: the walk follows no link, the reader opens none
+                good[prefix + name] = read_progress(path)["checks"]
+            except ProgressError as why:
+                bad.append((Path(path), str(why)))
+            except OSError as exc:
+                bad.append((Path(path), f"it cannot be read ({exc.strerror or exc})"))
+    bad.sort(key=lambda item: str(item[0]))
     return good, bad
 
 
@@ -338,12 +370,15 @@ def class_table(exercises: list[Exercise], learners: dict[str, dict[str, Any]]) 
     """One row per exercise: how many learners are done, attempted (of them stuck), not started."""
     rows = []
     for ex in exercises:
-        states = [exercise_state(ex, checks) for checks in learners.values()]
+        counts = {"done": 0, "attempted": 0, "not started": 0}
+        stuck = 0
+        for checks in learners.values():
+            state = exercise_state(ex, checks)
+            counts[state] += 1
+            stuck += state == "attempted" and any(
+                (checks.get(c) or {}).get("attempts", 0) >= STUCK_AFTER for c in ex.checks)
         rows.append({"chapter": ex.chapter, "exercise": ex.label, "title": ex.title,
-                     "learners": len(states), "done": states.count("done"),
-                     "attempted": states.count("attempted"),
-                     "stuck": sum(_stuck(ex, checks) for checks in learners.values()),
-                     "not started": states.count("not started")})
+                     "learners": len(learners), **counts, "stuck": stuck})
     return rows
 
 
@@ -390,11 +425,16 @@ def _class_report(folder: Path, csv_path: Path | None, root: Path) -> int:
     _print_table(rows, columns)
     print(f"\n'stuck': attempted {STUCK_AFTER} or more times without a correct answer.")
     if csv_path is not None:
-        with open(csv_path, "w", newline="", encoding="utf-8") as out:
-            writer = csv.DictWriter(out, fieldnames=["chapter", "exercise", "title", "learners", "done",
-                                                     "attempted", "stuck", "not started"])
-            writer.writeheader()
-            writer.writerows(rows)
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=["chapter", "exercise", "title", "learners", "done",
+                                                 "attempted", "stuck", "not started"])
+        writer.writeheader()
+        writer.writerows(rows)
+        try:
+            write_text(csv_path, out.getvalue())
+        except (UnsafeTarget, OSError) as exc:
+            print(f"The CSV was not written: {exc}")
+            return 1
         print(f"wrote {csv_path}")
     return 0
 
@@ -403,16 +443,25 @@ def main(argv: list[str] | None = None) -> int:
     """Print a learner's progress per chapter, or a class summary per exercise."""
     parser = argparse.ArgumentParser(description="Progress per chapter, or for a class.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder")
-    parser.add_argument("--workspace", type=Path, help="the learner's workspace (default my-work)")
+    parser.add_argument("--workspace", help="the learner's workspace (default my-work)")
     parser.add_argument("--file", type=Path, help="a progress file (instead of --workspace)")
-    parser.add_argument("--class", dest="folder", type=Path, help="a folder of learners' progress files")
-    parser.add_argument("--csv", type=Path, help="with --class: also write the table to this CSV file")
+    parser.add_argument("--class", dest="folder", help="a folder of learners' progress files")
+    parser.add_argument("--csv", help="with --class: also write the table to this CSV file")
     args = parser.parse_args(argv)
     if args.folder is not None:
-        return _class_report(args.folder, args.csv, args.root)
-    path = (args.file or (args.workspace or args.root / "my-work") / PROGRESS_NAME).expanduser()
+        if not args.folder.strip():
+            print("Say where the progress files are: make class-progress DIR=folder")
+            return 2
+        if args.csv is not None and not args.csv.strip():
+            print("CSV= is empty: give a file name, e.g. CSV=class.csv, or leave CSV out.")
+            return 2
+        return _class_report(Path(args.folder), None if args.csv is None else Path(args.csv), args.root)
+    if args.workspace is not None and not args.workspace.strip():
+        print("WORKSPACE= is empty: give your workspace folder, e.g. WORKSPACE=my-work, or leave it out.")
+        return 2
+    workspace = Path(args.workspace) if args.workspace is not None else args.root / "my-work"
+    path = (args.file or workspace / PROGRESS_NAME).expanduser()
     return _learner_report(path, args.root)
-
 
 if __name__ == "__main__":
     sys.exit(main())

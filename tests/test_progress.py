@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from snb import checks, progress
+from snb import checks, files, progress
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECK = "snb.checks.ch01.check_team_basics"
@@ -140,7 +140,7 @@ def test_a_read_only_folder_loses_nothing(workspace, monkeypatch, capsys):
         # root may write in a read-only folder; simulate the refusal the learner would get
         def refuse(*args, **kwargs):
             raise PermissionError(13, "Permission denied")
-        monkeypatch.setattr(progress.tempfile, "mkstemp", refuse)
+        monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
     else:
         workspace.chmod(0o555)
     try:
