@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["UnreadableFile", "UnsafeTarget", "write_text", "create_text", "read_json", "open_regular",
+__all__ = ["UnreadableFile", "UnsafeTarget", "check_target", "write_text", "create_text", "read_json", "open_regular",
            "MAX_JSON_BYTES", "MAX_DEPTH", "MAX_VALUES", "MAX_DIGITS"]
 
 #: Default limits of :func:`read_json`.
@@ -57,8 +57,8 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def _check_target(path: Path) -> None:
-    """Refuse to replace anything but a regular file (or nothing)."""
+def check_target(path: Path | str) -> None:
+    """Refuse (:class:`UnsafeTarget`) to replace anything but a regular file (or nothing)."""
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
@@ -81,7 +81,7 @@ def write_text(path: Path | str, text: str, *, mode: int = 0o644) -> Path:
     'hello'
     """
     path = Path(path)
-    _check_target(path)
+    check_target(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
@@ -89,7 +89,7 @@ def write_text(path: Path | str, text: str, *, mode: int = 0o644) -> Path:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, mode)
-        _check_target(path)  # again: nothing may have put a link there meanwhile
+        check_target(path)  # again: nothing may have put a link there meanwhile
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -148,6 +148,8 @@ def open_regular(path: Path | str, inside: Path | str | None = None) -> tuple[in
 
 
 def _number(text: str, max_digits: int) -> str:
+    if len(text) <= max_digits:  # the usual case, decided without looking at each character
+        return text
     digits = sum(ch.isdigit() for ch in text)
     if digits > max_digits:
         raise UnreadableFile(f"it holds a number with {digits:,} digits (at most {max_digits})")
