@@ -319,3 +319,19 @@ def test_downloadable_notebooks_install_the_package_they_were_built_with():
         if "REPOSITORY = " in text:
             line = next(x for x in text.splitlines() if "REPOSITORY = " in x)
             assert want in line, f"{path.relative_to(HTML)}: {line.strip()}"
+
+
+def test_exercise_pages_launch_and_download_the_workbook():
+    """An exercises page's Binder, Colab, hub and download buttons open the learner's workbook
+    (exercises/NN-*.ipynb), which the build puts next to the downloads; never the solutions."""
+    pages = sorted((HTML / "solutions").glob("[0-9][0-9]-*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        name = page.stem
+        buttons = re.findall(r'href="([^"]*(?:colab|mybinder|git-pull|_sources)[^"]*)"', html)
+        assert buttons, f"{page.name}: no launch or download button found"
+        for url in buttons:
+            assert f"solutions/{name}.ipynb" not in url and f"solutions%2F{name}" not in url, url
+        assert any(f"exercises/{name}.ipynb" in u or f"exercises%2F{name}" in u for u in buttons), buttons
+        assert (HTML / "_sources" / "exercises" / f"{name}.ipynb").is_file()
