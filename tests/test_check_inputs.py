@@ -275,3 +275,19 @@ def test_bounded_items_cuts_endless_iterators():
 
     assert bounded_items(itertools.count(), limit=5) is None
     assert bounded_items([np.int64(2), np.array(3)], limit=5) == [2, 3]
+
+
+def test_examples_in_the_guides_answer_no_exercise():
+    """A letter shown as an example answer (e.g. ``choice = "A"``) is right for no choice check
+    (issue 24, item 2: the attendees' page showed the answer to Exercise 1.5)."""
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    pages = [root / "README.md"] + [p for p in (root / "book").rglob("*.md") if "_vendor" not in p.parts]
+    shown = set()
+    for page in pages:
+        shown |= set(re.findall(r"""\w+\s*=\s*["']([A-Z])["']""", page.read_text(encoding="utf-8")))
+    assert shown, "the attendees' page shows an example letter"
+    for name in CHOICES:
+        for letter in shown:
+            assert not getattr(checks, name)(letter).correct, f"{letter!r} answers {name}"

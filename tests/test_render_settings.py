@@ -103,3 +103,21 @@ def test_scorecard_builder_survives_a_maths_name():
     assert b.add(name="Ana", **form) == []
     assert [c.name for c in b.contacts] == ["$x^$", "Ana"]
     assert b.remove("$x^$") == [] and [c.name for c in b.contacts] == ["Ana"]
+
+
+def test_edge_list_separators_and_a_long_line():
+    """Issue 25 item 6: a line of 38,000 spaces made the separator pattern backtrack (19 s).
+    No alternative of the pattern may start with a run of spaces (the timing itself is in
+    tools/benchmark.py); every separator still splits."""
+    from snb.widgets import builders
+
+    pattern = builders._SEPARATOR.pattern
+    assert not any(alt.startswith(("\\s*", "\\s+")) for alt in pattern.split("|")), pattern
+    for line in ("Ana - Ben", "Ana-Ben", "Ana -> Ben", "Ana → Ben", "Ana -- Ben", "Ana – Ben", "Ana — Ben",
+                 "Ana, Ben", "Ana;Ben", "Ana\tBen", "Ana -Ben", "Ana- Ben", "  Ana  ,  Ben  "):
+        assert builders.parse_edge_list(line) == ([("Ana", "Ben")], []), line
+    assert builders.parse_edge_list("Jean-Paul - Ana") == ([("Jean-Paul", "Ana")], [])
+    ties, problems = builders.parse_edge_list("Ana" + " " * 38_000 + "Ben")
+    assert ties == [] and problems and "should name two people" in problems[0]
+    b = widgets.NetworkBuilder()
+    assert "Nothing changed" in b.set_edges("Ana" + " " * 38_000 + "Ben")
