@@ -20,7 +20,7 @@ WORKSPACE ?= my-work
 arg = '$(subst ','\'',$(value $(1)))'
 # make exports command-line variables to every recipe, expanding them to do so (which would run
 # a `$(shell ...)` typed into one): these are passed as arguments instead, never exported.
-unexport WORKSPACE CH DIR CSV PLATFORM PYVER
+unexport WORKSPACE CH DIR CSV NAMES PLATFORM PYVER
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
@@ -69,7 +69,8 @@ progress: setup  ## your progress per chapter: done, attempted, not started
 	@$(PY) -m snb.progress --workspace $(call arg,WORKSPACE)
 
 class-progress: setup  ## instructors: DIR=folder of progress files -> table per exercise and CSV
-	@$(PY) -m snb.progress --class $(call arg,DIR) --csv $(if $(value CSV),$(call arg,CSV),$(call arg,DIR)/class-progress.csv)
+	@$(PY) -m snb.progress --class $(call arg,DIR) $(if $(value NAMES),--names) \
+		--csv $(if $(value CSV),$(call arg,CSV),$(call arg,DIR)/class-progress.csv)
 
 author-lab: setup  ## authors: JupyterLab on the course files themselves (edits tracked notebooks)
 	$(BIN)/jupyter lab --notebook-dir=. $(ALLOW_ROOT)

@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import hashlib
 import io
 import json
 import os
@@ -58,7 +59,7 @@ except ImportError:  # pragma: no cover - Windows
 __all__ = [
     "FORMAT", "PROGRESS_NAME", "MARKER_NAME", "ENV", "STUCK_AFTER", "ProgressError",
     "progress_file", "read_progress", "record", "record_check", "Exercise", "course_exercises",
-    "chapter_table", "class_table", "read_class", "main",
+    "chapter_table", "class_table", "read_class", "learner_id", "latest_try", "main",
 ]
 
 FORMAT = "snb-progress"
@@ -132,8 +133,12 @@ def _validate(data: Any) -> dict[str, Any]:
         attempts = entry.get("attempts", 0)
         if type(attempts) is not int or not 0 <= attempts <= MAX_ATTEMPTS:
             raise ProgressError(f"the entry for {shown!r} has attempts that are not a count")
-        if not isinstance(entry.get("time", ""), str) or len(entry.get("time", "")) > 40:
-            raise ProgressError(f"the entry for {shown!r} has a time that is not a date")
+        for key in ("time", "solved"):
+            if not isinstance(entry.get(key, ""), str) or len(entry.get(key, "")) > 40:
+                raise ProgressError(f"the entry for {shown!r} has a {key} that is not a date")
+    learner = data.get("learner", "")
+    if not isinstance(learner, str) or len(learner) > 40:
+        raise ProgressError("its 'learner' entry is not a short name")
     return data
 
 
@@ -229,7 +234,12 @@ def record(path: Path, check: str, status: str) -> bool:
             before = entry.get("attempts", 0)
             before = before if isinstance(before, int) and before >= 0 else 0
             attempts = before + (status != "unanswered")
-            data["checks"][check] = {"status": status, "time": _now(), "attempts": attempts}
+            now = _now()
+            new = {"status": status, "time": now, "attempts": attempts}
+            solved = entry.get("solved") or (entry.get("time") if entry.get("status") == "correct" else None)
+            if solved or status == "correct":  # once solved, an exercise stays solved
+                new["solved"] = solved or now
+            data["checks"][check] = new
             _write_atomically(path, data)
         return True
     except PermissionError:
@@ -264,6 +274,12 @@ class Exercise:
     label: str
     title: str
     checks: tuple[str, ...]   # full check names, e.g. "snb.checks.ch01.check_team_basics"
+    number: str = ""          # as the book and the workbook number it, e.g. "5.4"
+
+    @property
+    def name(self) -> str:
+        """"Exercise 5.4", as the book says (the label when the number is unknown)."""
+        return f"Exercise {self.number}" if self.number else self.label
 
 
 def _check_modules() -> dict[str, str]:
@@ -303,16 +319,17 @@ def course_exercises(root: Path) -> list[Exercise]:
                     full = f"{modules.get(name, 'snb.checks')}.{name}"
                     if full not in current["checks"]:
                         current["checks"].append(full)
-        exercises += [Exercise(chapter, e["label"], e["title"] or e["label"], tuple(e["checks"]))
-                      for e in found]
+        # numbered as snb.exercisegen numbers them in the workbook: chapter.k within the page
+        exercises += [Exercise(chapter, e["label"], e["title"] or e["label"], tuple(e["checks"]), f"{chapter}.{k}")
+                      for k, e in enumerate(found, start=1)]
     return exercises
 
 
 def exercise_state(exercise: Exercise, checks: dict[str, Any]) -> str:
     """"done", "attempted" or "not started" for one learner's recorded checks."""
     entries = [checks.get(c) for c in exercise.checks]
-    if entries and all(e and e.get("status") == "correct" for e in entries):
-        return "done"
+    if entries and all(e and (e.get("status") == "correct" or e.get("solved")) for e in entries):
+        return "done"  # once solved, a later wrong try does not undo it
     if any(e and (e.get("attempts") or e.get("status") != "unanswered") for e in entries):
         return "attempted"
     return "not started"
@@ -335,7 +352,7 @@ def chapter_table(exercises: list[Exercise], checks: dict[str, Any]) -> list[dic
 
 
 def read_class(folder: Path) -> tuple[dict[str, dict[str, Any]], list[tuple[Path, str]]]:
-    """Every usable progress file under ``folder`` (by relative path), and the skipped ones.
+    """Every usable progress file under ``folder`` (its data, by relative path), and the skipped ones.
 
     Every ``*.json`` file in the folder and its subfolders is read with
     :func:`read_progress`'s limits; links (to files or folders) are named and never
@@ -357,7 +374,7 @@ def read_class(folder: Path) -> tuple[dict[str, dict[str, Any]], list[tuple[Path
             path = os.path.join(here, name)
             try:
                 # inside the folder by construction: the walk follows no link, the reader opens none
-                good[prefix + name] = read_progress(path)["checks"]
+                good[prefix + name] = read_progress(path)
             except ProgressError as why:
                 bad.append((Path(path), str(why)))
             except OSError as exc:
@@ -366,19 +383,48 @@ def read_class(folder: Path) -> tuple[dict[str, dict[str, Any]], list[tuple[Path
     return good, bad
 
 
-def class_table(exercises: list[Exercise], learners: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per exercise: how many learners are done, attempted (of them stuck), not started."""
+def learner_id(relative: str, data: dict[str, Any]) -> str:
+    """How the class table shows a learner: the short name their file gives in ``learner``, else
+    a pseudonym made from the file's path (``L-`` and 6 hex digits of its SHA-256), stable from
+    run to run, so the instructor can follow a learner without the table naming anyone."""
+    name = data.get("learner")
+    if isinstance(name, str) and name.strip():
+        return " ".join(name.split())[:40]
+    return "L-" + hashlib.sha256(relative.encode("utf-8")).hexdigest()[:6]
+
+
+def latest_try(exercise: Exercise, checks: dict[str, Any]) -> str:
+    """The latest recorded try of an exercise, e.g. "incorrect, 3 tries, 2026-12-01 10:00"."""
+    entries = [checks[c] for c in exercise.checks if c in checks]
+    if not entries:
+        return "-"
+    last = max(entries, key=lambda e: e.get("time", ""))
+    tries = sum(e.get("attempts", 0) for e in entries)
+    when = last.get("time", "").replace("T", " ")[:16]
+    return f"{last['status']}, {_count(tries, 'try', 'tries')}" + (f", {when}" if when else "")
+
+
+def _count(n: int, word: str, many: str) -> str:
+    return f"{n} {word if n == 1 else many}"
+
+
+def class_table(exercises: list[Exercise], learners: dict[str, dict[str, Any]],
+                names: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """One row per exercise: how many learners are done, attempted (of them stuck), not started,
+    and who is stuck (by ``names``, a learner's key -> how to show them; default the key)."""
     rows = []
     for ex in exercises:
         counts = {"done": 0, "attempted": 0, "not started": 0}
-        stuck = 0
-        for checks in learners.values():
+        stuck = []
+        for key, checks in learners.items():
             state = exercise_state(ex, checks)
             counts[state] += 1
-            stuck += state == "attempted" and any(
-                (checks.get(c) or {}).get("attempts", 0) >= STUCK_AFTER for c in ex.checks)
-        rows.append({"chapter": ex.chapter, "exercise": ex.label, "title": ex.title,
-                     "learners": len(learners), **counts, "stuck": stuck})
+            if state == "attempted" and any(
+                    (checks.get(c) or {}).get("attempts", 0) >= STUCK_AFTER for c in ex.checks):
+                stuck.append((names or {}).get(key, key))
+        rows.append({"chapter": ex.chapter, "number": ex.number, "exercise": ex.label, "title": ex.title,
+                     "learners": len(learners), **counts, "stuck": len(stuck),
+                     "stuck learners": " ".join(sorted(stuck))})
     return rows
 
 
@@ -403,31 +449,61 @@ def _learner_report(path: Path, root: Path) -> int:
                   "the next check you run keeps it aside and starts a new one.")
             return 1
     exercises = course_exercises(root)
-    rows = chapter_table(exercises, checks)
     print(f"Your progress ({path}):\n")
+    table = [{"exercise": ex.name, "title": _cut(ex.title, 44), "state": exercise_state(ex, checks),
+              "latest try": latest_try(ex, checks)} for ex in exercises]
+    _print_table(table, ["exercise", "title", "state", "latest try"])
+    rows = chapter_table(exercises, checks)
+    print()
     _print_table(rows, ["chapter", "exercises", "done", "attempted", "not started"])
     total = {k: sum(r[k] for r in rows) for k in ("exercises", "done", "attempted")}
-    print(f"\n{total['done']} of {total['exercises']} exercises done, {total['attempted']} attempted.")
+    left = [ex.name for ex in exercises if exercise_state(ex, checks) != "done"]
+    print(f"\n{total['done']} of {total['exercises']} exercises done, {total['attempted']} attempted."
+          + (f" Left: {', '.join(left[:8])}{' ...' if len(left) > 8 else ''}." if left else ""))
+    print("A solved exercise stays solved; 'latest try' shows your last answer to it.")
     return 0
 
 
-def _class_report(folder: Path, csv_path: Path | None, root: Path) -> int:
+def _first(names: list[str], k: int) -> str:
+    """The first ``k`` names, and how many more (the CSV lists them all)."""
+    return " ".join(names[:k]) + (f" and {len(names) - k} more (see the CSV)" if len(names) > k else "")
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _class_report(folder: Path, csv_path: Path | None, root: Path, show_paths: bool = False) -> int:
     if not folder.is_dir():
         print(f"{folder} is not a folder: give the folder that holds the learners' progress files.")
         return 1
-    learners, bad = read_class(folder)
+    found, bad = read_class(folder)
     for path, why in bad:
         print(f"skipped {path}: {why}")
+    if bad:
+        print(f"{_count(len(bad), 'file', 'files')} skipped (named above, with the reason).\n")
+    if not found:
+        print(f"Warning: no progress files found in {folder}. Collect the learners' progress.json "
+              "files (any names, subfolders too) into it, then run this again.")
+        return 1
+    learners = {key: data["checks"] for key, data in found.items()}
+    names = {key: key if show_paths else learner_id(key, data) for key, data in found.items()}
     learner_word = "learner" if len(learners) == 1 else "learners"
     print(f"Class progress: {len(learners)} {learner_word} in {folder}\n")
-    rows = class_table(course_exercises(root), learners)
-    columns = ["chapter", "exercise", "done", "attempted", "stuck", "not started"]
-    _print_table(rows, columns)
+    rows = class_table(course_exercises(root), learners, names)
+    shown = [dict(r, exercise=f"Exercise {r['number']}" if r["number"] else r["exercise"],
+                  **{"stuck learners": _first(r["stuck learners"].split(), 4)}) for r in rows]
+    columns = ["chapter", "exercise", "done", "attempted", "stuck", "not started", "stuck learners"]
+    _print_table(shown, columns)
     print(f"\n'stuck': attempted {STUCK_AFTER} or more times without a correct answer.")
+    if not show_paths:
+        print("Learners appear as pseudonyms (L- and 6 characters, the same each run for the same file) "
+              "unless their file names a 'learner'; --names (make class-progress NAMES=1) shows the file "
+              "paths instead.")
     if csv_path is not None:
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=["chapter", "exercise", "title", "learners", "done",
-                                                 "attempted", "stuck", "not started"])
+        writer = csv.DictWriter(out, fieldnames=["chapter", "number", "exercise", "title", "learners", "done",
+                                                 "attempted", "stuck", "not started", "stuck learners"])
         writer.writeheader()
         writer.writerows(rows)
         try:
@@ -447,6 +523,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--file", type=Path, help="a progress file (instead of --workspace)")
     parser.add_argument("--class", dest="folder", help="a folder of learners' progress files")
     parser.add_argument("--csv", help="with --class: also write the table to this CSV file")
+    parser.add_argument("--names", action="store_true",
+                        help="with --class: show stuck learners by file path instead of pseudonym")
     args = parser.parse_args(argv)
     if args.folder is not None:
         if not args.folder.strip():
@@ -455,7 +533,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.csv is not None and not args.csv.strip():
             print("CSV= is empty: give a file name, e.g. CSV=class.csv, or leave CSV out.")
             return 2
-        return _class_report(Path(args.folder), None if args.csv is None else Path(args.csv), args.root)
+        return _class_report(Path(args.folder), None if args.csv is None else Path(args.csv), args.root,
+                             show_paths=args.names)
     if args.workspace is not None and not args.workspace.strip():
         print("WORKSPACE= is empty: give your workspace folder, e.g. WORKSPACE=my-work, or leave it out.")
         return 2

@@ -115,7 +115,7 @@ def test_class_csv_replaces_a_regular_file_atomically(tmp_path, capsys):
     csv_path = folder / "class-progress.csv"
     csv_path.write_text("old", encoding="utf-8")
     assert progress.main(["--root", str(ROOT), "--class", str(folder), "--csv", str(csv_path)]) == 0
-    assert csv_path.read_text(encoding="utf-8").startswith("chapter,exercise")
+    assert csv_path.read_text(encoding="utf-8").startswith("chapter,number,exercise")
     assert not [p for p in folder.iterdir() if p.name.startswith(".")], "a temporary file was left"
 
 
