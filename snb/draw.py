@@ -24,25 +24,24 @@ import sys
 import zlib
 from dataclasses import dataclass
 from types import CodeType
-from typing import TYPE_CHECKING, Hashable, Iterable, Mapping, Sequence
+from typing import Hashable, Iterable, Mapping, Sequence
 
 import matplotlib.patheffects as pe
-from matplotlib import rc_context
 import networkx as nx
 import numpy as np
+from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import Collection, LineCollection, PathCollection
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
-from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 from matplotlib.transforms import Affine2D, ScaledTranslation, Transform
 
-from snb.models import market_edges
-
-if TYPE_CHECKING:
-    from snb.stats import Interval
+from snb.models.growth import market_edges
+from snb.stats import Interval
+from snb.tables import Table
 
 __all__ = [
     "PALETTE",
@@ -125,7 +124,7 @@ def style(label: str, i: int = 0) -> tuple[str, str]:
         colour, marker = STYLE[key]
         return PALETTE[colour], marker
     return PALETTE[_GROUP_COLOURS[i % len(_GROUP_COLOURS)]], _MARKERS[i % len(_MARKERS)]
-_HALO = [pe.withStroke(linewidth=3, foreground="white")]
+HALO = [pe.withStroke(linewidth=3, foreground="white")]
 
 
 @dataclass
@@ -443,11 +442,11 @@ def network(G: nx.Graph, *, title: str | None = None,
         lift = np.sqrt(node_size) / 2 + 1  # points from the node's centre to its top
         for v in G:
             ax.annotate(str(v), pos[v], xytext=(0, lift), textcoords="offset points", ha="center",
-                        va="bottom", fontsize=font_size, path_effects=_HALO, annotation_clip=False)
+                        va="bottom", fontsize=font_size, path_effects=HALO, annotation_clip=False)
     elif labels:
         texts = nx.draw_networkx_labels(G, pos, ax=ax, font_size=font_size)
         for t in texts.values():
-            t.set_path_effects(_HALO)
+            t.set_path_effects(HALO)
     if legend == "key":
         key(ax, "upper left", at=(1.0, 1.0), marker_area=80)
     elif legend and ax.get_legend_handles_labels()[0]:
@@ -522,7 +521,7 @@ def outcome_plot(outcomes: Mapping[str, Sequence[float]], *, title: str, xlabel:
     return Picture.from_figure(fig, f"{title}: box plot of {xlabel}. {summary}.")
 
 
-def interval_plot(intervals: Mapping[str, "Interval"], *, title: str, xlabel: str,
+def interval_plot(intervals: Mapping[str, Interval], *, title: str, xlabel: str,
                   zero: bool = False, ax: Axes | None = None) -> Picture | Axes:
     """Means with their 95 % intervals, one row per option (a "forest plot").
 
@@ -551,7 +550,7 @@ def interval_plot(intervals: Mapping[str, "Interval"], *, title: str, xlabel: st
     return Picture.from_figure(fig, f"{title}: means with 95 % confidence intervals of {xlabel}. {summary}.")
 
 
-def sweep_plot(x: Sequence[float], series: Mapping[str, Sequence["Interval"]], *, title: str,
+def sweep_plot(x: Sequence[float], series: Mapping[str, Sequence[Interval]], *, title: str,
                xlabel: str, ylabel: str, zero: bool = True) -> Picture:
     """How a difference (with its 95 % band) changes as one assumption is swept.
 
@@ -578,46 +577,6 @@ def sweep_plot(x: Sequence[float], series: Mapping[str, Sequence["Interval"]], *
     alt = (f"{title}: mean difference with its 95 % band against {xlabel}. Sign at each value "
            f"(+ above zero, - below, 0 cannot tell): " + "; ".join(parts) + ".")
     return Picture.from_figure(fig, alt)
-
-
-@dataclass
-class Table:
-    """Rows of numbers shown as an HTML table in notebooks and as aligned text elsewhere."""
-
-    rows: Mapping[str, Mapping[str, float]]
-    title: str = ""
-    digits: int = 2
-
-    def _cell(self, value: object) -> str:
-        if isinstance(value, (int, np.integer)):
-            return f"{value:,}"
-        if isinstance(value, (float, np.floating)):
-            return f"{value:,.{self.digits}f}"
-        return str(value)
-
-    def _columns(self) -> list[str]:
-        return list(dict.fromkeys(c for row in self.rows.values() for c in row))
-
-    def __repr__(self) -> str:
-        cols = self._columns()
-        grid = [[""] + cols] + [[name] + [self._cell(r.get(c, "")) for c in cols] for name, r in self.rows.items()]
-        widths = [max(len(row[i]) for row in grid) for i in range(len(grid[0]))]
-        lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
-                 for row in grid]
-        return "\n".join(([self.title] if self.title else []) + lines)
-
-    def _repr_html_(self) -> str:
-        cols = self._columns()
-        head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in cols)
-        body = "".join(
-            f'<tr><th scope="row">{html.escape(str(name))}</th>'
-            + "".join(f"<td>{self._cell(r.get(c, ''))}</td>" for c in cols) + "</tr>"
-            for name, r in self.rows.items())
-        caption = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
-        # a focusable box that scrolls sideways on a narrow screen (keyboard users can scroll it)
-        label = html.escape(self.title or "table", quote=True)
-        return (f'<div class="snb-table" role="region" tabindex="0" aria-label="{label}">'
-                f"<table>{caption}<thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def network_grid(graphs: Mapping[str, nx.Graph], *, ncols: int = 2, seed: int = 1,
@@ -810,7 +769,7 @@ def bipartite(B: nx.Graph, *, title: str = "", weight: str | None = "visits", la
         for nodes, ha, dx in ((left, "right", -0.08), (right, "left", 0.08)):
             for v in nodes:
                 ax.text(pos[v][0] + dx, pos[v][1], str(v), ha=ha, va="center", fontsize=9 if n <= 20 else 7.5,
-                        path_effects=_HALO)
+                        path_effects=HALO)
     ax.set_xlim(-0.65 if labels else -0.1, 1.65 if labels else 1.1)
     ax.set_title(title, fontsize=12)
     ax.set_axis_off()
@@ -870,7 +829,7 @@ def weighted_network(P: nx.Graph, *, title: str = "", weight: str = "weight", mi
             outward = np.hypot(x, y) > 0.6
             ax.text(x * 1.06 if outward else x, y * 1.06 if outward else y - 0.07, str(v), fontsize=7.5,
                     ha=("left" if x > 0.05 else "right" if x < -0.05 else "center") if outward else "center",
-                    va="center", path_effects=_HALO, zorder=4)
+                    va="center", path_effects=HALO, zorder=4)
     if fig is None:
         return ax
     heavy = sorted(H.edges(data=weight, default=1), key=lambda e: -e[2])[:3]

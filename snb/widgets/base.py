@@ -60,7 +60,7 @@ def seed_box(value: int = 1, description: str = "Random seed") -> w.BoundedIntTe
     """A random-seed input that only takes the seeds numpy accepts (0 to 2**32 - 1)."""
     value = min(max(int(value), 0), MAX_SEED)
     return w.BoundedIntText(value=value, min=0, max=MAX_SEED, tooltip=f"a whole number from 0 to {MAX_SEED:,}",
-                            **_style(description))
+                            **control_style(description))
 
 
 def _bounded(control: w.ValueWidget) -> w.ValueWidget:
@@ -132,13 +132,13 @@ class Explorer:
         folder = static_book()
         if folder:  # run for the static book: plain HTML over precomputed pictures
             manifest = render_frames(self, Path(folder))
-            display(_StaticHTML(static_html(manifest), f"{self.title or 'Explorer'}: "
+            display(StaticHTML(static_html(manifest), f"{self.title or 'Explorer'}: "
                                 f"{len(manifest['frames'])} precomputed settings"))
             return
         display(self.ui)
 
 
-def _style(description: str, width: str = "initial", **kw: Any) -> dict[str, Any]:
+def control_style(description: str, width: str = "initial", **kw: Any) -> dict[str, Any]:
     """Keyword arguments for a control: its description and the width of the description."""
     return {"description": description, "style": {"description_width": width}, **kw}
 
@@ -402,7 +402,7 @@ def needs_kernel_html(title: str, what: str = "This exercise") -> str:
             "“Ways to run the course” explains each.</p></div>")
 
 
-class _StaticHTML:
+class StaticHTML:
     """An output that is only HTML (plus a plain-text line), for the static book."""
 
     def __init__(self, body: str, text: str) -> None:
