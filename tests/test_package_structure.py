@@ -166,7 +166,8 @@ def test_no_module_imports_another_modules_private_name():
 
 #: Every model module; ``outreach`` is reached as ``snb.models.outreach`` only by ``import``: the
 #: name ``models.outreach`` is its main function, which the lessons call.
-MODEL_MODULES = sorted(m.rsplit(".", 1)[1] for m in SOURCES if m.startswith("snb.models.") and m != "snb.models.outreach")
+MODEL_MODULES = sorted(m.rsplit(".", 1)[1] for m in SOURCES
+                       if m.startswith("snb.models.") and m != "snb.models.outreach")
 
 
 def test_every_model_module_is_reached_one_way_in_a_fresh_interpreter():
