@@ -19,19 +19,15 @@ from __future__ import annotations
 
 import base64
 import html
-import struct
-import sys
-import zlib
+import io
 from dataclasses import dataclass
-from types import CodeType
-from typing import Hashable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Hashable, Iterable, Mapping, Sequence
 
 import matplotlib.patheffects as pe
 import networkx as nx
 import numpy as np
 from matplotlib import rc_context
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import Collection, LineCollection, PathCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -43,6 +39,9 @@ from snb.models.growth import market_edges
 from snb.stats import Interval
 from snb.tables import Table
 
+if TYPE_CHECKING:  # for the annotation only: IPython is imported when a picture is shown
+    from IPython.display import HTML
+
 __all__ = [
     "PALETTE",
     "STYLE",
@@ -50,7 +49,6 @@ __all__ = [
     "interval_plot",
     "sweep_plot",
     "Picture",
-    "png_bytes",
     "layout",
     "network",
     "network_alt_text",
@@ -159,42 +157,19 @@ class Picture:
 
         Text is drawn without font hinting, as browsers do: it looks as sharp at
         96 dpi and each label draws about a third faster (text is most of an
-        explorer's drawing time). The PNG is encoded by :func:`png_bytes`.
+        explorer's drawing time). The PNG is written by :meth:`Figure.savefig` at
+        zlib level 1 (flat-coloured charts compress well even so, and it is several
+        times faster than the default level), without the "Software" note, so the
+        same figure always gives the same bytes.
         """
-        canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-        original = fig.dpi
-        fig.dpi = dpi
-        try:
-            with rc_context({"text.hinting": "no_hinting"}):
-                canvas.draw()
-            return cls(png_bytes(np.asarray(canvas.buffer_rgba())), alt)
-        finally:
-            fig.dpi = original
+        out = io.BytesIO()
+        with rc_context({"text.hinting": "no_hinting"}):
+            fig.savefig(out, format="png", dpi=dpi, metadata={"Software": None},
+                        pil_kwargs={"compress_level": 1})
+        return cls(out.getvalue(), alt)
 
 
-def png_bytes(rgba: np.ndarray) -> bytes:
-    """A PNG file of an RGBA image (height x width x 4, unsigned bytes).
-
-    Rows are stored unfiltered and deflated at level 1: for flat-coloured charts
-    this is about three times faster than Pillow's encoder at its fastest level
-    and no larger, a few milliseconds of every explorer update.
-    """
-    height, width, _ = rgba.shape
-    rows = np.zeros((height, 4 * width + 1), dtype=np.uint8)  # each row: filter type 0, pixels
-    rows[:, 1:] = rgba.reshape(height, -1)
-
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA, no interlace
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + chunk(b"IEND", b""))
-
-
-#: Explorer figures by size, drawn into again on the next update (see :func:`new_figure`).
-_REUSED: dict[tuple[CodeType, float, float, int], tuple[Figure, list[Axes]]] = {}
-#: Tests switch reuse off to check that a reused figure draws the same bytes as a new one.
-REUSE_FIGURES = True
+#: Margins of an explorer's figure (fractions of the figure), fixed instead of laid out.
 _MARGINS = {"left": 0.04, "right": 0.97, "bottom": 0.13, "top": 0.9, "wspace": 0.45}
 
 
@@ -202,57 +177,16 @@ def new_figure(width: float = 6.0, height: float = 4.5, ncols: int = 1,
                fast: bool = False) -> tuple[Figure, list[Axes]]:
     """A figure outside pyplot's state machine, with ``ncols`` side-by-side axes.
 
-    ``fast=True`` is for explorers, which redraw on every change of a control. It
-    uses fixed margins instead of constrained layout (half the drawing time), and
-    it reuses the figure that the same drawing function last made at this size,
-    cleared: building an axes and its ticks costs Matplotlib about 10 ms, a tenth
-    to a third of an update. The axes are cleared with :meth:`Axes.clear`, keeping
-    only their tick objects, so a render function must set its ticks' looks the
-    same way on every call (a test draws every explorer's settings both ways and
-    compares the bytes).
+    ``fast=True`` is for explorers, which redraw on every change of a control: the
+    figure is made at the dpi it is drawn at (96) with fixed margins instead of
+    constrained layout, which halves the drawing time. Otherwise the layout is
+    constrained, so titles and labels never overlap.
     """
-    # one figure per drawing function and size: explorers never share one
-    key = (sys._getframe(1).f_code, float(width), float(height), int(ncols))
-    if fast and REUSE_FIGURES and key in _REUSED:
-        fig, axes = _REUSED[key]
-        _clear(fig, axes)
-    else:
-        # an explorer's figure is made at the dpi it is drawn at: no change of scale per update
-        fig = Figure(figsize=(width, height), layout=None if fast else "constrained", dpi=96 if fast else None)
-        axes = list(fig.subplots(1, ncols, squeeze=False)[0])
-        if fast and REUSE_FIGURES:
-            _REUSED[key] = (fig, axes)
+    fig = Figure(figsize=(width, height), layout=None if fast else "constrained", dpi=96 if fast else None)
+    axes = list(fig.subplots(1, ncols, squeeze=False)[0])
     if fast:
         fig.subplots_adjust(**_MARGINS)
-    return fig, list(axes)
-
-
-def _keep() -> None:
-    """Stands in for ``Axis.reset_ticks`` while an explorer's axes are cleared."""
-
-
-def _clear(fig: Figure, axes: list[Axes]) -> None:
-    """Blank a reused explorer figure: what :meth:`Axes.clear` resets (artists,
-    titles, labels, limits, scales, locators, tick settings), plus the aspect and
-    the figure's own texts, keeping the tick objects (creating them is the cost)."""
-    for ax in axes:
-        for axis in (ax.xaxis, ax.yaxis):
-            axis.reset_ticks = _keep  # clear() re-clips the kept ticks to the new patch itself
-        try:
-            ax.clear()
-        finally:
-            for axis in (ax.xaxis, ax.yaxis):
-                del axis.reset_ticks
-        ax.set_aspect("auto")  # what clear() leaves as it was
-        ax.set_adjustable("box")
-        ax.set_frame_on(True)
-        for spine in ax.spines.values():
-            spine.set_visible(True)
-    for text in list(fig.texts):
-        text.remove()
-    fig._suptitle = None  # so that the next suptitle() makes a new text
-    for legend in list(fig.legends):
-        legend.remove()
+    return fig, axes
 
 
 #: Where :func:`key` puts its first entry, by corner, in axes fractions.
