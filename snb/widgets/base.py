@@ -24,7 +24,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import ipywidgets as w
 import numpy as np
@@ -191,12 +191,34 @@ def _readout(control: w.ValueWidget, value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+#: Controls that choose among ``options``.
+SELECTIONS = (w.Dropdown, w.ToggleButtons, w.RadioButtons, w.Select, w.SelectionSlider)
+
+
+def options(control: w.ValueWidget) -> list[tuple[str, Any]]:
+    """A selection control's choices as (label, value) pairs, read from its public ``options``
+    the way ipywidgets reads them: pairs when every option is a (label, value) pair, else
+    each option labelled by its ``str``.
+
+    Examples
+    --------
+    >>> import ipywidgets as w
+    >>> options(w.Dropdown(options=[("one", 1), ("two", 2)]))
+    [('one', 1), ('two', 2)]
+    >>> options(w.Dropdown(options=[0.5, 1.0]))
+    [('0.5', 0.5), ('1.0', 1.0)]
+    """
+    items = list(control.options.items() if isinstance(control.options, Mapping) else control.options)
+    if items and all(isinstance(i, (list, tuple)) and len(i) == 2 for i in items):
+        return [(str(label), value) for label, value in items]
+    return [(str(i), i) for i in items]
+
+
 def control_grid(name: str, control: w.ValueWidget, steps: int) -> dict[str, Any]:
     """The values a control takes in the static book: kind, values, their labels, default index."""
     description = getattr(control, "description", "") or name
-    if hasattr(control, "_options_values"):  # Dropdown, ToggleButtons, SelectionSlider, ...
-        values = list(control._options_values)
-        labels = [str(x) for x in control._options_labels]
+    if isinstance(control, SELECTIONS):
+        labels, values = map(list, zip(*options(control))) if control.options else ([], [])
         kind = "range" if isinstance(control, w.SelectionSlider) else "select"
         return {"name": name, "label": description, "kind": kind, "values": values, "labels": labels,
                 "default": values.index(control.value)}
@@ -229,7 +251,7 @@ def control_grid(name: str, control: w.ValueWidget, steps: int) -> dict[str, Any
 def categorical(controls: dict[str, w.ValueWidget]) -> list[int]:
     """Positions of the controls that choose among named options (not sliders, not seeds)."""
     return [i for i, (name, c) in enumerate(controls.items())
-            if (hasattr(c, "_options_values") and not isinstance(c, w.SelectionSlider))
+            if (isinstance(c, SELECTIONS) and not isinstance(c, w.SelectionSlider))
             or isinstance(c, (w.Checkbox, w.ToggleButton))]
 
 
