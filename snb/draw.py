@@ -18,8 +18,10 @@ projections (:func:`bipartite`, :func:`weighted_network`).
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import io
+import pickle
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Hashable, Iterable, Mapping, Sequence
 
@@ -179,14 +181,25 @@ def new_figure(width: float = 6.0, height: float = 4.5, ncols: int = 1,
 
     ``fast=True`` is for explorers, which redraw on every change of a control: the
     figure is made at the dpi it is drawn at (96) with fixed margins instead of
-    constrained layout, which halves the drawing time. Otherwise the layout is
-    constrained, so titles and labels never overlap.
+    constrained layout, which halves the drawing time, and it is a fresh copy of a
+    blank figure kept pickled (:func:`pickle.loads` of a figure, which matplotlib
+    supports, takes a third of the time of building its axes anew). Otherwise the
+    layout is constrained, so titles and labels never overlap.
     """
-    fig = Figure(figsize=(width, height), layout=None if fast else "constrained", dpi=96 if fast else None)
-    axes = list(fig.subplots(1, ncols, squeeze=False)[0])
     if fast:
-        fig.subplots_adjust(**_MARGINS)
-    return fig, axes
+        fig = pickle.loads(_blank_figure(float(width), float(height), int(ncols)))
+        return fig, list(fig.axes)
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig, list(fig.subplots(1, ncols, squeeze=False)[0])
+
+
+@functools.lru_cache(maxsize=32)
+def _blank_figure(width: float, height: float, ncols: int) -> bytes:
+    """A blank explorer figure (fixed margins, 96 dpi, ``ncols`` axes in a row), pickled."""
+    fig = Figure(figsize=(width, height), layout=None, dpi=96)
+    fig.subplots(1, ncols, squeeze=False)
+    fig.subplots_adjust(**_MARGINS)
+    return pickle.dumps(fig)
 
 
 #: Where :func:`key` puts its first entry, by corner, in axes fractions.

@@ -10,6 +10,7 @@ import io
 
 import numpy as np
 import pytest
+from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 from PIL import Image
@@ -41,9 +42,29 @@ def test_an_explorer_figure_has_fixed_margins_and_the_drawing_dpi():
     fig, axes = draw.new_figure(4, 3, 2, fast=True)
     assert fig.dpi == 96 and fig.get_layout_engine() is None and len(axes) == 2
     assert fig.subplotpars.left == pytest.approx(0.04)
+    assert axes[0].get_position().x0 < axes[1].get_position().x0  # left to right
     slow, _ = draw.new_figure(4, 3)
     assert slow.get_layout_engine() is not None
-    assert draw.new_figure(4, 3, fast=True)[0] is not fig  # a new figure every time
+
+
+def test_an_explorer_figure_is_a_fresh_copy_that_draws_as_a_new_figure():
+    """Explorer figures are unpickled from a blank one: a new object every time, nothing
+    kept from an earlier drawing, and the same pixels as a figure built from scratch."""
+    def drawing(fig, axes):
+        axes[0].plot([0, 1], [0, 2], label="line")
+        axes[0].set_aspect("equal")
+        axes[1].bar(["a", "b"], [3, 1])
+        fig.suptitle("title")
+        return draw.Picture.from_figure(fig, "x").png
+
+    first = draw.new_figure(5, 3, 2, fast=True)
+    picture = drawing(*first)
+    second = draw.new_figure(5, 3, 2, fast=True)
+    assert second[0] is not first[0] and not second[1][0].lines and second[1][0].get_aspect() == "auto"
+    built = Figure(figsize=(5, 3), dpi=96)
+    axes = list(built.subplots(1, 2))
+    built.subplots_adjust(left=0.04, right=0.97, bottom=0.13, top=0.9, wspace=0.45)
+    assert drawing(built, axes) == picture == drawing(*second)
 
 
 def test_a_picture_holds_the_pixels_that_matplotlib_draws():
