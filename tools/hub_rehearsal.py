@@ -57,7 +57,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
-from urllib.parse import parse_qs, urlencode, urlparse
+from urllib.parse import parse_qs, unquote, urlencode, urlparse
+
+import nbformat
+import requests
+import websocket  # websocket-client, a dependency of jupyter_server
+
+from snb.progress import course_exercises
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -238,10 +244,10 @@ def course_repository(where: Path, branch: str) -> tuple[str, str]:
     """A bare repository in ``where`` holding the current commit as ``branch``: (url, commit)."""
     bare = where / FOLDER
     run = {"check": True, "capture_output": True, "text": True}
-    subprocess.run(["git", "init", "--quiet", "--bare", str(bare)], **run)
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], **run).stdout.strip()
-    subprocess.run(["git", "-C", str(ROOT), "push", "--quiet", str(bare),
-                    f"HEAD:refs/heads/{branch}"], **run)
+    # a local clone shares the objects by hard links: well under a second
+    subprocess.run(["git", "clone", "--quiet", "--bare", str(ROOT), str(bare)], **run)
+    subprocess.run(["git", "-C", str(bare), "update-ref", f"refs/heads/{branch}", commit], **run)
     subprocess.run(["git", "-C", str(bare), "symbolic-ref", "HEAD", f"refs/heads/{branch}"], **run)
     return bare.as_uri(), commit
 
@@ -278,7 +284,7 @@ def hub_config(where: Path, port: int, token: str, proxy: Path, culler: bool = T
         # --- the rehearsal's own service: reads the users, nothing else
         f"c.JupyterHub.services = [{{'name': 'class-rehearsal', 'api_token': {token!r}}}]",
         "c.JupyterHub.load_roles = [{'name': 'class-rehearsal', 'services': ['class-rehearsal'],",
-        "                            'scopes': ['list:users', 'read:users', 'read:servers']}]",
+        "                            'scopes': ['admin:users', 'list:users', 'read:servers']}]",
     ]
     if culler:
         lines += [
@@ -315,17 +321,18 @@ class _DataAttributes(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.data: dict[str, str] = {}
+        self.inputs: dict[str, str] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for key, value in attrs:
             if key.startswith("data-") and value is not None:
                 self.data.setdefault(key[5:], value)
+        if tag == "input" and (found := dict(attrs)).get("name"):
+            self.inputs[found["name"] or ""] = found.get("value") or ""
 
 
 def workbook_cells(notebook: dict[str, Any]) -> list[str]:
     """The workbook's code cells with exercise 1.1 answered right and 1.3 answered wrong."""
-    import nbformat  # the course's own dependency; imported here to keep --help fast
-
     solution = nbformat.reads(SOLUTION.read_text(encoding="utf-8"), as_version=4)
     right = next(c.source for c in solution.cells
                  if c.cell_type == "code" and f"checks.{RIGHT_CHECK}(" in c.source)
@@ -346,8 +353,6 @@ def workbook_cells(notebook: dict[str, Any]) -> list[str]:
 
 def run_cells(ws_url: str, token: str, cells: list[str], timeout: float) -> list[dict[str, Any]]:
     """Execute cells one by one through a kernel's websocket; each one's status and text."""
-    import websocket  # websocket-client, a dependency of jupyter_server
-
     conn = websocket.create_connection(ws_url, header=[f"Authorization: token {token}"],
                                        timeout=timeout)
     session = uuid.uuid4().hex
@@ -402,8 +407,6 @@ class Learner:
 def rehearse_learner(learner: Learner, hub_url: str, repo: str, branch: str, home: Path,
                      timeout: float) -> None:
     """One learner's session, as their browser would run it (see the module's docstring)."""
-    import requests
-
     t0 = time.monotonic()
     http = requests.Session()
     api = f"{hub_url}/hub/api"
@@ -431,10 +434,19 @@ def rehearse_learner(learner: Learner, hub_url: str, repo: str, branch: str, hom
     r.raise_for_status()
     page = _DataAttributes()
     page.feed(r.text)
-    data = {key: requests.utils.unquote(value) for key, value in page.data.items()}
+    if urlparse(r.url).path == "/hub/login":  # the browser has no hub cookie yet: log in
+        form = {"username": learner.name, "password": PASSWORD, **page.inputs}
+        form["username"], form["password"] = learner.name, PASSWORD
+        r = http.post(r.url, data=form, timeout=timeout)
+        r.raise_for_status()
+        page = _DataAttributes()
+        page.feed(r.text)
+    data = {key: unquote(value) for key, value in page.data.items()}
     expected = parse_qs(urlparse(link).query, strict_parsing=True)
     if data.get("repo") != expected["repo"][0] or data.get("branch") != expected["branch"][0]:
-        raise RehearsalError(f"nbgitpuller did not get the link's repo and branch: {data}")
+        raise RehearsalError(f"nbgitpuller did not get the link's repo and branch: {data} "
+                             f"(opened {link}, landed on {r.url} via "
+                             f"{[h.url for h in r.history]})")
     sync = {"_xsrf": data.get("xsrf", ""), "repo": data["repo"], "targetpath": data["targetpath"],
             "branch": data["branch"]}
     phase, output = "", []
@@ -523,13 +535,15 @@ def rehearse(learners: int, out: Path, proxy: Path = PROXY, timeout: float = 600
 
         threading.Thread(target=sample, daemon=True).start()
         hub_url = f"http://127.0.0.1:{port}"
-        import requests
-
         wait_for("the hub", lambda: requests.get(f"{hub_url}/hub/api/", timeout=5).ok, 120,
                  hub, log)
         hub_ready = time.monotonic() - started
         names = [f"learner{i:02d}" for i in range(1, learners + 1)]
         people = [Learner(name) for name in names]
+        r = requests.post(f"{hub_url}/hub/api/users", json={"usernames": names}, timeout=timeout,
+                          headers={"Authorization": f"token {token}"})
+        if r.status_code != 201:
+            raise RehearsalError(f"the class list was refused ({r.status_code}): {r.text[:200]}")
 
         def one(person: Learner) -> None:
             try:
@@ -575,6 +589,26 @@ def rehearse(learners: int, out: Path, proxy: Path = PROXY, timeout: float = 600
             shutil.copyfile(where / "hub.log", out / "hub.log")
         if not keep:
             shutil.rmtree(where, ignore_errors=True)
+
+
+def class_table_problems(text: str, learners: int) -> list[str]:
+    """What is wrong with ``make class-progress``'s table for the rehearsed class (or nothing).
+
+    Every learner must be counted, the exercise answered right done by all, the one answered
+    wrong attempted by all.
+    """
+    problems = []
+    word = "learner" if learners == 1 else "learners"
+    if not re.search(rf"^Class progress: {learners} {word} in ", text, re.M):
+        problems.append(f"it does not count {learners} {word}")
+    labels = {check.rsplit(".", 1)[1]: ex.label
+              for ex in course_exercises(ROOT) for check in ex.checks}
+    for check, column in ((RIGHT_CHECK, 0), (WRONG_CHECK, 1)):
+        row = re.search(rf"^\s*1\s+{re.escape(labels[check])}\s+(\d+)\s+(\d+)", text, re.M)
+        if row is None or int(row[column + 1]) != learners:
+            state = ("done", "attempted")[column]
+            problems.append(f"{labels[check]} is not {state} by all {learners}")
+    return problems
 
 
 def summarise(people: list[Learner], tracker: Tracker, learners: int, load_before: float,
@@ -756,9 +790,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.record:
         record(m)
         print(f"recorded in {MEASUREMENTS.relative_to(ROOT)}")
-    complete = m["served"] == args.learners and all(
-        f"{p}.json" in m["class_table"] or True for p in m["rows"])
-    return 0 if complete else 1
+    problems = class_table_problems(m["class_table"], args.learners)
+    for problem in problems:
+        print(f"class table: {problem}", file=sys.stderr)
+    return 0 if m["served"] == args.learners and not problems else 1
 
 
 if __name__ == "__main__":
