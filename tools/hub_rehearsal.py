@@ -56,7 +56,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlencode, urlparse
 
 import nbformat
@@ -252,6 +252,20 @@ def course_repository(where: Path, branch: str) -> tuple[str, str]:
     return bare.as_uri(), commit
 
 
+#: The lines of book/instructor/hosted.md that the rehearsal's hub runs as they are.
+PROGRESS_CONFIG = "c.Spawner.environment = {'SNB_PROGRESS': '~/snb-progress.json'}"
+CULLER_CONFIG = """import sys
+c.JupyterHub.services.append({
+    'name': 'idle-culler',
+    'command': [sys.executable, '-m', 'jupyterhub_idle_culler', '--timeout=3600'],
+})
+c.JupyterHub.load_roles.append({
+    'name': 'idle-culler',
+    'services': ['idle-culler'],
+    'scopes': ['list:users', 'read:users:activity', 'read:servers', 'delete:servers'],
+})"""
+
+
 def hub_config(where: Path, port: int, token: str, proxy: Path, culler: bool = True) -> str:
     """The throw-away jupyterhub_config.py: the hosted page's lines plus loopback plumbing."""
     singleuser = [str(BIN / "jupyterhub-singleuser")]
@@ -279,22 +293,16 @@ def hub_config(where: Path, port: int, token: str, proxy: Path, culler: bool = T
         "c.Spawner.start_timeout = 300",
         "c.Spawner.http_timeout = 300",
         "c.JupyterHub.concurrent_spawn_limit = 0",
-        # --- from book/instructor/hosted.md
-        "c.Spawner.environment = {'SNB_PROGRESS': '~/snb-progress.json'}",
-        # --- the rehearsal's own service: reads the users, nothing else
+        # --- the rehearsal's own service: adds the class list (as an instructor would)
         f"c.JupyterHub.services = [{{'name': 'class-rehearsal', 'api_token': {token!r}}}]",
         "c.JupyterHub.load_roles = [{'name': 'class-rehearsal', 'services': ['class-rehearsal'],",
         "                            'scopes': ['admin:users', 'list:users', 'read:servers']}]",
+        "# --- book/instructor/hosted.md: where the checks record progress",
+        *PROGRESS_CONFIG.splitlines(),
     ]
     if culler:
-        lines += [
-            "# --- from book/instructor/hosted.md: stop servers idle for an hour",
-            "c.JupyterHub.services.append({'name': 'idle-culler', 'command': "
-            f"[{sys.executable!r}, '-m', 'jupyterhub_idle_culler', '--timeout=3600']}})",
-            "c.JupyterHub.load_roles.append({'name': 'idle-culler', 'services': ['idle-culler'],",
-            "    'scopes': ['list:users', 'read:users:activity', 'read:servers',"
-            " 'delete:servers']})",
-        ]
+        lines += ["# --- book/instructor/hosted.md: stop servers idle for an hour",
+                  *CULLER_CONFIG.splitlines()]
     return "\n".join(lines) + "\n"
 
 
@@ -523,14 +531,13 @@ def rehearse(learners: int, out: Path, proxy: Path = PROXY, timeout: float = 600
                                    stdout=sink, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True)
         tracker = Tracker(hub.pid)
-        (out / "processes.json").write_text(json.dumps({"hub": hub.pid, "processes": []}))
+        _write_processes(out, where, hub, tracker)
 
         def sample() -> None:
             while not sampling.is_set():
                 with contextlib.suppress(Exception):
                     tracker.scan()
-                    (out / "processes.json").write_text(
-                        json.dumps({"hub": hub.pid, "processes": tracker.processes()}))
+                    _write_processes(out, where, hub, tracker)
                 sampling.wait(0.5)
 
         threading.Thread(target=sample, daemon=True).start()
@@ -581,14 +588,22 @@ def rehearse(learners: int, out: Path, proxy: Path = PROXY, timeout: float = 600
     finally:
         sampling.set()
         killed = stop(hub, tracker)
-        if tracker is not None:
-            (out / "processes.json").write_text(json.dumps(
-                {"hub": hub.pid if hub else None, "processes": tracker.processes(),
-                 "killed": killed}))
         if hub is not None and (where / "hub.log").exists():
             shutil.copyfile(where / "hub.log", out / "hub.log")
         if not keep:
             shutil.rmtree(where, ignore_errors=True)
+        if tracker is not None:
+            _write_processes(out, where, hub, tracker, killed)
+
+
+def _write_processes(out: Path, where: Path, hub: subprocess.Popen | None, tracker: Tracker,
+                     killed: list[int] | None = None) -> None:
+    """OUT/processes.json: every process the rehearsal started, by (id, start time)."""
+    record = {"folder": str(where), "hub": hub.pid if hub else None,
+              "processes": tracker.processes(), "killed": killed}
+    temporary = out / "processes.json.tmp"
+    temporary.write_text(json.dumps(record), encoding="utf-8")
+    os.replace(temporary, out / "processes.json")
 
 
 def class_table_problems(text: str, learners: int) -> list[str]:
@@ -693,20 +708,23 @@ def projection(measurements: list[dict[str, Any]], cores: int, memory_gb: float)
 
 def sizing_table(measurements: list[dict[str, Any]]) -> str:
     """The guide's table: measured rows as measured, projected rows from :func:`projection`."""
-    lines = ["| Server | Learners | Login to finished workbook 1 (median / slowest) "
-             "| Peak memory per learner | Hub | Load (1 min) | Figures |",
-             "| --- | --- | --- | --- | --- | --- | --- |"]
+    lines = ["| Server | Learners | Login to finished workbook 1: median / slowest "
+             "| Memory per learner | CPU per learner | Hub, proxy, culler | All together "
+             "| Load (1 min) before / after | Figures |",
+             "| --- | --: | --- | --: | --: | --: | --: | --- | --- |"]
     for m in sorted(measurements, key=lambda m: m["learners"]):
         lines.append(
-            f"| this machine, {m['cores']} cores (shared) | {m['served']} of {m['learners']} "
-            f"| {m['median_s']} s / {m['slowest_s']} s | {m['learner_rss_mb']} MB "
-            f"| {m['hub_rss_mb']} MB | {m['load_before']} before, {m['load_after']} after "
-            f"| measured {m['date'][:10]} |")
+            f"| this machine: {m['cores']} cores, shared | {m['served']} of {m['learners']} "
+            f"| {m['median_s']:.0f} s / {m['slowest_s']:.0f} s | {m['learner_rss_mb']} MB "
+            f"| {m['learner_cpu_s']} s | {m['hub_rss_mb']} MB | {m['total_rss_mb'] / 1024:.1f} GB "
+            f"| {m['load_before']:.1f} / {m['load_after']:.1f} | measured {m['date'][:10]} |")
     for label, cores, memory in SERVERS:
         p = projection(measurements, cores, memory)
+        together = (p["learners"] * p["per_learner_mb"] + p["hub_mb"]) / 1024
         lines.append(
-            f"| {label} | {p['learners']} | about {p['run_all_s']} s if all run it at once "
-            f"| {p['per_learner_mb']} MB | {p['hub_mb']} MB | | projected |")
+            f"| {label} | {p['learners']} | about {p['run_all_s']} s if all start at once "
+            f"| {p['per_learner_mb']} MB | {p['cpu_s']} s | {p['hub_mb']} MB | {together:.1f} GB "
+            "| | projected |")
     return "\n".join(lines)
 
 
