@@ -79,8 +79,8 @@ def table(hub: str = HUB_PLACEHOLDER, config: Path = CONFIG, root: Path = ROOT) 
     repo, branch, known = repository(config)
     lines = []
     if not known:
-        lines += [f"`repository.url` in `_config.yml` is empty, so these links use the placeholder "
-                  f"`{REPO_PLACEHOLDER}`: fill it in and run `python tools/hub_links.py --write`.", ""]
+        lines += [(f"`repository.url` in `_config.yml` is empty, so these links use the placeholder "
+                   f"`{REPO_PLACEHOLDER}`: fill it in and run `python tools/hub_links.py --write`."), ""]
     lines += ["| Chapter | Hub: lesson | Hub: workbook | Binder | Colab |", "| --- | --- | --- | --- | --- |"]
     for number, lesson, workbook in chapters(root):
         links = [anchor("lesson", nbgitpuller(hub, repo, branch, lesson)),

@@ -67,7 +67,7 @@ from snb.progress import course_exercises
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-import hub_links  # noqa: E402  (a sibling script, not a package)
+import hub_links  # a sibling script, not a package: found through sys.path above
 
 BIN = Path(sys.executable).parent
 PROXY = ROOT / ".venv" / "hub-proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
@@ -157,6 +157,11 @@ class Tracker:
     peak_pss: dict[str, int] = field(default_factory=dict)
     peak_total_rss: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    root_start: int = -1
+
+    def __post_init__(self) -> None:
+        found = _stat(self.root)
+        self.root_start = found[1] if found else -1
 
     def scan(self) -> None:
         parents: dict[int, tuple[int, int, float]] = {}
@@ -168,10 +173,19 @@ class Tracker:
             children.setdefault(ppid, []).append(pid)
         rss: dict[str, int] = {}
         pss: dict[str, int] = {}
-        stack = [(self.root, "hub")] if self.root in parents else []
         with self.lock:
+            # from the hub, and from every process of ours still running: a server whose
+            # hub has gone (stopping) may still start a kernel, and it is ours too
+            ours = [(self.root, self.root_start, "hub")] + [
+                (pid, start, owner) for (pid, start), owner in self.seen.items()]
+            stack = [(pid, owner) for pid, start, owner in ours
+                     if parents.get(pid, (0, -2))[1] == start]
+            visited: set[int] = set()
             while stack:
                 pid, owner = stack.pop()
+                if pid in visited:
+                    continue
+                visited.add(pid)
                 _, start, cpu = parents[pid]
                 key = (pid, start)
                 if key not in self.seen:
@@ -208,11 +222,19 @@ def stop(hub: subprocess.Popen | None, tracker: Tracker | None, grace: float = 2
             tracker.scan()
     if hub is not None and hub.poll() is None:
         hub.send_signal(signal.SIGTERM)
-        try:
-            hub.wait(grace)
-        except subprocess.TimeoutExpired:
+        deadline = time.monotonic() + grace
+        while hub.poll() is None and time.monotonic() < deadline:
+            if tracker is not None:  # keep noting what starts while the hub stops
+                with contextlib.suppress(Exception):
+                    tracker.scan()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                hub.wait(0.2)
+        if hub.poll() is None:
             hub.kill()
             hub.wait(5)
+    if tracker is not None:
+        with contextlib.suppress(Exception):
+            tracker.scan()
     if tracker is None:
         return []
     left = [(p["pid"], p["start"]) for p in tracker.processes() if alive(p["pid"], p["start"])]
@@ -244,11 +266,16 @@ def course_repository(where: Path, branch: str) -> tuple[str, str]:
     """A bare repository in ``where`` holding the current commit as ``branch``: (url, commit)."""
     bare = where / FOLDER
     run = {"check": True, "capture_output": True, "text": True}
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], **run).stdout.strip()
-    # a local clone shares the objects by hard links: well under a second
-    subprocess.run(["git", "clone", "--quiet", "--bare", str(ROOT), str(bare)], **run)
-    subprocess.run(["git", "-C", str(bare), "update-ref", f"refs/heads/{branch}", commit], **run)
-    subprocess.run(["git", "-C", str(bare), "symbolic-ref", "HEAD", f"refs/heads/{branch}"], **run)
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], **run).stdout.strip()
+        # a local clone shares the objects by hard links: well under a second
+        subprocess.run(["git", "clone", "--quiet", "--bare", str(ROOT), str(bare)], **run)
+        subprocess.run(["git", "-C", str(bare), "update-ref", f"refs/heads/{branch}", commit], **run)
+        subprocess.run(["git", "-C", str(bare), "symbolic-ref", "HEAD", f"refs/heads/{branch}"],
+                       **run)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        detail = getattr(exc, "stderr", "") or exc
+        raise RehearsalError(f"the course must be a git clone with git installed: {detail}") from exc
     return bare.as_uri(), commit
 
 
@@ -708,9 +735,9 @@ def projection(measurements: list[dict[str, Any]], cores: int, memory_gb: float)
 
 def sizing_table(measurements: list[dict[str, Any]]) -> str:
     """The guide's table: measured rows as measured, projected rows from :func:`projection`."""
-    lines = ["| Server | Learners | Login to finished workbook 1: median / slowest "
-             "| Memory per learner | CPU per learner | Hub, proxy, culler | All together "
-             "| Load (1 min) before / after | Figures |",
+    lines = [("| Server | Learners | Login to finished workbook 1: median / slowest "
+              "| Memory per learner | CPU per learner | Hub, proxy, culler | All together "
+              "| Load (1 min) before / after | Figures |"),
              "| --- | --: | --- | --: | --: | --: | --: | --- | --- |"]
     for m in sorted(measurements, key=lambda m: m["learners"]):
         lines.append(
