@@ -145,6 +145,24 @@ def test_ctrl_c_stops_everything_it_started(tmp_path):
     assert _mentions(record["folder"]) == [] and not Path(record["folder"]).exists()
 
 
+@pytest.mark.slow
+@needs_hub
+def test_a_failed_rehearsal_names_the_learner_and_stops_everything(tmp_path):
+    """Two seconds for a server to start is too short: the learner fails, nothing is left."""
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, str(SCRIPT), "--learners", "1", "--out", str(out),
+                           "--timeout", "2"], capture_output=True, text=True, timeout=900,
+                          cwd=ROOT, env={**os.environ, "SNB_PROGRESS": "off"})
+    assert done.returncode == 1, done.stdout[-2000:] + done.stderr[-2000:]
+    # the first step that waits longer than 2 s fails: named, with its reason, no traceback
+    assert re.search(r"^learner01: FAILED after [\d.]+ s: \w+: .+", done.stdout, re.M)
+    assert SUMMARY.search(done.stdout) is None and "summary: 0 of 1 learners served" in done.stdout
+    assert "Traceback" not in done.stderr
+    assert _left_running(out) == []
+    record = json.loads((out / "processes.json").read_text())
+    assert _mentions(record["folder"]) == [] and not Path(record["folder"]).exists()
+
+
 # ------------------------------------------------------------------ its parts, quickly
 
 

@@ -580,11 +580,13 @@ def rehearse(learners: int, out: Path, proxy: Path = PROXY, timeout: float = 600
             raise RehearsalError(f"the class list was refused ({r.status_code}): {r.text[:200]}")
 
         def one(person: Learner) -> None:
+            begun = time.monotonic()
             try:
                 rehearse_learner(person, hub_url, repo, branch, where / "home" / person.name,
                                  timeout)
             except Exception as exc:  # reported per learner, and the run fails
                 person.error = f"{type(exc).__name__}: {exc}"
+                person.times["failed"] = time.monotonic() - begun
 
         threads = [threading.Thread(target=one, args=(p,), daemon=True) for p in people]
         for thread in threads:
@@ -605,7 +607,7 @@ def rehearse(learners: int, out: Path, proxy: Path = PROXY, timeout: float = 600
                 person.error = "no snb-progress.json in the learner's home"
         table = subprocess.run(
             ["make", "--no-print-directory", "-o", ".venv/bin/.installed", "class-progress",
-             f"DIR={collected}"], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+             f"DIR={collected}"], cwd=ROOT, capture_output=True, text=True, timeout=600)
         if table.returncode != 0:
             raise RehearsalError(f"make class-progress failed:\n{table.stdout}{table.stderr}")
         measurement = summarise(people, tracker, learners, load_before, load_average(),
