@@ -199,6 +199,13 @@ def test_the_sizing_table_in_the_page_is_computed_from_the_measurements():
     assert inside == hub.sizing_table(measurements).strip(), \
         "run `python tools/hub_rehearsal.py --sizing-table --write`"
     assert inside.count("| measured ") == 3 and inside.count("| projected |") == 3
+    formula = " ".join(page.split())
+    assert (f"learners = {hub.HEADROOM} × (memory − {hub.SYSTEM_GB:.0f} GB for the system − the "
+            "hub's memory) / the largest measured memory per learner") in formula
+    assert "learners × CPU seconds per learner / cores" in formula
+    assert "far above the 2 cores" in formula and all(m["load_before"] > 2 * m["cores"]
+                                                      for m in measurements), \
+        "the page says the machine was overloaded while measuring: the loads must show it"
 
 
 def test_the_projection_is_memory_over_per_learner_memory_with_headroom():
