@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import html.parser
+import importlib.util
 import json
 import os
 import re
@@ -66,8 +67,9 @@ import websocket  # websocket-client, a dependency of jupyter_server
 from snb.progress import course_exercises
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-import hub_links  # a sibling script, not a package: found through sys.path above
+_spec = importlib.util.spec_from_file_location("hub_links", ROOT / "tools" / "hub_links.py")
+hub_links = importlib.util.module_from_spec(_spec)  # a sibling script, not a package
+_spec.loader.exec_module(hub_links)
 
 BIN = Path(sys.executable).parent
 PROXY = ROOT / ".venv" / "hub-proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
