@@ -607,14 +607,17 @@ def rehearse(learners: int, out: Path, proxy: Path = PROXY, timeout: float = 600
                 shutil.copyfile(source, collected / f"{person.name}.json")
             elif not person.error:
                 person.error = "no snb-progress.json in the learner's home"
-        table = subprocess.run(
-            ["make", "--no-print-directory", "-o", ".venv/bin/.installed", "class-progress",
-             f"DIR={collected}"], cwd=ROOT, capture_output=True, text=True, timeout=600)
-        if table.returncode != 0:
-            raise RehearsalError(f"make class-progress failed:\n{table.stdout}{table.stderr}")
+        class_table = "No learner finished the workbook: no class table to read."
+        if any(p.times.get("finished") for p in people):
+            table = subprocess.run(
+                ["make", "--no-print-directory", "-o", ".venv/bin/.installed", "class-progress",
+                 f"DIR={collected}"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+            if table.returncode != 0:
+                raise RehearsalError(f"make class-progress failed:\n{table.stdout}{table.stderr}")
+            class_table = table.stdout
         measurement = summarise(people, tracker, learners, load_before, load_average(),
                                 hub_ready, commit)
-        measurement["class_table"] = table.stdout
+        measurement["class_table"] = class_table
         return measurement
     finally:
         sampling.set()
