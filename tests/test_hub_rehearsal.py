@@ -182,6 +182,8 @@ def test_the_hosted_page_gives_the_configuration_the_rehearsal_runs(tmp_path):
 
 def test_the_page_shows_the_commands_of_the_rehearsal():
     page = hub.PAGE.read_text(encoding="utf-8")
+    assert hub.collect_command("/home", sudo="sudo ") in page.splitlines(), \
+        "the page's collecting loop is the one the rehearsal runs"
     for command in ("make hub-rehearsal LEARNERS=5", "make class-progress DIR=collected",
                     "python tools/hub_links.py --hub", "pip install -r requirements-hub.txt"):
         assert command in page, command
@@ -217,6 +219,20 @@ def test_the_projection_is_memory_over_per_learner_memory_with_headroom():
     assert p["run_all_s"] == round(p["learners"] * 10.0 / 4)
     assert hub.projection(m, 8, 32)["learners"] > 2 * p["learners"] - 2
     assert hub.projection(m, 2, 8)["learners"] < p["learners"]
+
+
+def test_the_collecting_loop_copies_one_file_per_learner(tmp_path):
+    homes = tmp_path / "home"
+    for name in ("ana", "bo-2"):
+        (homes / f"jupyter-{name}").mkdir(parents=True)
+        (homes / f"jupyter-{name}" / "snb-progress.json").write_text(name, encoding="utf-8")
+    (homes / "jupyter-idle").mkdir()  # never ran a check: nothing to copy
+    (tmp_path / "collected").mkdir()
+    subprocess.run(["bash", "-c", hub.collect_command(homes)], cwd=tmp_path, check=False)
+    found = {p.name: p.read_text() for p in (tmp_path / "collected").iterdir()}
+    assert found == {"ana.json": "ana", "bo-2.json": "bo-2"}
+    with pytest.raises(ValueError):
+        hub.collect_command("/tmp/$(touch x)")
 
 
 def test_the_workbook_is_answered_once_right_and_once_wrong():

@@ -295,6 +295,19 @@ c.JupyterHub.load_roles.append({
 })"""
 
 
+def collect_command(homes: Path | str = "/home", sudo: str = "") -> str:
+    """The hosted page's loop that copies every learner's progress file into collected/.
+
+    On The Littlest JupyterHub, learners' homes are /home/jupyter-NAME (the rehearsal names
+    its homes the same way); each file becomes collected/NAME.json.
+    """
+    homes = str(homes).rstrip("/")
+    if not re.fullmatch(r"[\w./-]+", homes):
+        raise ValueError(f"{homes!r}: a folder of homes with no spaces or shell characters")
+    return (f'for home in {homes}/jupyter-*; do {sudo}cp "$home/snb-progress.json" '
+            f'"collected/${{home#{homes}/jupyter-}}.json"; done')
+
+
 def hub_config(where: Path, port: int, token: str, proxy: Path, culler: bool = True) -> str:
     """The throw-away jupyterhub_config.py: the hosted page's lines plus loopback plumbing."""
     singleuser = [str(BIN / "jupyterhub-singleuser")]
@@ -316,7 +329,8 @@ def hub_config(where: Path, port: int, token: str, proxy: Path, culler: bool = T
         "c.JupyterHub.authenticator_class = 'dummy'",
         "c.Authenticator.allow_all = True",
         "c.JupyterHub.spawner_class = 'simple'",
-        f"c.SimpleLocalProcessSpawner.home_dir_template = {str(where / 'home' / '{username}')!r}",
+        # homes named as on The Littlest JupyterHub: /home/jupyter-NAME
+        f"c.SimpleLocalProcessSpawner.home_dir_template = {str(where / 'home' / 'jupyter-{username}')!r}",
         f"c.Spawner.cmd = {singleuser!r}",
         "c.Spawner.default_url = '/lab'",
         "c.Spawner.start_timeout = 300",
@@ -584,8 +598,8 @@ def rehearse(learners: int, out: Path, proxy: Path = PROXY, timeout: float = 600
         def one(person: Learner) -> None:
             begun = time.monotonic()
             try:
-                rehearse_learner(person, hub_url, repo, branch, where / "home" / person.name,
-                                 timeout)
+                rehearse_learner(person, hub_url, repo, branch,
+                                 where / "home" / f"jupyter-{person.name}", timeout)
             except Exception as exc:  # reported per learner, and the run fails
                 person.error = f"{type(exc).__name__}: {exc}"
                 person.times["failed"] = time.monotonic() - begun
@@ -597,15 +611,14 @@ def rehearse(learners: int, out: Path, proxy: Path = PROXY, timeout: float = 600
             while thread.is_alive():  # short joins, so Ctrl-C gets through
                 thread.join(0.5)
         tracker.scan()
-        # collect the progress files the way an instructor would, one per learner
+        # collect the progress files with the hosted page's loop (its homes, without sudo)
         collected = out / "collected"
         shutil.rmtree(collected, ignore_errors=True)
         collected.mkdir()
+        subprocess.run(["bash", "-c", collect_command(where / "home")], cwd=out, check=False,
+                       capture_output=True, timeout=600)
         for person in people:
-            source = where / "home" / person.name / "snb-progress.json"
-            if source.is_file():
-                shutil.copyfile(source, collected / f"{person.name}.json")
-            elif not person.error:
+            if not (collected / f"{person.name}.json").is_file() and not person.error:
                 person.error = "no snb-progress.json in the learner's home"
         class_table = "No learner finished the workbook: no class table to read."
         if any(p.times.get("finished") for p in people):
