@@ -549,6 +549,14 @@ def load_average() -> float:
     return os.getloadavg()[0]
 
 
+def loopback_only() -> None:
+    """Never send the rehearsal's loopback requests through a proxy named in the environment
+    (requests, websocket-client and the hub's own clients read NO_PROXY)."""
+    for name in ("NO_PROXY", "no_proxy"):
+        kept = [x for x in os.environ.get(name, "").split(",") if x.strip()]
+        os.environ[name] = ",".join(kept + [h for h in ("127.0.0.1", "localhost") if h not in kept])
+
+
 def rehearse(learners: int, out: Path, proxy: Path = PROXY, timeout: float = 600,
              keep: bool = False, culler: bool = True) -> dict[str, Any]:
     """Run the rehearsal; return the measurement (also written to ``out/measurement.json``)."""
@@ -561,6 +569,7 @@ def rehearse(learners: int, out: Path, proxy: Path = PROXY, timeout: float = 600
     sampling = threading.Event()
     load_before = load_average()
     started = time.monotonic()
+    loopback_only()
     try:
         _, branch, _ = hub_links.repository()
         repo, commit = course_repository(where, branch)
