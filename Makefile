@@ -12,13 +12,18 @@ AXE := $(VENV)/axe-core/axe.min.js
 # reveal.js for `make slides` (nbconvert's reveal template is written for 4.0.2), from npm, never a CDN
 REVEAL_VERSION := 4.0.2
 REVEAL := $(VENV)/reveal.js
+# JupyterHub's proxy for `make hub-rehearsal`, from npm into .venv (never global)
+HUB_PROXY_VERSION := 5.3.0
+HUB_PROXY := $(VENV)/hub-proxy/node_modules/.bin/configurable-http-proxy
+LEARNERS ?= 5
 # The learner's own folder (git ignores my-work/); see README, "Your own work".
 WORKSPACE ?= my-work
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup book book-build serve lab workspace reset-workbook reset-lesson progress class-progress \
-	author-lab test unit slow-test verdicts verdicts-check nbval book-test browser-deps browser-test exercises execute benchmark check-env slides wheelhouse clean
+	author-lab test unit slow-test verdicts verdicts-check nbval book-test browser-deps browser-test exercises execute benchmark check-env slides wheelhouse \
+	hub-deps hub-rehearsal clean
 
 # The course's own runs of the worked solutions are never a learner's progress (snb/progress.py).
 unit slow-test verdicts verdicts-check nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
@@ -78,7 +83,7 @@ unit: setup  ## unit tests of the helper package, config and generated files
 
 # Alone, after the unit tests: the wheelhouse install keeps a core busy for minutes, which
 # would push the unit tests' redraw-time budgets over their limits if both ran at once.
-slow-test: setup  ## the slow tests alone (offline install from a wheelhouse, about 3 minutes)
+slow-test: setup hub-deps  ## the slow tests alone (offline install from a wheelhouse, a class on a hub; about 5 minutes)
 	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -p no:cacheprovider -rs
 
 # ONLY reaches Python through the environment, never through the shell.
@@ -143,6 +148,24 @@ slides: setup $(REVEAL)/dist/reveal.js  ## slide decks of the lesson pages in _b
 
 wheelhouse: setup  ## wheels for an offline venue (Linux, macOS, Windows; Python 3.10+) in wheelhouse/
 	$(PY) tools/wheelhouse.py --dest wheelhouse $(if $(PLATFORM),--platform $(PLATFORM)) $(if $(PYVER),--python $(PYVER))
+
+$(VENV)/.hub-installed: requirements-hub.txt
+	$(PY) -m pip install --quiet -r requirements-hub.txt
+	@touch $@
+
+hub-deps: setup  ## JupyterHub, nbgitpuller, the idle culler (PyPI) and the hub's proxy (npm) into .venv
+	@$(MAKE) --no-print-directory $(VENV)/.hub-installed || \
+		echo "requirements-hub.txt could not be installed: the hub rehearsal test will be skipped"
+	@if [ -x $(HUB_PROXY) ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+		npm install --prefix $(VENV)/hub-proxy --no-audit --no-fund --silent \
+			configurable-http-proxy@$(HUB_PROXY_VERSION) && \
+		echo "configurable-http-proxy $(HUB_PROXY_VERSION) ready in $(VENV)/hub-proxy" || \
+		echo "configurable-http-proxy could not be installed: the hub rehearsal test will be skipped"; \
+	else echo "npm not found: the hub rehearsal test will be skipped (the hub's proxy comes from npm)"; fi
+
+hub-rehearsal: hub-deps  ## a class on a real JupyterHub on this machine, e.g. LEARNERS=5 (instructor guide)
+	$(PY) tools/hub_rehearsal.py --learners '$(subst ','\'',$(value LEARNERS))'
 
 clean:  ## remove the built book (keeps .venv)
 	rm -rf _build
