@@ -42,6 +42,7 @@ from pathlib import Path
 import nbformat
 
 from snb.fences import FENCE
+from snb.files import write_text
 
 __all__ = ["placeholder_for", "strip_solutions", "make_exercise_notebook", "render", "main"]
 
@@ -200,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         stale.append(target)
         if not args.check:
             target.parent.mkdir(exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            write_text(target, text)  # whole or not at all, never through a link
             print(f"wrote {target.relative_to(args.root)}")
     if args.check and stale:
         names = ", ".join(str(t.relative_to(args.root)) for t in stale)

@@ -35,6 +35,7 @@ to time the analyses on a larger case. Same arguments, same case.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Hashable
@@ -44,6 +45,7 @@ import numpy as np
 
 from snb import stats
 from snb.assumptions import Parameter
+from snb.files import write_text
 from snb.models import communities
 from snb.models.diffusion import cascade_parameters, seeding_replications
 from snb.models.firm import Firm, synthetic_firm
@@ -387,12 +389,11 @@ def write_exports(case: Case, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, rows in export_rows(case).items():
-        path = folder / name
-        with path.open("w", newline="", encoding="utf-8") as f:
-            out = csv.writer(f, lineterminator="\n")
-            out.writerow(EXPORTS[name])
-            out.writerows(rows)
-        written.append(path)
+        text = io.StringIO()
+        out = csv.writer(text, lineterminator="\n")
+        out.writerow(EXPORTS[name])
+        out.writerows(rows)
+        written.append(write_text(folder / name, text.getvalue()))  # never through a link, never half
     return written
 
 

@@ -28,9 +28,10 @@ from typing import Any, Callable, Mapping
 
 import ipywidgets as w
 import numpy as np
-from IPython.display import display
+from IPython.display import HTML, display
 
 from snb import draw
+from snb.widgets.params import SettingError
 
 #: Largest random seed numpy accepts (2**32 - 1).
 MAX_SEED = 2**32 - 1
@@ -43,6 +44,16 @@ EM_PER_CHAR = 0.62
 LABEL_PADDING_EM = 1.2
 #: Width of each button of a row of toggle buttons.
 TOGGLE_BUTTON_EM = 7.0
+
+
+def setting_message(exc: Exception) -> str:
+    """What an explorer shows when its render function refuses the settings: the render
+    function's own sentence for a :class:`~snb.widgets.params.SettingError` (the same one a
+    direct call raises), else the error named in a few words."""
+    if isinstance(exc, SettingError):
+        return f"These settings cannot be drawn: {exc} Change it and try again."
+    return (f"These settings cannot be drawn ({type(exc).__name__}: {str(exc)[:200]}). "
+            "Change one of them and try again.")
 
 
 def description_em(description: str) -> float:
@@ -117,10 +128,7 @@ class Explorer:
         try:
             picture = self.render(**values)
         except Exception as exc:  # a setting the model cannot take: a sentence, not a traceback
-            from IPython.display import HTML
-
-            display(HTML(f'<p role="status">These settings cannot be drawn ({html.escape(type(exc).__name__)}: '
-                         f"{html.escape(str(exc)[:200])}). Change one of them and try again.</p>"))
+            display(HTML(f'<p role="status">{html.escape(setting_message(exc))}</p>'))
             return
         display(picture.html() if isinstance(picture, draw.Picture) else picture)
 

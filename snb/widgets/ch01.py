@@ -14,6 +14,7 @@ from snb import draw
 from snb.datasets import TOPOLOGIES, communication_network
 from snb.models import POLICIES, Policy, cascade_sizes, choose_seeds, compare_policies, independent_cascade
 from snb.widgets.base import Explorer, control_style, seed_box
+from snb.widgets.params import MAX_SEED, OneOf, Real, Whole, settings
 
 
 # ---------------------------------------------------------- cascade explorer
@@ -24,6 +25,12 @@ def _network_and_layout(topology: str, n: int, seed: int) -> tuple[nx.Graph, dic
     return G, draw.layout(G, seed=seed)
 
 
+@settings(lambda v: None if v["budget"] <= v["n"] else
+          f"Starters ({v['budget']}) cannot be more than people ({v['n']}).",
+          topology=OneOf(TOPOLOGIES, "Topology"), n=Whole(20, 2000, "People"),
+          p=Real(0, 1, "Pass-on probability"), seeding=OneOf(("broadcast", "peer"), "Seeding"),
+          budget=Whole(1, 2000, "Starters"), seed=Whole(0, MAX_SEED, "Random seed"),
+          runs=Whole(1, 10_000, "Runs"))
 def render_cascade(topology: str = "media + peers", n: int = 80, p: float = 0.15,
                    seeding: str = "broadcast", budget: int = 3, seed: int = 1,
                    runs: int = 100) -> draw.Picture:
@@ -80,6 +87,10 @@ def cascade_explorer(topology: str = "media + peers", n: int = 80, p: float = 0.
 ADAPTATION_DEFAULTS = {"n": 200, "runs": 100, "seed": 2, "network_seed": 1}
 
 
+@settings(topology=OneOf(TOPOLOGIES, "Topology"), p_dialogue=Real(0, 1, "Dialogue pass-on"),
+          success=Real(0, 1, "Transformation success"), periods=Whole(1, 100, "Periods"),
+          n=Whole(20, 2000, "People"), runs=Whole(1, 2000, "Runs"), seed=Whole(0, MAX_SEED, "Random seed"),
+          network_seed=Whole(0, MAX_SEED, "Network seed"))
 def render_adaptation(topology: str = "media + peers", p_dialogue: float = 0.25,
                       success: float = 0.6, periods: int = 12, n: int = ADAPTATION_DEFAULTS["n"],
                       runs: int = ADAPTATION_DEFAULTS["runs"], seed: int = ADAPTATION_DEFAULTS["seed"],

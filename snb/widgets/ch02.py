@@ -18,6 +18,7 @@ from snb.measures import top_share
 from snb.models import customers_per_business
 from snb.widgets.base import MAX_SEED, Explorer, control_style, row
 from snb.widgets.builders import NetworkBuilder, shorten
+from snb.widgets.params import Real, Whole, settings
 
 #: Numbers of customers offered by the growth explorer (a business opens per 10 customers).
 GROWTH_SIZES: tuple[int, ...] = (1000, 2000, 5000, 10000, 20000)
@@ -52,6 +53,8 @@ def _draw_market(ax: Any, customers: np.ndarray, title: str) -> None:
     draw.key(ax, "upper left", at=(0.0, 0.0), ncols=2, marker_area=40)  # below the market
 
 
+@settings(alpha=Real(0, 3, "Attachment (alpha)"), n=Whole(100, max(GROWTH_SIZES), "Customers"),
+          seed=Whole(0, MAX_SEED, "Random seed"))
 def render_growth(alpha: float = 1.0, n: int = 2000, seed: int = 1) -> draw.Picture:
     """Grow a market of ``n`` customers choosing among ``n // 10`` businesses with
     attachment strength ``alpha``: the businesses in opening order, sized by customers,

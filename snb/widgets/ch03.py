@@ -12,7 +12,9 @@ from matplotlib.collections import LineCollection
 from snb import draw
 from snb.datasets import load_karate_club
 from snb.models import communities, opinion, renewal
+from snb.models.opinion import WISDOM_NETWORKS as WISDOM_NETWORK_KINDS
 from snb.widgets.base import Explorer, control_style
+from snb.widgets.params import MAX_SEED, OneOf, Real, Whole, settings
 
 __all__ = ["COMMUNITY_NETWORKS", "render_communities", "community_explorer", "render_renewal", "renewal_explorer",
            "WISDOM_PATHS", "render_wisdom", "wisdom_explorer"]
@@ -50,6 +52,8 @@ def _network(name: str) -> tuple[nx.Graph, list[set], str, dict]:
     return G, known, what, {v: np.asarray(p) for v, p in pos.items()}
 
 
+@settings(method=OneOf(communities.METHODS, "Method"), resolution=Real(0.05, 10, "Resolution"),
+          seed=Whole(0, MAX_SEED, "Random seed"), network=OneOf(COMMUNITY_NETWORKS, "Network"))
 def render_communities(method: str = "Louvain", resolution: float = 1.0, seed: int = 1,
                        network: str = "karate club") -> draw.Picture:
     """The network coloured by detected community (marker: known group), with modularity
@@ -115,6 +119,8 @@ def community_explorer(method: str = "Louvain", resolution: float = 1.0, seed: i
 
 
 # ---------------------------------------------------------- renewal explorer
+@settings(homophily=Real(0, 1, "Homophily"), turnover=Real(0, 1, "Turnover a round"),
+          departures=OneOf(("random", "targeted"), "Who leaves"), seed=Whole(0, MAX_SEED, "Random seed"))
 def render_renewal(homophily: float = 0.7, turnover: float = 0.05, departures: str = "random",
                    seed: int = 1) -> draw.Picture:
     """The community after 60 rounds of turnover (newcomers from outside in colour) beside the
@@ -172,6 +178,8 @@ def renewal_explorer(homophily: float = 0.7, turnover: float = 0.05, departures:
 WISDOM_PATHS = 400
 
 
+@settings(network=OneOf(WISDOM_NETWORK_KINDS, "Network"), people=Whole(20, 10_000, "People"),
+          seed=Whole(0, MAX_SEED, "Random seed"))
 def render_wisdom(network: str = "small world", people: int = 100, seed: int = 1) -> draw.Picture:
     """Everyone's estimate, round by round, as the network averages them (DeGroot 1974),
     with the truth, the consensus and the plain mean of the starting estimates (above

@@ -13,6 +13,7 @@ from matplotlib.collections import LineCollection
 from snb import draw
 from snb.models import brokerage, firm
 from snb.widgets.base import Explorer, control_style
+from snb.widgets.params import MAX_SEED, OneOf, Real, Whole, settings
 
 __all__ = ["chart_layout", "department_layout", "formal_and_informal", "REMOVALS", "render_org", "org_explorer", "person_to_remove"]
 
@@ -160,6 +161,8 @@ def _sample(people: int) -> int | None:
     return None if people <= 400 else SAMPLE
 
 
+@settings(remove=OneOf(REMOVALS, "Remove"), block=Real(0, 1, "Blocked cross-department ties"),
+          people=Whole(50, 2000, "People"), seed=Whole(0, MAX_SEED, "Random seed"))
 def render_org(remove: str = "nobody", block: float = 0.0, people: int = 100, seed: int = 1) -> draw.Picture:
     """The synthetic firm after removing one person and blocking a share of cross-department
     ties: the informal network, the org chart, and what knowledge flow lost, side by side."""

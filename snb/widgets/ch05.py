@@ -13,9 +13,12 @@ from matplotlib.collections import LineCollection
 
 from snb import draw
 from snb.datasets import load_florentine_families, load_sampson
-from snb.feedback import plural
+from snb.feedback import bounded_items, describe, is_collection, plural
 from snb.models import ego, influence, reciprocity
+from snb.models.reciprocity import GIVE_TAKE_NETWORKS as GIVE_TAKE_NETWORK_KINDS
 from snb.widgets.base import Explorer, StaticHTML, control_style, needs_kernel_html, row, static_book
+from snb.widgets.builders import draw_plain
+from snb.widgets.params import MAX_SEED, OneOf, Real, SettingError, Whole, settings
 
 __all__ = ["CENTRALITY_NETWORKS", "render_centrality", "centrality_explorer", "render_scorecard",
            "scorecard_table", "ScorecardBuilder", "render_give_take", "give_take_explorer"]
@@ -41,6 +44,7 @@ def _centrality_network(name: str) -> tuple[nx.Graph, dict, dict]:
     return G, pos, influence.centralities(G, weight=weight)
 
 
+@settings(network=OneOf(CENTRALITY_NETWORKS, "Network"), measure=OneOf(influence.MEASURES, "Measure"))
 def render_centrality(network: str = "Florentine marriages", measure: str = "betweenness") -> draw.Picture:
     """The network with each node's size showing its score on ``measure``; the top three
     named in the title and coloured."""
@@ -93,12 +97,21 @@ def _scorecard_text(card: dict) -> list[str]:
     return lines
 
 
+#: Most contacts a scorecard draws.
+MAX_CONTACTS = 500
+
+
 def render_scorecard(contacts: tuple = (), need: str = "") -> draw.Picture:
     """Your ego network: you in the middle, contacts on a circle coloured by industry (size:
     trust), ties among contacts drawn. The alt text carries the whole scorecard.
     ``contacts``: :class:`~snb.models.ego.Contact` rows; ``need``: industries or places you
     need, separated by commas."""
-    contacts = list(contacts)
+    if not isinstance(need, str):
+        raise SettingError(f"The need must be text, e.g. 'logistics, Berlin', not {describe(need)}.")
+    contacts = bounded_items(contacts, limit=MAX_CONTACTS) if is_collection(contacts) else None
+    if contacts is None or not all(isinstance(c, ego.Contact) for c in contacts):
+        raise SettingError(f"Contacts must be a list of at most {MAX_CONTACTS} contacts made with "
+                           "ego.make_contact or ego.parse_contacts_csv.")
     fig, (ax,) = draw.new_figure(5.6, 4.4, fast=True)
     fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.9)
     ax.set_axis_off()
@@ -121,7 +134,9 @@ def render_scorecard(contacts: tuple = (), need: str = "") -> draw.Picture:
     ax.text(0, -0.14, "you", ha="center", va="top", fontsize=9)
     for c in contacts[:40]:
         x, y = pos[c.name] * 1.22
-        ax.text(x, y, f"{c.name[:12]}\n{c.industry[:12]}", ha="center", va="center", fontsize=7)
+        # names and industries are the learner's text: drawn as typed, never as $maths$
+        ax.text(x, y, f"{c.name[:12]}\n{c.industry[:12]}", ha="center", va="center", fontsize=7,
+                parse_math=False)
     ax.set_xlim(-1.5, 1.5)
     ax.set_ylim(-1.35, 1.35)
     ax.set_aspect("equal")
@@ -252,7 +267,9 @@ class ScorecardBuilder:
         self.remove_choice.options = [c.name for c in self.contacts]
         self.picture.clear_output(wait=True)
         with self.picture:
-            display(render_scorecard(tuple(self.contacts), self.need).html())
+            # a drawing that still fails is a sentence, and the form keeps working
+            picture = draw_plain(lambda: render_scorecard(tuple(self.contacts), self.need))
+            display(picture.html() if isinstance(picture, draw.Picture) else picture)
             if self.contacts:
                 display(scorecard_table(tuple(self.contacts), self.need))
         return []
@@ -278,6 +295,8 @@ def _amount(x: float) -> str:
     return "nothing (none are left)" if not np.isfinite(x) else f"{x:.1f}"
 
 
+@settings(takers=Real(0, 1, "Takers at start"), benefit_cost=Real(0, 100, "Benefit / cost"),
+          network=OneOf(GIVE_TAKE_NETWORK_KINDS, "Network"), seed=Whole(0, MAX_SEED, "Random seed"))
 def render_give_take(takers: float = 0.5, benefit_cost: float = 5.0, network: str = "random regular",
                      seed: int = 1) -> draw.Picture:
     """One run of the give-and-take model (200 people, 4 contacts each on average): the share
