@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the book so that a success means every page is current and free of errors.
 
-    python tools/book_build.py [--root DIR] [-- JUPYTER_BOOK_BUILD_OPTIONS...]
+    python tools/book_build.py [--root DIR] [--frames render|check] [--jobs N] [-- JUPYTER_BOOK_BUILD_OPTIONS...]
 
 ``make book-build`` runs this with ``-- -W -n --keep-going --builder html``. Around
 ``jupyter-book build`` it adds three guards that Jupyter Book 1 lacks:
@@ -18,10 +18,15 @@
 3. **Fresh stored outputs**: the book is built from the outputs stored in the
    notebooks (``execute_notebooks: off``), the same outputs strict nbval checks in
    ``make test``. ``make execute`` records in each notebook (``metadata.snb``) a
-   hash of its code cells and of the package (``snb/``); the build refuses a page
-   whose code or package changed since, naming it and saying "run make execute".
-   When nothing changed since a build that passed every check (same pages, package,
-   book files and options), the build is skipped: Sphinx would write nothing.
+   hash of its code cells and of each package module and data file it used; the
+   build refuses a page whose code, or one of those, changed since (``stale_reason``),
+   naming it and saying "run make execute". With stored outputs the package itself is
+   no reason to rewrite pages. When nothing changed since a build that passed every
+   check (same pages, book files and options), Sphinx is skipped: it would write nothing.
+   **Explorer frames** (tools/frames.py): every explorer's pictures are rendered into
+   book/_static/frames/ (missing or out-of-date sets only, on every core, each swapped
+   in whole); a page whose frames are still missing or incomplete stops the build,
+   named (``--frames check`` renders nothing, it only checks).
 4. **After**: no page of ``_toc.yml`` may show an error: an executed notebook with
    an ``error`` output (unless its cell is tagged ``raises-exception``), a failed
    execution report (``_build/html/reports/*.err.log``), or a traceback in the
@@ -36,7 +41,6 @@ from __future__ import annotations
 import argparse
 import ast
 import hashlib
-import os
 import json
 import re
 import shutil

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
 import os
 import shutil
@@ -133,22 +134,6 @@ def problems(root: Path, pages: list[Path]) -> list[str]:
     return found
 
 
-def render_chunk(spec: dict[str, Any], folder: str, keys: list[str]) -> dict[str, Any]:
-    """Render some frames of one explorer into ``folder`` (in a worker process)."""
-    # Imported here, in the workers only: the package (matplotlib, ipywidgets) costs a
-    # second per process, which a build with every frame set current never pays.
-    from snb.widgets import base
-
-    return base.render_frames(spec, Path(folder), keys)
-
-
-def write_manifest(spec: dict[str, Any], frames: dict[str, Any], folder: Path) -> None:
-    """The manifest script (the same text as ``snb.widgets.base.write_manifest``)."""
-    from snb.widgets import base  # the parent imports the package only when it renders
-
-    base.write_manifest(spec, frames, folder)
-
-
 def swap_in(tmp: Path, final: Path) -> None:
     """Replace ``final`` by the complete folder ``tmp`` (two renames; the old set is
     deleted only after the new one is in place)."""
@@ -195,17 +180,20 @@ def build(root: Path, pages: list[Path], jobs: int | None = None, quiet: bool = 
         tasks = [(uid, spec, spec["keys"][i:i + CHUNK]) for uid, (spec, _) in todo.items()
                  for i in range(0, len(spec["keys"]), CHUNK)]
         entries: dict[str, dict[str, Any]] = {uid: {} for uid in todo}
+        # Imported only now: the package (matplotlib, ipywidgets) costs a second, which a
+        # build with every set current never pays. Forked workers inherit it.
+        base = importlib.import_module("snb.widgets.base")
         try:
             if jobs == 1:
-                results = [render_chunk(spec, str(tmp[uid]), keys) for uid, spec, keys in tasks]
+                results = [base.render_frames(spec, tmp[uid], keys) for uid, spec, keys in tasks]
             else:
                 with ProcessPoolExecutor(max_workers=jobs) as pool:
-                    futures = [pool.submit(render_chunk, spec, str(tmp[uid]), keys) for uid, spec, keys in tasks]
+                    futures = [pool.submit(base.render_frames, spec, tmp[uid], keys) for uid, spec, keys in tasks]
                     results = [future.result() for future in futures]
             for (uid, _, _), result in zip(tasks, results):
                 entries[uid].update(result)
             for uid, (spec, key) in todo.items():
-                write_manifest(spec, entries[uid], tmp[uid])
+                base.write_manifest(spec, entries[uid], tmp[uid])
                 (tmp[uid] / INPUTS_FILE).write_text(key + "\n", encoding="utf-8")  # last: the set is complete
                 swap_in(tmp[uid], frames / uid)
                 counts["frames"] += len(spec["keys"])

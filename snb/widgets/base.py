@@ -312,12 +312,28 @@ def spec_uid(spec: dict[str, Any]) -> str:
 
 
 def default_key(spec: dict[str, Any]) -> str:
-    """The key of the lesson's settings (every control at its default)."""
+    """The key of the lesson's settings (every control at its default).
+
+    Examples
+    --------
+    >>> spec = {"controls": [{"name": "p", "values": [0.1, 0.2, 0.3], "default": 1},
+    ...                      {"name": "seed", "values": [1, 2, 3], "default": 0}]}
+    >>> default_key(spec)
+    '1-0'
+    """
     return "-".join(str(g["default"]) for g in spec["controls"])
 
 
 def frame_values(spec: dict[str, Any], key: str) -> dict[str, Any]:
-    """The render function's keyword arguments for frame ``key``."""
+    """The render function's keyword arguments for frame ``key``.
+
+    Examples
+    --------
+    >>> spec = {"controls": [{"name": "p", "values": [0.1, 0.2, 0.3], "default": 1},
+    ...                      {"name": "seed", "values": [1, 2, 3], "default": 0}]}
+    >>> frame_values(spec, "2-1")
+    {'p': 0.3, 'seed': 2}
+    """
     return {g["name"]: g["values"][int(j)] for g, j in zip(spec["controls"], key.split("-"))}
 
 
