@@ -217,6 +217,7 @@ RUN = textwrap.dedent("""\
 """)
 
 
+@pytest.mark.slow  # a process (and its workers) per case: make slow-test, not make unit
 @pytest.mark.parametrize("how,jobs", [(signal.SIGINT, 1), (signal.SIGINT, 2), (signal.SIGKILL, 1)])
 def test_an_interrupted_render_leaves_the_old_set_whole(book, how, jobs):
     """Ctrl-C (or a kill) while a new set renders: the previous set stays complete and in

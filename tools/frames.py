@@ -209,24 +209,34 @@ def build(root: Path, pages: list[Path], jobs: int | None = None, quiet: bool = 
 
 def sync(root: Path, site: Path) -> int:
     """Make ``site/_static/frames`` hold exactly the current sets (Sphinx copies static files
-    only when it writes pages); returns the number of sets copied."""
+    only when it writes pages, and leaves out dotfiles); returns the number of sets copied.
+    What was copied is recorded beside the site (``.snb-frames.json``: id -> inputs)."""
     source, target = root / FRAMES, site / "_static" / "frames"
     if not site.is_dir():
         return 0
+    record_path = site.parent / ".snb-frames.json"
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        record = {}
     target.mkdir(parents=True, exist_ok=True)
-    current = {p.name for p in source.iterdir() if p.is_dir() and not p.name.startswith(".")} \
-        if source.is_dir() else set()
+    current = {}
+    if source.is_dir():
+        for folder in source.iterdir():
+            inputs = folder / INPUTS_FILE
+            if folder.is_dir() and not folder.name.startswith(".") and inputs.is_file():
+                current[folder.name] = inputs.read_text(encoding="utf-8").strip()
     copied = 0
-    for name in sorted(current):
-        here, there = source / name / INPUTS_FILE, target / name / INPUTS_FILE
-        if there.is_file() and here.is_file() and here.read_bytes() == there.read_bytes():
+    for name, key in sorted(current.items()):
+        if record.get(name) == key and (target / name / MANIFEST_FILE).is_file():
             continue
         shutil.rmtree(target / name, ignore_errors=True)
-        shutil.copytree(source / name, target / name)
+        shutil.copytree(source / name, target / name, ignore=shutil.ignore_patterns(".*"))
         copied += 1
     for folder in target.iterdir():
         if folder.name not in current:
             shutil.rmtree(folder) if folder.is_dir() else folder.unlink()
+    record_path.write_text(json.dumps(current, indent=1, sort_keys=True), encoding="utf-8")
     return copied
 
 
