@@ -18,11 +18,11 @@ ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup lock book book-build serve lab workspace reset-workbook reset-lesson progress class-progress \
-	author-lab test lint unit slow-test nbval book-test browser-deps browser-test exercises execute benchmark check-env \
-	slides wheelhouse clean
+	author-lab test lint unit slow-test verdicts verdicts-check nbval book-test browser-deps browser-test exercises \
+	execute benchmark check-env slides wheelhouse clean
 
 # The course's own runs of the worked solutions are never a learner's progress (snb/progress.py).
-unit slow-test nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
+unit slow-test verdicts verdicts-check nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
 
 help:  ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -82,7 +82,7 @@ class-progress: setup  ## instructors: DIR=folder of progress files -> table per
 author-lab: setup  ## authors: JupyterLab on the course files themselves (edits tracked notebooks)
 	$(BIN)/jupyter lab --notebook-dir=. $(ALLOW_ROOT)
 
-test: setup lint unit slow-test nbval book-test browser-test  ## run every test: lint, unit, notebooks, generated files, book, browser
+test: setup lint unit slow-test verdicts-check nbval book-test browser-test  ## run every test: lint, unit, verdicts, notebooks, book, browser
 	@echo "All tests passed."
 
 lint: setup  ## ruff: pyflakes, pycodestyle, import order (settings in pyproject.toml)
@@ -97,6 +97,17 @@ unit: setup  ## unit tests and the package's doctests, without the slow ones (ab
 # wheelhouse install keeps a core busy for minutes.
 slow-test: setup  ## the slow tests alone (Sphinx builds, kernels, processes, an offline install: minutes)
 	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -p no:cacheprovider -rs
+
+# ONLY reaches Python through the environment, never through the shell.
+verdicts: export SNB_ONLY := $(ONLY)
+verdicts: setup  ## every verdict of the course with its interval (ONLY="03 05" for some chapters)
+	$(PY) -m snb.verdicts
+
+# The stored results (what pages print) must be fresh at seed base 0, and no verdict may
+# change its label at another base unless it is marked fragile.
+VERDICT_OTHER_BASE := 7
+verdicts-check: setup  ## recompute every verdict: stored results fresh, no unmarked flip at another base
+	$(PY) -m snb.verdicts --check-stored --compare 0 $(VERDICT_OTHER_BASE)
 
 nbval: setup  ## run the notebooks: strict on lessons and solutions, lax on exercises
 	$(PY) -m pytest --nbval notebooks solutions --nbval-sanitize-with $(NBVAL_SANITIZE) \
