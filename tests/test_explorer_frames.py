@@ -29,7 +29,8 @@ from snb import widgets
 from snb.widgets import base
 
 ROOT = Path(__file__).resolve().parents[1]
-frames = load_tool("frames")
+sys.path.insert(0, str(ROOT / "tools"))  # frames' workers find it by name, as book_build imports it
+import frames  # noqa: E402
 NOTEBOOKS = frames.course_notebooks(ROOT)
 MARK = 'class="snb-explorer"'
 EXPLORER_CALL = re.compile(r"widgets\.\w+_explorer\(")
@@ -131,7 +132,7 @@ def book(tmp_path, monkeypatch):
     return tmp_path
 
 
-def store(root: Path, spec: dict, modules: dict | None = None) -> Path:
+def store(root: Path, spec: dict, modules: dict | None = None, data: dict | None = None) -> Path:
     """Write the lesson as make execute would: the explorer's output and a fresh record."""
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("widgets.tiny_explorer()")
@@ -139,7 +140,7 @@ def store(root: Path, spec: dict, modules: dict | None = None) -> Path:
                                            metadata={base.SPEC_KEY: spec})]
     nb.cells = [cell]
     modules = {"tinyrender.py": "1"} if modules is None else modules
-    nb.metadata["snb"] = {"code": load_tool("book_build").code_hash(nb), "modules": modules, "data": {}}
+    nb.metadata["snb"] = {"code": load_tool("book_build").code_hash(nb), "modules": modules, "data": data or {}}
     path = root / "notebooks" / "01-page.ipynb"
     nbformat.write(nb, path)
     return path
@@ -168,9 +169,14 @@ def test_a_set_is_rendered_whole_then_reused_while_its_inputs_hold(book):
     assert frames.build(book, pages(book), jobs=1, quiet=True)["reused"] == 1
     assert (folder / "1-1.png").stat().st_mtime_ns == stamp, "an unchanged set is not drawn again"
 
-    store(book, spec, modules={"tinyrender.py": "2"})  # the page used other code: new pictures
+    store(book, spec, modules={"tinyrender.py": "2"})  # other code on the page, not in the pictures
+    assert frames.problems(book, pages(book)) == []
+    store(book, spec, data={"snb/data/squares.csv": "2"})  # other data: new pictures
     assert "made from other inputs" in frames.problems(book, pages(book))[0]
     assert frames.build(book, pages(book), jobs=1, quiet=True)["rendered"] == 1
+    inputs = json.loads((folder / ".inputs").read_text())
+    assert {"snb/__init__.py", "snb/draw.py", "snb/widgets/base.py"} <= set(inputs["modules"]) or \
+        not (book / "snb").exists(), "the code that drew the pictures is recorded (when the book holds it)"
     store(book, tiny_spec(("red", "green")))  # other settings: another folder; the old one goes
     counts = frames.build(book, pages(book), jobs=1, quiet=True)
     assert counts["rendered"] == 1 and counts["removed"] == 1 and not folder.exists()
@@ -226,7 +232,7 @@ def test_an_interrupted_render_leaves_the_old_set_whole(book, how, jobs):
     frames.build(book, pages(book), jobs=1, quiet=True)
     folder = book / frames.FRAMES / frames.spec_uid(spec)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    store(book, spec, modules={"tinyrender.py": "2"})
+    store(book, spec, data={"snb/data/squares.csv": "2"})
     env = {**os.environ, "TINY_SLEEP": "0.4", "PYTHONPATH": os.pathsep.join([str(ROOT), str(book)])}
     proc = subprocess.Popen([sys.executable, "-c", RUN, str(book), str(ROOT / "tools"), str(jobs)], env=env,
                             start_new_session=True)
@@ -243,6 +249,24 @@ def test_an_interrupted_render_leaves_the_old_set_whole(book, how, jobs):
     frames.build(book, pages(book), jobs=1, quiet=True)
     assert frames.problems(book, pages(book)) == []
     assert sorted(p.name for p in (book / frames.FRAMES).iterdir()) == [folder.name]
+
+
+def test_a_set_drawn_by_code_that_changed_since_is_rendered_again(book):
+    """The modules loaded while a set was drawn are recorded with their code hashes."""
+    frames.build(book, pages(book), jobs=1, quiet=True)
+    folder = book / frames.FRAMES / frames.spec_uid(tiny_spec())
+    (book / "snb").mkdir()
+    (book / "snb" / "model.py").write_text('"""A model."""\nX = 1  # one\n')
+    inputs = json.loads((folder / ".inputs").read_text())
+    inputs["modules"]["snb/model.py"] = frames.module_hash(book / "snb" / "model.py")
+    (folder / ".inputs").write_text(json.dumps(inputs))
+    assert frames.problems(book, pages(book)) == []
+    (book / "snb" / "model.py").write_text('"""A model, reworded."""\nX = 1  # uno\n')
+    assert frames.problems(book, pages(book)) == [], "docstrings and comments draw nothing"
+    (book / "snb" / "model.py").write_text('"""A model."""\nX = 2\n')
+    assert frames.problems(book, pages(book)) == [
+        f"notebooks/01-page.ipynb: the frames of the explorer 'Tiny' ({frames.FRAMES.as_posix()}/"
+        f"{folder.name}) are drawn by code that changed since (snb/model.py)"]
 
 
 def test_the_site_gets_exactly_the_current_sets(book):

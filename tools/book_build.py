@@ -39,7 +39,6 @@ Exit code: 0 only when the build and all three guards pass.
 from __future__ import annotations
 
 import argparse
-import ast
 import hashlib
 import json
 import re
@@ -60,6 +59,7 @@ import yaml  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import frames  # noqa: E402  (tools/ is not a package)
+from hashes import file_hash, module_hash  # noqa: E402
 
 #: Runs ``jupyter-book`` (its console script) in this Python, without the slow import.
 JUPYTER_BOOK = (SKIP_SLOW_IMPORT + "; from jupyter_book.cli.main import main; sys.argv[0] = 'jupyter-book'; "
@@ -156,41 +156,6 @@ def code_hash(nb: nbformat.NotebookNode) -> str:
     """A hash of a notebook's code cells, in order."""
     sources = [cell.source for cell in nb.cells if cell.cell_type == "code"]
     return hashlib.sha256(json.dumps(sources).encode()).hexdigest()[:16]
-
-
-def _without_docstrings(tree: ast.AST) -> ast.AST:
-    """``tree`` with the docstring of the module and of every class and function removed."""
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-            body = node.body
-            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
-                    and isinstance(body[0].value.value, str):
-                node.body = body[1:] or [ast.Pass()]
-    return tree
-
-
-_HASHES: dict[tuple[Path, int, int], str] = {}
-
-
-def module_hash(path: Path) -> str:
-    """A hash of what a Python module does: its syntax tree without docstrings, comments,
-    blank lines or line numbers (``ast.dump``), so that rewording a docstring or a comment
-    changes nothing. A file Python cannot parse is hashed as bytes."""
-    stat = path.stat()
-    key = (path, stat.st_mtime_ns, stat.st_size)
-    if key not in _HASHES:
-        source = path.read_bytes()
-        try:
-            text = ast.dump(_without_docstrings(ast.parse(source)))
-            _HASHES[key] = hashlib.sha256(text.encode()).hexdigest()[:16]
-        except (SyntaxError, ValueError):
-            _HASHES[key] = hashlib.sha256(source).hexdigest()[:16]
-    return _HASHES[key]
-
-
-def file_hash(path: Path) -> str:
-    """A hash of a data file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def execution_record(root: Path, nb: nbformat.NotebookNode, modules: Iterable[str] = (),

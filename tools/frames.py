@@ -10,10 +10,11 @@ the output's metadata (``snb.widgets.base.explorer_spec``: the render function, 
 of settings). ``make book-build`` (tools/book_build.py) calls :func:`build` before Sphinx:
 every explorer of every page of ``_toc.yml`` gets a folder ``book/_static/frames/<id>/``
 (``<id>``: a hash of the spec) with one PNG per setting and ``manifest.js``, which the page
-loads. The folder is **reused** while its inputs are unchanged: the spec and the hashes of
-the package modules and data files the page used (recorded by ``make execute`` in the
-notebook's ``metadata.snb``; the build refuses pages whose record is stale, so those hashes
-are the current code's). Otherwise it is rendered again, in parallel on every core, into
+loads. The folder is **reused** while its inputs are unchanged: the spec, the data files
+the page used (recorded by ``make execute`` in ``metadata.snb``) and the code of the package
+modules loaded while its frames were drawn (recorded in the folder's ``.inputs``; a hash of
+each module without docstrings or comments, tools/hashes.py). Otherwise it is rendered
+again, in parallel on every core, into
 a temporary folder that replaces the old one whole only when complete: an interrupted run
 leaves the previous set or none, never half a set. Folders no page uses are removed.
 """
@@ -35,6 +36,9 @@ from typing import Any, Iterator
 #: (the same as tools/book_build.py's SKIP_SLOW_IMPORT).
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
 import nbformat  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is not a package
+from hashes import module_hash  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Where the frames live in the book's sources (Sphinx copies book/_static/ into _static/).
@@ -71,9 +75,10 @@ def page_explorers(nb: nbformat.NotebookNode) -> tuple[list[dict[str, Any]], int
 
 
 def inputs_key(spec: dict[str, Any], record: dict[str, Any]) -> str:
-    """What a set of frames is made from: the spec and the hashes of the modules and data
-    files the page used (its ``metadata.snb``, minus its own code cells)."""
-    used = {k: v for k, v in record.items() if k != "code"}
+    """What a set of frames is made from, besides the code that drew it: the spec and the
+    data files the page used (its ``metadata.snb``). The package modules the rendering
+    loaded are recorded beside it when the set is made (:func:`render_chunk`)."""
+    used = {k: v for k, v in record.items() if k not in ("code", "modules")}
     data = json.dumps([spec, used], separators=(",", ":"), sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()
 
@@ -98,13 +103,20 @@ def explorer_sets(root: Path, pages: list[Path]) -> Iterator[tuple[str, dict[str
             yield page, None, ""
 
 
-def incomplete(folder: Path, spec: dict[str, Any], key: str) -> str | None:
+def incomplete(root: Path, folder: Path, spec: dict[str, Any], key: str) -> str | None:
     """Why ``folder`` is not the complete set of frames of ``spec`` from inputs ``key``, or None."""
     if not folder.is_dir():
         return "missing"
-    inputs = folder / INPUTS_FILE
-    if not inputs.is_file() or inputs.read_text(encoding="utf-8").strip() != key:
-        return "made from other inputs" if inputs.is_file() else "incomplete (no record of a finished run)"
+    try:
+        inputs = json.loads((folder / INPUTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "incomplete (no record of a finished run)"
+    if not isinstance(inputs, dict) or inputs.get("key") != key:
+        return "made from other inputs"
+    changed = [rel for rel, digest in inputs.get("modules", {}).items()
+               if not (root / rel).is_file() or module_hash(root / rel) != digest]
+    if changed:
+        return f"drawn by code that changed since ({', '.join(changed[:3])})"
     manifest = folder / MANIFEST_FILE
     if not manifest.is_file():
         return f"incomplete (no {MANIFEST_FILE})"
@@ -127,11 +139,23 @@ def problems(root: Path, pages: list[Path]) -> list[str]:
         if spec is None:
             found.append(f"{page}: an explorer stored by an older `make execute` (no settings to render): {FIX}")
             continue
-        why = incomplete(root / FRAMES / spec_uid(spec), spec, key)
+        why = incomplete(root, root / FRAMES / spec_uid(spec), spec, key)
         if why:
             found.append(f"{page}: the frames of the explorer {spec.get('title') or spec['render']!r} "
                          f"({(FRAMES / spec_uid(spec)).as_posix()}) are {why}")
     return found
+
+
+def render_chunk(spec: dict[str, Any], folder: Path, keys: list[str]) -> tuple[dict[str, Any], list[str]]:
+    """Render some frames of one explorer into ``folder``: their manifest entries, and the
+    package modules loaded once they are drawn (``snb/...py``, relative to the package's
+    parent), which is the code the pictures depend on."""
+    base = importlib.import_module("snb.widgets.base")
+    entries = base.render_frames(spec, folder, keys)
+    top = Path(sys.modules["snb"].__file__).resolve().parents[1]
+    loaded = {getattr(m, "__file__", None) for name, m in list(sys.modules.items())
+              if name == "snb" or name.startswith("snb.")}
+    return entries, sorted(Path(f).resolve().relative_to(top).as_posix() for f in loaded if f and f.endswith(".py"))
 
 
 def swap_in(tmp: Path, final: Path) -> None:
@@ -165,7 +189,7 @@ def build(root: Path, pages: list[Path], jobs: int | None = None, quiet: bool = 
     frames.mkdir(parents=True, exist_ok=True)
     clear_leftovers(frames)
     todo = {uid: (spec, key) for uid, (spec, key) in wanted.items()
-            if incomplete(frames / uid, spec, key) is not None}
+            if incomplete(root, frames / uid, spec, key) is not None}
     counts = {"reused": len(wanted) - len(todo), "rendered": len(todo), "frames": 0, "removed": 0}
     if todo:
         jobs = max(1, jobs or os.cpu_count() or 1)
@@ -180,21 +204,26 @@ def build(root: Path, pages: list[Path], jobs: int | None = None, quiet: bool = 
         tasks = [(uid, spec, spec["keys"][i:i + CHUNK]) for uid, (spec, _) in todo.items()
                  for i in range(0, len(spec["keys"]), CHUNK)]
         entries: dict[str, dict[str, Any]] = {uid: {} for uid in todo}
+        modules: dict[str, set[str]] = {uid: set() for uid in todo}
         # Imported only now: the package (matplotlib, ipywidgets) costs a second, which a
         # build with every set current never pays. Forked workers inherit it.
         base = importlib.import_module("snb.widgets.base")
         try:
             if jobs == 1:
-                results = [base.render_frames(spec, tmp[uid], keys) for uid, spec, keys in tasks]
+                results = [render_chunk(spec, tmp[uid], keys) for uid, spec, keys in tasks]
             else:
                 with ProcessPoolExecutor(max_workers=jobs) as pool:
-                    futures = [pool.submit(base.render_frames, spec, tmp[uid], keys) for uid, spec, keys in tasks]
+                    futures = [pool.submit(render_chunk, spec, tmp[uid], keys) for uid, spec, keys in tasks]
                     results = [future.result() for future in futures]
-            for (uid, _, _), result in zip(tasks, results):
+            for (uid, _, _), (result, loaded) in zip(tasks, results):
                 entries[uid].update(result)
+                modules[uid].update(loaded)
             for uid, (spec, key) in todo.items():
                 base.write_manifest(spec, entries[uid], tmp[uid])
-                (tmp[uid] / INPUTS_FILE).write_text(key + "\n", encoding="utf-8")  # last: the set is complete
+                inputs = {"key": key, "modules": {rel: module_hash(root / rel) for rel in sorted(modules[uid])
+                                                  if (root / rel).is_file()}}
+                # written last: the set is complete
+                (tmp[uid] / INPUTS_FILE).write_text(json.dumps(inputs, indent=1), encoding="utf-8")
                 swap_in(tmp[uid], frames / uid)
                 counts["frames"] += len(spec["keys"])
         finally:  # interrupted or failed: the sets in place stay as they were
@@ -225,7 +254,7 @@ def sync(root: Path, site: Path) -> int:
         for folder in source.iterdir():
             inputs = folder / INPUTS_FILE
             if folder.is_dir() and not folder.name.startswith(".") and inputs.is_file():
-                current[folder.name] = inputs.read_text(encoding="utf-8").strip()
+                current[folder.name] = hashlib.sha256(inputs.read_bytes()).hexdigest()
     copied = 0
     for name, key in sorted(current.items()):
         if record.get(name) == key and (target / name / MANIFEST_FILE).is_file():
