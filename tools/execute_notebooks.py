@@ -240,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for path, reason in todo:
         seconds = execute(path)
-        print(f"{seconds:6.1f} s  {path.as_posix()}  ({reason})", flush=True)
+        shown = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
+        print(f"{seconds:6.1f} s  {shown.as_posix()}  ({reason})", flush=True)
     return 0
 
 

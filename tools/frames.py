@@ -28,7 +28,7 @@ import json
 import os
 import shutil
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -208,24 +208,33 @@ def build(root: Path, pages: list[Path], jobs: int | None = None, quiet: bool = 
         # Imported only now: the package (matplotlib, ipywidgets) costs a second, which a
         # build with every set current never pays. Forked workers inherit it.
         base = importlib.import_module("snb.widgets.base")
+        left = {uid: sum(1 for u, _, _ in tasks if u == uid) for uid in todo}
+
+        def finish(uid: str, result: dict[str, Any], loaded: list[str]) -> None:
+            """Collect a chunk; when it is a set's last, swap the complete set in."""
+            entries[uid].update(result)
+            modules[uid].update(loaded)
+            left[uid] -= 1
+            if left[uid]:
+                return
+            spec, key = todo[uid]
+            base.write_manifest(spec, entries[uid], tmp[uid])
+            inputs = {"key": key, "modules": {rel: module_hash(root / rel) for rel in sorted(modules[uid])
+                                              if (root / rel).is_file()}}
+            # written last: the set is complete
+            (tmp[uid] / INPUTS_FILE).write_text(json.dumps(inputs, indent=1), encoding="utf-8")
+            swap_in(tmp[uid], frames / uid)
+            counts["frames"] += len(spec["keys"])
+
         try:
             if jobs == 1:
-                results = [render_chunk(spec, tmp[uid], keys) for uid, spec, keys in tasks]
+                for uid, spec, keys in tasks:
+                    finish(uid, *render_chunk(spec, tmp[uid], keys))
             else:
                 with ProcessPoolExecutor(max_workers=jobs) as pool:
-                    futures = [pool.submit(render_chunk, spec, tmp[uid], keys) for uid, spec, keys in tasks]
-                    results = [future.result() for future in futures]
-            for (uid, _, _), (result, loaded) in zip(tasks, results):
-                entries[uid].update(result)
-                modules[uid].update(loaded)
-            for uid, (spec, key) in todo.items():
-                base.write_manifest(spec, entries[uid], tmp[uid])
-                inputs = {"key": key, "modules": {rel: module_hash(root / rel) for rel in sorted(modules[uid])
-                                                  if (root / rel).is_file()}}
-                # written last: the set is complete
-                (tmp[uid] / INPUTS_FILE).write_text(json.dumps(inputs, indent=1), encoding="utf-8")
-                swap_in(tmp[uid], frames / uid)
-                counts["frames"] += len(spec["keys"])
+                    futures = {pool.submit(render_chunk, spec, tmp[uid], keys): uid for uid, spec, keys in tasks}
+                    for future in as_completed(futures):
+                        finish(futures[future], *future.result())
         finally:  # interrupted or failed: the sets in place stay as they were
             for folder in tmp.values():
                 shutil.rmtree(folder, ignore_errors=True)
