@@ -41,13 +41,12 @@ from pathlib import Path
 
 import nbformat
 
+from snb.fences import FENCE
 from snb.files import write_text
 
 __all__ = ["placeholder_for", "strip_solutions", "make_exercise_notebook", "render", "main"]
 
 BEGIN, END = "# BEGIN SOLUTION", "# END SOLUTION"
-_FENCE = re.compile(r"^(`{3,}|:{3,})\{(?P<name>[a-z-]+)\}(?P<arg>[^\n]*)\n(?P<body>.*?)^\1[ \t]*$\n?",
-                    re.MULTILINE | re.DOTALL)
 _GATES = {"exercise-start", "exercise-end", "solution-start", "solution-end"}
 _PROMPT = "  # <- replace ... with your answer"
 
@@ -117,7 +116,7 @@ def _pieces(cell_source: str) -> list[tuple[str, str, str, str]]:
     """
     pieces: list[tuple[str, str, str, str]] = []
     at = 0
-    for m in _FENCE.finditer(cell_source):
+    for m in FENCE.finditer(cell_source):
         if m["name"] not in _GATES:
             continue
         pieces.append(("text", cell_source[at: m.start()], "", ""))

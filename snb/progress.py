@@ -49,6 +49,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
+from snb.fences import FENCE
 from snb.files import UnreadableFile, UnsafeTarget, read_json, write_text
 
 try:  # POSIX; elsewhere the merge-on-write below still keeps both results most of the time
@@ -261,9 +262,6 @@ def record_check(check: str, status: str) -> bool:
 # ------------------------------------------------------------------ tables
 _CHECK_CALL = re.compile(r"\bchecks\.(check_\w+)\s*\(")
 _LABEL = re.compile(r"^:label:\s*(\S+)", re.MULTILINE)
-#: A MyST directive fence, as snb.exercisegen reads it (tested to stay the same).
-_FENCE = re.compile(r"^(`{3,}|:{3,})\{(?P<name>[a-z-]+)\}(?P<arg>[^\n]*)\n(?P<body>.*?)^\1[ \t]*$\n?",
-                    re.MULTILINE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -308,7 +306,7 @@ def course_exercises(root: Path) -> list[Exercise]:
         for cell in json.loads(page.read_text(encoding="utf-8"))["cells"]:
             source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
             if cell["cell_type"] == "markdown":
-                for m in _FENCE.finditer(source):
+                for m in FENCE.finditer(source):
                     if m["name"] == "exercise-start":
                         label = _LABEL.search(m["body"])
                         name = label[1] if label else f"ex-{chapter:02d}-{len(found) + 1}"

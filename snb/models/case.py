@@ -43,7 +43,11 @@ from typing import Any, Hashable
 import networkx as nx
 import numpy as np
 
+from snb import stats
+from snb.assumptions import Parameter
 from snb.files import write_text
+from snb.models import communities
+from snb.models.diffusion import cascade_parameters, seeding_replications
 from snb.models.firm import Firm, synthetic_firm
 
 __all__ = ["Case", "Truth", "audit_case", "case_parameters", "EXPORTS", "write_exports", "read_exports",
@@ -251,8 +255,6 @@ def audit_case(seed: int = 1, scale: int = 1, **settings: Any) -> Case:
 def case_parameters(seed: int = 1, scale: int = 1, **settings: Any) -> list:
     """The case's parameters as :class:`~snb.assumptions.Parameter` rows (every one an
     assumption of the course: the case is invented)."""
-    from snb.assumptions import Parameter
-
     s = {**DEFAULTS, **settings}
     sized = {k: s[k] * scale for k in SCALED}
     meaning = {
@@ -294,8 +296,6 @@ def seeding_study(G: nx.Graph, budget: int, p: float, *, replications: int = 20,
     random customers): mean reach per replication, the paired difference (broadcast minus
     peer) as an :class:`~snb.stats.Interval`, and the verdict (chapter 1's
     :func:`~snb.models.diffusion.seeding_replications`)."""
-    from snb import stats
-    from snb.models.diffusion import seeding_replications
 
     out = seeding_replications(G, budget, p, replications=replications, runs=runs, seed=seed)
     gap = stats.difference(out["broadcast"], out["peer"], paired=True)
@@ -306,8 +306,6 @@ def seeding_study(G: nx.Graph, budget: int, p: float, *, replications: int = 20,
 def seeding_parameters(budget: int = 5, p: float = 0.1, *, customers: int = 600, replications: int = 20,
                        runs: int = 50) -> list:
     """The seeding study's parameters as :class:`~snb.assumptions.Parameter` rows."""
-    from snb.assumptions import Parameter
-    from snb.models.diffusion import cascade_parameters
 
     rows = {q.name: q for q in cascade_parameters(n=customers, budget=budget, p=p, replications=replications,
                                                   runs=runs)}
@@ -319,15 +317,11 @@ def seeding_parameters(budget: int = 5, p: float = 0.1, *, customers: int = 600,
 
 def community_runs(G: nx.Graph, seeds: Any = range(20), method: str = "Louvain") -> list[list[set]]:
     """One partition of ``G`` per random seed (chapter 3's :func:`~snb.models.communities.detect`)."""
-    from snb.models import communities
-
     return [communities.detect(G, method, seed=int(s)) for s in seeds]
 
 
 def stability(G: nx.Graph, runs: list[list[set]]) -> np.ndarray:
     """Adjusted Rand index of each later run with the first one (1: the same communities)."""
-    from snb.models import communities
-
     return np.array([communities.agreement(G, runs[0], other)["ARI"] for other in runs[1:]])
 
 
