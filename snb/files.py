@@ -150,7 +150,7 @@ def open_regular(path: Path | str, inside: Path | str | None = None) -> tuple[in
 def _number(text: str, max_digits: int) -> str:
     if len(text) <= max_digits:  # the usual case, decided without looking at each character
         return text
-    digits = sum(ch.isdigit() for ch in text)
+    digits = len(text) - sum(text.count(ch) for ch in "+-.eE")  # counted in C, not per character
     if digits > max_digits:
         raise UnreadableFile(f"it holds a number with {digits:,} digits (at most {max_digits})")
     return text
@@ -162,22 +162,20 @@ def _constant(name: str) -> Any:
 
 def _measure(data: Any, max_depth: int, max_values: int) -> None:
     """Refuse data nested deeper than ``max_depth`` or holding more than ``max_values`` values."""
-    count = 0
-    level = [data]
-    for depth in range(max_depth + 2):
-        if not level:
-            return
+    count = 1
+    level = [data] if isinstance(data, (dict, list)) else []
+    depth = 0
+    while level:
+        depth += 1
         if depth > max_depth:
             raise UnreadableFile(f"it is nested more than {max_depth} levels deep")
         below = []
         for value in level:
-            count += 1
-            if count > max_values:
-                raise UnreadableFile(f"it holds more than {max_values:,} values")
-            if isinstance(value, dict):
-                below.extend(value.values())
-            elif isinstance(value, list):
-                below.extend(value)
+            items = value.values() if isinstance(value, dict) else value
+            count += len(items)
+            below.extend(x for x in items if isinstance(x, (dict, list)))
+        if count > max_values:
+            raise UnreadableFile(f"it holds more than {max_values:,} values")
         level = below
 
 
@@ -206,11 +204,12 @@ def read_json(path: Path | str, *, inside: Path | str | None = None, max_bytes: 
             raise UnreadableFile(f"it is too large ({info.st_size:,} bytes; at most {max_bytes:,})")
         chunks, size = [], 0
         while size <= max_bytes:  # a file that grows while read stops at the limit
-            chunk = os.read(fd, max_bytes + 1 - size)
-            if not chunk:
-                break
+            wanted = max_bytes + 1 - size
+            chunk = os.read(fd, wanted)
             chunks.append(chunk)
             size += len(chunk)
+            if len(chunk) < wanted:  # a short read of a regular file: its end
+                break
         raw = b"".join(chunks)
     finally:
         os.close(fd)
