@@ -24,11 +24,11 @@ WORKSPACE ?= my-work
 arg = '$(subst ','\'',$(value $(1)))'
 # make exports command-line variables to every recipe, expanding them to do so (which would run
 # a `$(shell ...)` typed into one): these are passed as arguments instead, never exported.
-unexport WORKSPACE CH DIR CSV NAMES PLATFORM PYVER
+unexport WORKSPACE CH EX DIR CSV NAMES PLATFORM PYVER
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lock book book-build serve lab workspace reset-workbook reset-lesson progress class-progress \
+.PHONY: help setup lock book book-build serve lab workspace reset-workbook reset-lesson solution progress class-progress \
 	author-lab test lint unit slow-test verdicts verdicts-check nbval book-test browser-deps browser-test exercises \
 	execute benchmark check-env slides wheelhouse hub-deps hub-rehearsal clean
 
@@ -75,8 +75,12 @@ workspace: setup  ## make your workspace my-work/, or add what a course update b
 lab: workspace  ## open JupyterLab in your workspace (made first if missing): answer there
 	$(BIN)/jupyter lab --notebook-dir=$(call arg,WORKSPACE) $(ALLOW_ROOT)
 
-reset-workbook: setup  ## fresh copy of one workbook, e.g. CH=01 (your old copy is kept as a backup)
-	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) reset $(call arg,CH)
+reset-workbook: setup  ## fresh copy of one workbook, e.g. CH=01, or one exercise: EX=1.3 (old copy kept as a backup)
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) reset $(call arg,CH) \
+		$(if $(value EX),--exercise $(call arg,EX))
+
+solution: setup  ## copy a chapter's worked solutions into your workspace's solutions/, e.g. CH=03
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) solution $(call arg,CH)
 
 reset-lesson: setup  ## fresh copy of one lesson, e.g. CH=01 (your old copy is kept as a backup)
 	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) reset $(call arg,CH) --lesson
