@@ -183,7 +183,7 @@ def test_every_tool_answers_help_without_doing_anything(tool):
 
 def test_make_execute_reruns_only_stale_notebooks_and_takes_nb_without_a_shell():
     recipe = (ROOT / "Makefile").read_text().split("\nexecute:", 1)[1].split("\n\n", 1)[0]
-    assert "tools/execute_notebooks.py $(if $(ALL),--all) $(if $(NB),--from-env NB)" in recipe
+    assert "tools/execute_notebooks.py --exercises $(if $(ALL),--all) $(if $(NB),--from-env NB)" in recipe
     assert "$(NB)" not in recipe.replace("$(if $(NB),", ""), "NB reaches the tool through the environment only"
 
 
