@@ -18,6 +18,13 @@ HUB_PROXY := $(VENV)/hub-proxy/node_modules/.bin/configurable-http-proxy
 LEARNERS ?= 5
 # The learner's own folder (git ignores my-work/); see README, "Your own work".
 WORKSPACE ?= my-work
+# A variable given on the command line (WORKSPACE, CH, DIR, CSV, PLATFORM, PYVER) reaches Python
+# as ONE argument, exactly as typed: $(value) stops make expanding `$HOME` or `$(shell ...)`
+# inside it, and the single quotes (each ' written '\'') stop the shell. Never write "$(CH)".
+arg = '$(subst ','\'',$(value $(1)))'
+# make exports command-line variables to every recipe, expanding them to do so (which would run
+# a `$(shell ...)` typed into one): these are passed as arguments instead, never exported.
+unexport WORKSPACE CH DIR CSV NAMES PLATFORM PYVER
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
@@ -52,25 +59,23 @@ serve: book-build  ## serve the built book on http://127.0.0.1:8000
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 workspace: setup  ## make your workspace my-work/, or add what a course update brought (never overwrites)
-	$(PY) -m snb.workspace --workspace "$(WORKSPACE)" add
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) add
 
 lab: workspace  ## open JupyterLab in your workspace (made first if missing): answer there
-	$(BIN)/jupyter lab --notebook-dir="$(WORKSPACE)" $(ALLOW_ROOT)
+	$(BIN)/jupyter lab --notebook-dir=$(call arg,WORKSPACE) $(ALLOW_ROOT)
 
 reset-workbook: setup  ## fresh copy of one workbook, e.g. CH=01 (your old copy is kept as a backup)
-	@test -n "$(CH)" || { echo "Say which chapter, e.g.: make reset-workbook CH=01"; exit 2; }
-	$(PY) -m snb.workspace --workspace "$(WORKSPACE)" reset "$(CH)"
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) reset $(call arg,CH)
 
 reset-lesson: setup  ## fresh copy of one lesson, e.g. CH=01 (your old copy is kept as a backup)
-	@test -n "$(CH)" || { echo "Say which chapter, e.g.: make reset-lesson CH=01"; exit 2; }
-	$(PY) -m snb.workspace --workspace "$(WORKSPACE)" reset "$(CH)" --lesson
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) reset $(call arg,CH) --lesson
 
 progress: setup  ## your progress per chapter: done, attempted, not started
-	@$(PY) -m snb.progress --workspace "$(WORKSPACE)"
+	@$(PY) -m snb.progress --workspace $(call arg,WORKSPACE)
 
 class-progress: setup  ## instructors: DIR=folder of progress files -> table per exercise and CSV
-	@test -n "$(DIR)" || { echo "Say where the progress files are: make class-progress DIR=folder"; exit 2; }
-	@$(PY) -m snb.progress --class "$(DIR)" --csv "$(or $(CSV),$(DIR)/class-progress.csv)"
+	@$(PY) -m snb.progress --class $(call arg,DIR) $(if $(value NAMES),--names) \
+		--csv $(if $(value CSV),$(call arg,CSV),$(call arg,DIR)/class-progress.csv)
 
 author-lab: setup  ## authors: JupyterLab on the course files themselves (edits tracked notebooks)
 	$(BIN)/jupyter lab --notebook-dir=. $(ALLOW_ROOT)
@@ -141,13 +146,14 @@ benchmark: setup  ## print build, notebook and widget timings against the budget
 	$(PY) tools/benchmark.py
 
 check-env: setup  ## workshop doctor: is this laptop ready? each problem with its fix
-	$(PY) tools/check_env.py --workspace "$(WORKSPACE)"
+	$(PY) tools/check_env.py --workspace $(call arg,WORKSPACE)
 
 slides: setup $(REVEAL)/dist/reveal.js  ## slide decks of the lesson pages in _build/slides (reveal.js local, no CDN)
 	$(PY) tools/slides.py --out _build/slides --reveal $(REVEAL)
 
 wheelhouse: setup  ## wheels for an offline venue (Linux, macOS, Windows; Python 3.10+) in wheelhouse/
-	$(PY) tools/wheelhouse.py --dest wheelhouse $(if $(PLATFORM),--platform $(PLATFORM)) $(if $(PYVER),--python $(PYVER))
+	$(PY) tools/wheelhouse.py --dest wheelhouse $(if $(value PLATFORM),--platform $(call arg,PLATFORM)) \
+		$(if $(value PYVER),--python $(call arg,PYVER))
 
 $(VENV)/.hub-installed: requirements-hub.txt
 	$(PY) -m pip install --quiet -r requirements-hub.txt
