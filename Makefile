@@ -28,9 +28,9 @@ unexport WORKSPACE CH DIR CSV NAMES PLATFORM PYVER
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup book book-build serve lab workspace reset-workbook reset-lesson progress class-progress \
-	author-lab test unit slow-test verdicts verdicts-check nbval book-test browser-deps browser-test exercises execute benchmark check-env slides wheelhouse \
-	hub-deps hub-rehearsal clean
+.PHONY: help setup lock book book-build serve lab workspace reset-workbook reset-lesson progress class-progress \
+	author-lab test lint unit slow-test verdicts verdicts-check nbval book-test browser-deps browser-test exercises \
+	execute benchmark check-env slides wheelhouse hub-deps hub-rehearsal clean
 
 # The course's own runs of the worked solutions are never a learner's progress (snb/progress.py).
 unit slow-test verdicts verdicts-check nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
@@ -38,21 +38,32 @@ unit slow-test verdicts verdicts-check nbval book-build book-test browser-test e
 help:  ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt pyproject.toml
+# Installs the exact versions of requirements.lock, each checked against its hash (one lock
+# for Linux, macOS and Windows, Python 3.10+: see `make lock`), then the course package.
+$(BIN)/.installed: requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
-setup: $(BIN)/.installed  ## make .venv and install everything the course needs
+setup: $(BIN)/.installed  ## make .venv and install everything the course needs (exact versions)
+
+# One universal lock (uv's resolver, from PyPI): every platform and Python 3.10+, with
+# markers where versions differ (e.g. numpy for 3.10) and the hash of every file.
+UV_VERSION := 0.13.10
+lock: setup  ## refresh requirements.lock from requirements.txt (exact versions and hashes; needs PyPI)
+	@test -x $(BIN)/uv || $(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(BIN)/uv pip compile requirements.txt --universal --python-version 3.10 --generate-hashes \
+		--no-emit-package snb --custom-compile-command "make lock" --quiet -o requirements.lock
+	@echo "requirements.lock refreshed: commit it, then 'rm $(BIN)/.installed && make setup' installs it"
 
 book: setup book-build  ## set up, then build the book into _build/html
 	@echo
 	@echo "The book is built. Open _build/html/index.html in a browser,"
 	@echo "or run 'make serve' and visit http://127.0.0.1:8000"
 
-book-build: setup  ## build the book (offline, warnings are errors, cached execution; fails on any error page)
+book-build: setup  ## build the book (offline, warnings are errors; renders missing explorer frames; fails on any error page)
 	$(PY) tools/book_build.py -- -W -n --keep-going --builder html
 
 serve: book-build  ## serve the built book on http://127.0.0.1:8000
@@ -80,15 +91,20 @@ class-progress: setup  ## instructors: DIR=folder of progress files -> table per
 author-lab: setup  ## authors: JupyterLab on the course files themselves (edits tracked notebooks)
 	$(BIN)/jupyter lab --notebook-dir=. $(ALLOW_ROOT)
 
-test: setup unit slow-test verdicts-check nbval book-test browser-test  ## run every test: unit, verdicts, notebooks, book, browser
+test: setup lint unit slow-test verdicts-check nbval book-test browser-test  ## run every test: lint, unit, verdicts, notebooks, book, browser
 	@echo "All tests passed."
 
-unit: setup  ## unit tests of the helper package, config and generated files
-	$(PY) -m pytest tests -n $(JOBS) --dist loadfile --ignore=tests/book --ignore=tests/browser -m "not slow"
+lint: setup  ## ruff: pyflakes, pycodestyle, import order (settings in pyproject.toml)
+	$(PY) -m ruff check .
 
-# Alone, after the unit tests: the wheelhouse install keeps a core busy for minutes, which
-# would push the unit tests' redraw-time budgets over their limits if both ran at once.
-slow-test: setup hub-deps  ## the slow tests alone (offline install from a wheelhouse, a class on a hub; about 5 minutes)
+unit: setup  ## unit tests and the package's doctests, without the slow ones (about 2 minutes on 2 cores)
+	$(PY) -m pytest tests -n $(JOBS) --dist loadfile --ignore=tests/book --ignore=tests/browser -m "not slow" \
+		-p no:cacheprovider
+	$(PY) -m pytest --doctest-modules snb -q -p no:cacheprovider
+
+# Alone, after the unit tests: real Sphinx builds, kernels, several processes each, a class on
+# a local JupyterHub, and the wheelhouse install keeps a core busy for minutes.
+slow-test: setup hub-deps  ## the slow tests alone (Sphinx builds, kernels, a hub rehearsal, an offline install: minutes)
 	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -p no:cacheprovider -rs
 
 # ONLY reaches Python through the environment, never through the shell.
@@ -137,12 +153,14 @@ exercises: setup  ## regenerate exercises/ from solutions/ (and the book's index
 	$(PY) -m snb.exercisegen
 	$(PY) tools/exercise_index.py
 
-execute: setup  ## re-run lessons and solutions in place to refresh their stored outputs
-	$(PY) tools/execute_notebooks.py notebooks/[0-9]*.ipynb solutions/[0-9]*.ipynb
+# NB reaches the tool through the environment (make exports command-line variables), never
+# through the shell: `make execute NB="notebooks/01-network-society.ipynb"`.
+execute: setup  ## re-run the stale lessons and solutions (NB=path: that one; ALL=1: all) to refresh their outputs
+	$(PY) tools/execute_notebooks.py $(if $(ALL),--all) $(if $(NB),--from-env NB)
 	$(PY) -m snb.exercisegen
 	$(PY) tools/exercise_index.py
 
-benchmark: setup  ## print build, notebook and widget timings against the budgets
+benchmark: setup  ## print build (one edited cell to a rebuilt book), notebook and widget timings against the budgets
 	$(PY) tools/benchmark.py
 
 check-env: setup  ## workshop doctor: is this laptop ready? each problem with its fix
@@ -173,5 +191,5 @@ hub-deps: setup  ## JupyterHub, nbgitpuller, the idle culler (PyPI) and the hub'
 hub-rehearsal: hub-deps  ## a class on a real JupyterHub on this machine, e.g. LEARNERS=5 (instructor guide)
 	$(PY) tools/hub_rehearsal.py --learners '$(subst ','\'',$(value LEARNERS))'
 
-clean:  ## remove the built book (keeps .venv)
+clean:  ## remove the built book (keeps .venv, and the explorers' frames in book/_static/frames/, a cache)
 	rm -rf _build

@@ -185,6 +185,7 @@ def _write_many(path, name, start):
         assert progress.record(Path(path), name, "incorrect")
 
 
+@pytest.mark.slow  # four processes: make slow-test, not make unit
 def test_two_processes_at_the_same_moment_both_record(workspace):
     path = workspace / "progress.json"
     context = multiprocessing.get_context("spawn")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import importlib
 import io
 import itertools
 import json
@@ -109,7 +110,7 @@ class Explorer:
 
     Integer boxes named ``seed`` accept only 0 to 2**32 - 1 (they become a
     :func:`seed_box`), whoever built the explorer. Run for the static book
-    (:func:`static_book`), it displays :func:`static_html` over :func:`render_frames`.
+    (:func:`static_book`), it displays :func:`static_html` and stores :func:`explorer_spec`.
     """
 
     controls: dict[str, w.ValueWidget]
@@ -137,11 +138,11 @@ class Explorer:
         return {name: c.value for name, c in self.controls.items()}
 
     def _ipython_display_(self) -> None:
-        folder = static_book()
-        if folder:  # run for the static book: plain HTML over precomputed pictures
-            manifest = render_frames(self, Path(folder))
-            display(StaticHTML(static_html(manifest), f"{self.title or 'Explorer'}: "
-                                f"{len(manifest['frames'])} precomputed settings"))
+        if static_book():  # run for the static book: plain HTML over precomputed pictures
+            spec = explorer_spec(self)
+            _, first = render_frame(self.render, spec, default_key(spec))
+            display(StaticHTML(static_html(spec, first), f"{self.title or 'Explorer'}: "
+                               f"{len(spec['keys'])} precomputed settings", {SPEC_KEY: spec}))
             return
         display(self.ui)
 
@@ -153,13 +154,14 @@ def control_style(description: str, width: str = "initial", **kw: Any) -> dict[s
 
 # ===================================================================== the static book
 # In the published book there is no kernel: `make execute` (tools/execute_notebooks.py)
-# runs each notebook with SNB_STATIC_BOOK set to a folder of its own under
-# book/_static/frames/. An explorer then shows as plain HTML controls over a grid of
-# precomputed pictures (PNG files in that folder, loaded when first shown) and
+# runs each notebook with SNB_STATIC_BOOK set. An explorer then stores plain HTML controls,
+# its first picture's alt text and size, and its spec (explorer_spec: the render function
+# and the grid of settings) in the output's metadata; the book build (tools/frames.py)
+# renders every frame of the grid into book/_static/frames/<id>/ (not tracked by git), and
 # book/_static/snb-explorer.js switches between them as a control moves. A widget that
 # needs Python (a builder) shows a notice instead. In JupyterLab nothing changes.
 
-#: Environment variable naming the frames folder of the notebook being executed for the book.
+#: Environment variable set (to any non-empty value) while a notebook runs for the static book.
 STATIC_ENV = "SNB_STATIC_BOOK"
 #: The grid of an explorer: a slider keeps at most PRODUCT_STEPS of its steps when every
 #: combination of every control is computed (at most MAX_FRAMES pictures); with more
@@ -176,7 +178,7 @@ FRAME_COLOURS = 64
 
 
 def static_book() -> str | None:
-    """The frames folder when the notebook runs for the static book, else None."""
+    """The variable's value when the notebook runs for the static book, else None."""
     return os.environ.get(STATIC_ENV) or None
 
 
@@ -311,52 +313,123 @@ def frame_png(picture: draw.Picture) -> bytes:
     return out.getvalue()
 
 
-def frame_name(png: bytes) -> str:
-    """A frame's file name: a hash of its bytes (same picture, same file)."""
-    return hashlib.sha256(png).hexdigest()[:20] + ".png"
+#: Output metadata key under which the static book stores an explorer's spec: what the
+#: book build (tools/frames.py) needs to render every frame, without the notebook's kernel.
+SPEC_KEY = "snb-explorer"
 
 
-def render_frames(explorer: "Explorer", folder: Path) -> dict[str, Any]:
-    """Render every frame of ``explorer`` into ``folder``; the manifest the page script reads."""
-    mode, grids, keys = frame_plan(explorer.controls)
-    folder.mkdir(parents=True, exist_ok=True)
-    frames: dict[str, Any] = {}
-    for key in keys:
-        values = {g["name"]: g["values"][j] for g, j in zip(grids, key)}
-        try:
-            picture = explorer.render(**values)
-            if not isinstance(picture, draw.Picture):
-                raise TypeError(f"the render function returned {type(picture).__name__}, not a Picture")
-        except Exception as exc:  # a setting the model cannot take: a sentence in the page
-            frames["-".join(map(str, key))] = {"error": _cannot_draw(exc)}
-            continue
-        png = frame_png(picture)
-        name = frame_name(png)
-        if not (folder / name).exists():
-            (folder / name).write_bytes(png)
-        from PIL import Image
+def explorer_spec(explorer: "Explorer") -> dict[str, Any]:
+    """Everything the frames of ``explorer`` are made from, as JSON data.
 
-        width, height = Image.open(io.BytesIO(png)).size
-        frames["-".join(map(str, key))] = {"src": f"frames/{folder.name}/{name}", "alt": picture.alt,
-                                           "width": width, "height": height}
+    The render function (``module:qualname``, importable), the title, the grid of every
+    control (:func:`frame_plan`) and the frame keys (``"i-j-..."``: each control's index).
+    Its hash names the explorer's frames folder (:func:`spec_uid`).
+    """
     render = f"{explorer.render.__module__}:{explorer.render.__qualname__}"
+    if "<" in render:
+        raise TypeError(f"the static book needs a module-level render function, not {render}")
+    mode, grids, keys = frame_plan(explorer.controls)
     kept = categorical(explorer.controls) if mode == "options" else []
-    manifest = {"title": explorer.title, "render": render, "mode": mode, "kept": kept, "controls": grids,
-                "frames": frames}
-    # the frames' list is a script of its own, loaded by the page on demand (HTML stays light;
-    # a <script src> also works from file://, where fetching a JSON file does not)
-    data = json.dumps(manifest, separators=(",", ":"), sort_keys=True)
-    uid = "snb-x-" + hashlib.sha256(data.encode()).hexdigest()[:12]
-    (folder / f"{uid}.js").write_text(f"{MANIFEST_PREFIX}{json.dumps(uid)}]={data};\n", encoding="utf-8")
-    return {**manifest, "uid": uid, "script": f"frames/{folder.name}/{uid}.js"}
+    spec = {"title": explorer.title, "render": render, "mode": mode, "kept": kept, "controls": grids,
+            "keys": ["-".join(map(str, key)) for key in keys]}
+    return json.loads(json.dumps(spec))  # the values as the build reads them back
 
 
+def spec_uid(spec: dict[str, Any]) -> str:
+    """The explorer's id in the page and the name of its frames folder (a hash of its spec)."""
+    data = json.dumps(spec, separators=(",", ":"), sort_keys=True)
+    return "snb-x-" + hashlib.sha256(data.encode()).hexdigest()[:12]
+
+
+def default_key(spec: dict[str, Any]) -> str:
+    """The key of the lesson's settings (every control at its default).
+
+    Examples
+    --------
+    >>> spec = {"controls": [{"name": "p", "values": [0.1, 0.2, 0.3], "default": 1},
+    ...                      {"name": "seed", "values": [1, 2, 3], "default": 0}]}
+    >>> default_key(spec)
+    '1-0'
+    """
+    return "-".join(str(g["default"]) for g in spec["controls"])
+
+
+def frame_values(spec: dict[str, Any], key: str) -> dict[str, Any]:
+    """The render function's keyword arguments for frame ``key``.
+
+    Examples
+    --------
+    >>> spec = {"controls": [{"name": "p", "values": [0.1, 0.2, 0.3], "default": 1},
+    ...                      {"name": "seed", "values": [1, 2, 3], "default": 0}]}
+    >>> frame_values(spec, "2-1")
+    {'p': 0.3, 'seed': 2}
+    """
+    return {g["name"]: g["values"][int(j)] for g, j in zip(spec["controls"], key.split("-"))}
+
+
+def resolve_render(spec: dict[str, Any]) -> Callable[..., Any]:
+    """The render function a spec names (``module:qualname``)."""
+    module, qualname = spec["render"].split(":")
+    target: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        target = getattr(target, part)
+    return target
+
+
+def render_frame(render: Callable[..., Any], spec: dict[str, Any], key: str) -> tuple[bytes | None, dict[str, Any]]:
+    """(PNG bytes or None, manifest entry) of frame ``key``: its file, alt text and size, or
+    the sentence a setting the model cannot take shows instead."""
+    try:
+        picture = render(**frame_values(spec, key))
+        if not isinstance(picture, draw.Picture):
+            raise TypeError(f"the render function returned {type(picture).__name__}, not a Picture")
+    except Exception as exc:  # a setting the model cannot take: a sentence in the page
+        return None, {"error": _cannot_draw(exc)}
+    from PIL import Image
+
+    png = frame_png(picture)
+    width, height = Image.open(io.BytesIO(png)).size
+    return png, {"src": f"frames/{spec_uid(spec)}/{key}.png", "alt": picture.alt, "width": width,
+                 "height": height}
+
+
+def render_frames(spec: dict[str, Any], folder: Path, keys: list[str] | None = None) -> dict[str, Any]:
+    """Render frames ``keys`` (default: all) of an explorer into ``folder`` (``<key>.png``);
+    their manifest entries, by key. ``tools/frames.py`` runs this in parallel, in a
+    temporary folder it swaps in whole."""
+    render = resolve_render(spec)
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = {}
+    for key in spec["keys"] if keys is None else keys:
+        png, entry = render_frame(render, spec, key)
+        if png is not None:
+            (folder / f"{key}.png").write_bytes(png)
+        entries[key] = entry
+    return entries
+
+
+#: The file in an explorer's frames folder that lists its frames (a script: see write_manifest).
+MANIFEST_FILE = "manifest.js"
 #: How a manifest script starts: it registers the explorer's frames under its id.
 MANIFEST_PREFIX = "(window.snbExplorers=window.snbExplorers||{})["
 
 
+def write_manifest(spec: dict[str, Any], frames: dict[str, Any], folder: Path) -> Path:
+    """Write the manifest script the page loads (``data-manifest``) for ``frames``.
+
+    The frames' list is a script of its own, loaded by the page on demand (the HTML stays
+    light; a ``<script src>`` also works from file://, where fetching a JSON file does not).
+    """
+    manifest = {key: value for key, value in spec.items() if key != "keys"}
+    manifest["frames"] = {key: frames[key] for key in spec["keys"]}
+    data = json.dumps(manifest, separators=(",", ":"), sort_keys=True)
+    path = folder / MANIFEST_FILE
+    path.write_text(f"{MANIFEST_PREFIX}{json.dumps(spec_uid(spec))}]={data};\n", encoding="utf-8")
+    return path
+
+
 def read_manifest(path: Path) -> dict[str, Any]:
-    """The manifest a manifest script (written by :func:`render_frames`) registers."""
+    """The manifest a manifest script (written by :func:`write_manifest`) registers."""
     text = path.read_text(encoding="utf-8")
     if not text.startswith(MANIFEST_PREFIX):
         raise ValueError(f"{path} is not an explorer manifest")
@@ -378,9 +451,11 @@ OPTIONS_NOTE = (" For every choice of {kept}, one other setting at a time change
 OFFLINE_NOTE = "Run this cell (in JupyterLab) to use the explorer."
 
 
-def static_html(manifest: dict[str, Any]) -> str:
-    """The explorer as plain HTML controls and its first picture; snb-explorer.js loads its
-    manifest script (``data-manifest``) and switches the pictures."""
+def static_html(spec: dict[str, Any], first: dict[str, Any]) -> str:
+    """The explorer as plain HTML controls and its first picture (``first``: the manifest
+    entry of the lesson's settings); snb-explorer.js loads its manifest script
+    (``data-manifest``, written by the build) and switches the pictures."""
+    manifest = spec
     rows = []
     for i, g in enumerate(manifest["controls"]):
         ident = f"{{uid}}-{i}"
@@ -400,7 +475,6 @@ def static_html(manifest: dict[str, Any]) -> str:
         else:
             rows.append(f'<div class="snb-control"><span>{label}</span> '
                         f'<span data-control="{i}" data-fixed="0">{html.escape(g["labels"][0])}</span></div>')
-    first = manifest["frames"]["-".join(str(g["default"]) for g in manifest["controls"])]
     if "src" in first:
         picture = (f'<img class="snb-explorer-picture" data-src="{first["src"]}" alt="{html.escape(first["alt"])}" '
                    f'width="{first["width"]}" height="{first["height"]}" loading="lazy">')
@@ -409,11 +483,11 @@ def static_html(manifest: dict[str, Any]) -> str:
     error = html.escape(first.get("error", ""))
     kept = [manifest["controls"][i]["label"] for i in manifest.get("kept", [])]
     star = {"star": STAR_NOTE, "options": OPTIONS_NOTE.format(kept=" and ".join(kept))}.get(manifest["mode"], "")
-    note = STATIC_NOTE.format(count=len(manifest["frames"]), star=star)
-    uid = manifest["uid"]
+    note = STATIC_NOTE.format(count=len(manifest["keys"]), star=star)
+    uid = spec_uid(spec)
     title = f'<p class="snb-explorer-title"><strong>{html.escape(manifest["title"])}</strong></p>' \
         if manifest["title"] else ""
-    body = (f'<div class="snb-explorer" id="{uid}" data-manifest="{manifest["script"]}">{title}'
+    body = (f'<div class="snb-explorer" id="{uid}" data-manifest="frames/{uid}/{MANIFEST_FILE}">{title}'
             f'<div class="snb-explorer-controls">{"".join(rows)}</div>'
             f'<p class="snb-explorer-offline">{OFFLINE_NOTE}</p>'
             f'<p class="snb-explorer-note" hidden>{html.escape(note)}</p>'
@@ -435,8 +509,8 @@ def needs_kernel_html(title: str, what: str = "This exercise") -> str:
 class StaticHTML:
     """An output that is only HTML (plus a plain-text line), for the static book."""
 
-    def __init__(self, body: str, text: str) -> None:
-        self.body, self.text = body, text
+    def __init__(self, body: str, text: str, metadata: dict[str, Any] | None = None) -> None:
+        self.body, self.text, self.metadata = body, text, metadata or {}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.body, "text/plain": self.text}
+        return {"text/html": self.body, "text/plain": self.text}, self.metadata
