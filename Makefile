@@ -24,7 +24,13 @@ WORKSPACE ?= my-work
 arg = '$(subst ','\'',$(value $(1)))'
 # make exports command-line variables to every recipe, expanding them to do so (which would run
 # a `$(shell ...)` typed into one): these are passed as arguments instead, never exported.
-unexport WORKSPACE CH EX DIR CSV NAMES PLATFORM PYVER
+unexport WORKSPACE CH EX DIR CSV NAMES PLATFORM PYVER LEARNERS
+# Variables that tools read from the environment (NB, ALL) or that a recipe tests (ONLY): taken
+# as typed, then exported as that text; without this, a `$(shell ...)` in one would run.
+override NB := $(value NB)
+override ALL := $(value ALL)
+override ONLY := $(value ONLY)
+export NB ALL
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
