@@ -73,7 +73,7 @@ def _table(header: list[str], rows: list[list[object]], numeric: set[int] = froz
 
 
 def _p(value: float) -> str:
-    return f"{value:.3f}" if value >= 0.001 else "< 0.001"
+    return f"= {value:.3f}" if value >= 0.001 else "< 0.001"
 
 
 def _relation(r: Relation, label: Mapping[str, str], min_group: int) -> str:
@@ -87,7 +87,7 @@ def _relation(r: Relation, label: Mapping[str, str], min_group: int) -> str:
     verdict = ("beats chance: people name colleagues of their own department more often than random labels "
                "would give" if r.within_p < 0.05 else "cannot tell from chance")
     out.append(f"<p>Permutation test of department mixing ({len(r.within_null):,} relabellings): "
-               f"p = {_e(_p(r.within_p))}, so the within-department share {verdict}.</p>")
+               f"p {_e(_p(r.within_p))}, so the within-department share {verdict}.</p>")
     out.append(_img(null_picture(r)))
     out.append(f"<h3>By department (groups under {min_group} people merged or suppressed)</h3>")
     out.append(_table(["department", "people", "answered", "ties named", "inside own department (95 % CI)"],
