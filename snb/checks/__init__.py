@@ -46,3 +46,11 @@ from snb.checks.ch04 import (BROKER_EXERCISE, EVANGELIST_EXERCISE, EVANGELIST_OP
 
 __all__ += ["check_small_firm", "check_brokers", "check_key_person", "check_evangelists", "SMALL_FIRM_EXERCISE",
             "BROKER_EXERCISE", "KEY_PERSON_EXERCISE", "EVANGELIST_EXERCISE", "EVANGELIST_OPTIONS"]
+
+# Chapter 7: network analysis at work.
+from snb.checks.ch07 import (FLAWED_QUESTION, QAP_EXERCISE, QAP_OPTIONS, SUMMARY_EXERCISE,  # noqa: E402
+                             THRESHOLD_EXERCISE, check_qap_reading, check_summary, check_survey_question,
+                             check_threshold)
+
+__all__ += ["check_survey_question", "check_threshold", "check_qap_reading", "check_summary", "FLAWED_QUESTION",
+            "THRESHOLD_EXERCISE", "QAP_EXERCISE", "QAP_OPTIONS", "SUMMARY_EXERCISE"]
