@@ -15,6 +15,8 @@
   brokers) and the blocking policy; :mod:`snb.models.brokerage`: knowledge flow, key-person
   losses and broker measures; :mod:`snb.models.knowledge_value`: blocking sweeps and the value
   model of open channels.
+- :mod:`snb.models.nonresponse`: chapter 7's missing answers (what non-response does to who
+  looks central); :mod:`snb.models.qap`: Krackhardt's managers as matrices for QAP tests.
 
 Every random function takes a ``seed``; the same seed gives the same numbers.
 
@@ -44,6 +46,6 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
              "org_rank"),
 }
 #: Modules offered as a whole (``models.trust.balance(...)``).
-_MODULES = ("ego", "influence", "reciprocity", "trust")
+_MODULES = ("ego", "influence", "reciprocity", "trust", "nonresponse", "qap")
 
 __all__, _WHERE, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _MODULES)

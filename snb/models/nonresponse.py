@@ -32,7 +32,7 @@ import numpy as np
 from snb.models import firm
 
 __all__ = ["MODES", "MEASURES", "K", "adjacency", "krackhardt_advice", "firm_advice", "respondents", "observe",
-           "scores", "rank_correlation", "top_k", "top_k_overlap", "damage", "study", "study_parameters"]
+           "scores", "rank_correlation", "top_k", "top_k_overlap", "damage", "study", "study_parameters", "intervals", "criterion_intervals"]
 
 #: The ways of not answering.
 MODES = ("random", "busiest")
@@ -204,6 +204,39 @@ def study(network: str, shares: Iterable[float], seeds: Iterable[int], mode: str
             for key, value in damage(A, share, seed, mode, k).items():
                 out[key][i, j] = value
     return out
+
+
+def intervals(results: dict[str, np.ndarray]) -> dict[str, list]:
+    """Each row of a :func:`study` array as its mean with a 95 % interval (over the seeds).
+
+    Examples
+    --------
+    >>> r = intervals(study("krackhardt", [0.1], range(20)))
+    >>> 0 < r["degree top-k"][0].mean <= 1
+    True
+    """
+    from snb.stats import mean_interval
+
+    return {key: [mean_interval(row) for row in values] for key, values in results.items()}
+
+
+def criterion_intervals(details: dict) -> tuple[list[float], list]:
+    """The swept response rates and the top-5 overlap at each (mean with 95 % interval) from
+    the details of a stored threshold verdict (whose points hold overlap minus the criterion).
+
+    Examples
+    --------
+    >>> xs, ivs = criterion_intervals({"criterion": 0.6, "points": [
+    ...     {"x": 0.5, "estimate": -0.1, "low": -0.2, "high": 0.0, "n": 20}]})
+    >>> xs, round(ivs[0].mean, 2)
+    ([0.5], 0.5)
+    """
+    from snb.stats import Interval
+
+    c = details["criterion"]
+    points = details["points"]
+    return ([p["x"] for p in points],
+            [Interval(p["estimate"] + c, p["low"] + c, p["high"] + c, p["n"]) for p in points])
 
 
 def study_parameters() -> list:

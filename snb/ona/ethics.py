@@ -6,7 +6,22 @@ summarised in our own words; this is teaching material, not legal advice.
 
 from __future__ import annotations
 
-__all__ = ["GDPR", "NEVER", "CAVEATS", "CHECKLIST", "checklist_problems"]
+__all__ = ["RELATIONS", "GDPR", "NEVER", "CAVEATS", "CHECKLIST", "checklist_problems"]
+
+#: Relations an organisational network survey asks about: a wording, and what it shows.
+RELATIONS: dict[str, dict[str, str]] = {
+    "advice": {"question": "In the last month, whom did you go to for advice on a work problem?",
+               "shows": "who holds know-how others rely on; overloaded experts"},
+    "information": {"question": "In the last month, from whom did you get information you needed for "
+                                "your work?", "shows": "how news and know-how travel; bottlenecks"},
+    "collaboration": {"question": "In the last month, with whom did you work closely on a task?",
+                      "shows": "how work is really organised across the chart"},
+    "energy": {"question": "When you talk with these colleagues, how do you usually feel afterwards "
+                           "(energised / neutral / drained)?",
+               "shows": "who lifts a team's energy (Cross and Parker 2004); sensitive, ask with care"},
+    "trust": {"question": "Whom would you trust to keep a sensitive work matter confidential?",
+              "shows": "who people turn to in a crisis; very sensitive, rarely worth asking"},
+}
 
 #: GDPR provisions an organisational network survey meets, in our own words.
 GDPR: dict[str, str] = {

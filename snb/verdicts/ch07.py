@@ -48,7 +48,7 @@ def _threshold(seed_base: int, network: str, mode: str) -> Result:
                                margin=0.05, units="top-5 overlap"))
     out = region(RATES, results, name="by response rate, a top-5 broker list with 3 of 5 right on average")
     held = [p["x"] for p in out.details["points"] if p["holds"]]
-    return dataclasses.replace(out, details={**out.details, "threshold": min(held) if held else None,
+    return dataclasses.replace(out, units="response rate", details={**out.details, "threshold": min(held) if held else None,
                                              "criterion": CRITERION, "network": network, "mode": mode})
 
 
