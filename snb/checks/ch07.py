@@ -212,7 +212,7 @@ def check_summary(summary: Any) -> Feedback:
     if not _INTERVAL.search(text):
         return _wrong("no number comes with its interval.", "give at least one key number with its 95 % "
                       "interval, as the report prints it.")
-    if not any(c in text for c in _CAVEATS):
+    if not any(c in paragraphs[1].lower() for c in _CAVEATS):
         return _wrong("there is no caveat: what could make these findings wrong or be misread?",
                       "the second paragraph says what the data cannot show (missing answers, a snapshot, "
                       "chance, roles are not worth).")

@@ -112,6 +112,6 @@ def checklist_problems(answers: dict[str, str]) -> list[str]:
                         "least 5.")
     for key, question in CHECKLIST.items():
         value = answers.get(key, "")
-        if not isinstance(value, str) or len(value.strip()) < 3 or value.strip() == "...":
+        if not isinstance(value, str) or value.strip() in ("", "..."):
             problems.append(f"{key}: not answered yet ({question})")
     return problems
