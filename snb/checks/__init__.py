@@ -49,8 +49,9 @@ __all__ += ["check_small_firm", "check_brokers", "check_key_person", "check_evan
 
 # Chapter 7: network analysis at work.
 from snb.checks.ch07 import (FLAWED_QUESTION, QAP_EXERCISE, QAP_OPTIONS, SUMMARY_EXERCISE,  # noqa: E402
-                             THRESHOLD_EXERCISE, check_qap_reading, check_summary, check_survey_question,
-                             check_threshold)
+                             SURVEY_EXERCISE, THRESHOLD_EXERCISE, check_qap_reading, check_summary,
+                             check_survey_network, check_survey_question, check_threshold)
 
 __all__ += ["check_survey_question", "check_threshold", "check_qap_reading", "check_summary", "FLAWED_QUESTION",
-            "THRESHOLD_EXERCISE", "QAP_EXERCISE", "QAP_OPTIONS", "SUMMARY_EXERCISE"]
+            "THRESHOLD_EXERCISE", "QAP_EXERCISE", "QAP_OPTIONS", "SUMMARY_EXERCISE", "check_survey_network",
+            "SURVEY_EXERCISE"]

@@ -6,9 +6,10 @@ import functools
 import re
 from typing import Any
 
-from snb.feedback import Feedback, _describe, _invalid, _ok, _unanswered, _wrong, number_problem, teaching_check
+from snb.feedback import (Feedback, _describe, _invalid, _ok, _unanswered, _wrong, graph_problem, number_problem,
+                          plural, teaching_check)
 
-__all__ = ["FLAWED_QUESTION", "THRESHOLD_EXERCISE", "QAP_EXERCISE", "QAP_OPTIONS", "SUMMARY_EXERCISE",
+__all__ = ["SURVEY_EXERCISE", "check_survey_network", "FLAWED_QUESTION", "THRESHOLD_EXERCISE", "QAP_EXERCISE", "QAP_OPTIONS", "SUMMARY_EXERCISE",
            "check_survey_question", "check_threshold", "check_qap_reading", "check_summary", "broker_threshold"]
 
 #: Exercise 7.1: a flawed survey question to rewrite.
@@ -218,3 +219,49 @@ def check_summary(summary: Any) -> Feedback:
                       "chance, roles are not worth).")
     return _ok(f"two paragraphs, {words} words: the response rate ({rate} %), a number with its interval, a "
                "caveat, and nobody named.")
+
+
+# ------------------------------------------ exercise 7.5: the network a survey shows
+#: Exercise 7.5: a team's answers to "whom did you go to for advice?" (respondent -> named);
+#: an empty list means "answered, named nobody"; a person missing from ``answers`` did not answer.
+SURVEY_EXERCISE: dict[str, Any] = {
+    "people": ("Ana", "Ben", "Chloe", "Dev", "Eva", "Femi"),
+    "answers": {"Ana": ["Ben", "Chloe"], "Ben": ["Ana", "Dev"], "Chloe": ["Ana", "Femi"], "Dev": ["Eva"],
+                "Eva": []},
+}
+
+
+def _survey_ties() -> set[frozenset]:
+    return {frozenset((a, b)) for a, named in SURVEY_EXERCISE["answers"].items() for b in named}
+
+
+@teaching_check
+def check_survey_network(G: Any) -> Feedback:
+    """Exercise 7.5: the undirected network a survey shows under the union rule, everyone in
+    the boundary included."""
+    problem = graph_problem(G, max_nodes=200, what="the survey's network (a networkx Graph)")
+    if problem:
+        return problem
+    people = SURVEY_EXERCISE["people"]
+    strangers = sorted(str(v) for v in G if v not in people)
+    if strangers:
+        return _wrong(f"not in the team: {strangers[:4]}.", "use the six names exactly as the survey gives them.")
+    want, have = _survey_ties(), {frozenset(e) for e in G.edges}
+    extra, lacking = sorted(map(sorted, have - want)), sorted(map(sorted, want - have))
+    if extra:
+        return _wrong(f"{plural(len(extra), 'tie')} that nobody named, e.g. {' - '.join(extra[0])}.",
+                      "a tie exists only when one of the two named the other.")
+    if lacking:
+        pair = lacking[0]
+        if "Femi" in pair:
+            return _wrong(f"the tie {' - '.join(pair)} is missing.", "Femi did not answer, but Chloe named Femi: "
+                          "under the union rule a tie counts when either person named the other.")
+        return _wrong(f"{plural(len(lacking), 'tie')} missing, e.g. {' - '.join(pair)}.",
+                      "add one tie for every name in the answers, whoever named whom.")
+    missing = [p for p in people if p not in G]
+    if missing:
+        return _wrong(f"missing: {', '.join(missing)}.", "everyone in the boundary belongs in the network, "
+                      "whether they answered, named nobody, or were named by nobody.")
+    return _ok(f"{G.number_of_nodes()} people and {G.number_of_edges()} ties. Femi did not answer, yet has a tie "
+               "because Chloe named Femi; Eva named nobody and still has a tie, because Dev named Eva. "
+               "A tie between two people who both did not answer would be invisible.")

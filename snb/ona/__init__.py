@@ -11,7 +11,9 @@ The survey file (CSV, UTF-8) is in **long format**, one row per answer::
 - ``question``: a short name of the relation asked about (``advice``, ``energy``...);
 - ``named``: one person the respondent named; **empty** when the respondent answered the
   question and named nobody (so "named nobody" differs from "did not answer");
-- ``weight`` (optional): a positive number, e.g. how often; empty means 1.
+- ``weight`` (optional): a positive number, e.g. how often; empty means 1. It is checked and
+  kept in :attr:`Survey.answers`, but the report counts ties (named or not): weights of
+  different respondents are rarely comparable.
 
 The optional people file lists everyone in the survey's boundary, answered or not::
 

@@ -104,9 +104,9 @@ def bootstrap_ratio(numerators: np.ndarray, denominators: np.ndarray, *, seed: i
     if den.sum() == 0:
         return Estimate(float("nan"), float("nan"), float("nan"))
     rng = np.random.default_rng(seed)
-    weights = rng.multinomial(len(num), np.full(len(num), 1 / len(num)), size=n)
+    picks = rng.integers(0, len(num), size=(n, len(num)))  # each resample: units drawn with replacement
     with np.errstate(invalid="ignore", divide="ignore"):
-        ratios = (weights @ num) / (weights @ den)
+        ratios = num[picks].sum(axis=1) / den[picks].sum(axis=1)
     ratios = ratios[np.isfinite(ratios)]
     return Estimate(float(num.sum() / den.sum()), float(np.quantile(ratios, 0.025)),
                     float(np.quantile(ratios, 0.975)))
@@ -132,9 +132,10 @@ def _roles(A: np.ndarray, answered: np.ndarray, dept: np.ndarray, k: int) -> dic
     indeg = (A * answered[:, None]).sum(axis=0)
     between = nonresponse.scores(S, "betweenness")
     codes = pd.factorize(dept)[0]
-    onehot = np.eye(codes.max() + 1)[codes]
-    reach = ((S @ onehot) > 0).astype(int)
-    reach[np.arange(len(codes)), codes] = 0
+    i, j = np.nonzero(S)
+    reach = np.zeros((len(codes), codes.max() + 1), dtype=bool)  # departments each person reaches
+    reach[i, codes[j]] = True
+    reach[np.arange(len(codes)), codes] = False
     spans = reach.sum(axis=1) + S.sum(axis=1) / (len(S) + 1)  # tie-break by ties
     return {"central connectors": nonresponse.top_k(indeg, k).tolist(),
             "brokers": nonresponse.top_k(between, k).tolist(),

@@ -43,7 +43,7 @@ def krackhardt_survey() -> tuple[pd.DataFrame, pd.DataFrame]:
     Examples
     --------
     >>> survey, people = krackhardt_survey()
-    >>> len(people), survey.groupby("question").size().to_dict()
+    >>> len(people), (survey["named"] != "").groupby(survey["question"]).sum().to_dict()
     (21, {'advice': 190, 'friendship': 102})
     """
     data = krackhardt_managers()
