@@ -236,6 +236,21 @@ def test_the_report_is_self_contained_and_states_every_caveat(sample_report):
     assert "response rate of 78%" in sample_report
 
 
+def test_the_report_compares_the_response_rate_with_chapter_7s_threshold(sample_report):
+    from snb import verdicts
+
+    threshold = verdicts.stored("07-broker-response-rate").details["threshold"]
+    assert f"from a response rate of {threshold:.0%} upwards" in sample_report
+    assert "response rate is 78%: above that threshold" in sample_report
+    assert "robust" in sample_report and "kept the role in" in sample_report
+
+
+def test_the_help_states_the_limits(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    assert "5 MB or 100,000 rows" in " ".join(capsys.readouterr().out.split())
+
+
 def test_small_groups_are_suppressed_in_the_report(sample_report):
     assert "Legal" not in sample_report  # the legal team of 4 is under the threshold of 5
     assert "suppressed" in sample_report
