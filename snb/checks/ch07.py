@@ -6,8 +6,8 @@ import functools
 import re
 from typing import Any
 
-from snb.feedback import (Feedback, _describe, _invalid, _ok, _unanswered, _wrong, graph_problem, number_problem,
-                          plural, teaching_check)
+from snb.feedback import (Feedback, correct, describe, graph_problem, invalid, number_problem, plural,
+                          teaching_check, unanswered, wrong)
 
 __all__ = ["SURVEY_EXERCISE", "check_survey_network", "FLAWED_QUESTION", "THRESHOLD_EXERCISE", "QAP_EXERCISE", "QAP_OPTIONS", "SUMMARY_EXERCISE",
            "check_survey_question", "check_threshold", "check_qap_reading", "check_summary", "broker_threshold"]
@@ -62,40 +62,40 @@ _ROSTER = ("list", "roster", "tick", "select", "choose")
 def check_survey_question(question: Any) -> Feedback:
     """Exercise 7.1: a rewritten survey question (text) without the flaws of :data:`FLAWED_QUESTION`."""
     if question is ...:
-        return _unanswered("your rewritten question, as text")
+        return unanswered("your rewritten question, as text")
     if not isinstance(question, str):
-        return _invalid(f"expected the question as text, got {_describe(question)}.",
+        return invalid(f"expected the question as text, got {describe(question)}.",
                         'write it in quotes: question = "Whom do you ..."')
     text = " ".join(question.lower().split())
     if len(text) < 20:
-        return _wrong("the question is too short to tell a respondent what to answer.",
+        return wrong("the question is too short to tell a respondent what to answer.",
                       "say which relation you ask about, over which period, and how people give names.")
     if text.count("?") > 1 or re.search(r"\band who\b|\bor who\b", text):
-        return _wrong("this still asks two things at once (a double-barrelled question): a respondent cannot "
+        return wrong("this still asks two things at once (a double-barrelled question): a respondent cannot "
                       "answer both with one list of names.", "ask about one relation per question.")
     special = [w for w in _SPECIAL if w in text]
     if special:
-        return _wrong(f"the question still touches a special category of data ({special[0]}...): GDPR Art. 9 "
+        return wrong(f"the question still touches a special category of data ({special[0]}...): GDPR Art. 9 "
                       "forbids processing such data without an exception, and a colleague's answer reveals "
                       "someone else's.", "leave out health, family, religion, union membership and the like.")
     negative = [w for w in _NEGATIVE if w in text]
     if negative:
-        return _wrong(f"the question still asks for a negative judgement of colleagues ({negative[0]!r}): such "
+        return wrong(f"the question still asks for a negative judgement of colleagues ({negative[0]!r}): such "
                       "answers harm the people named and make everyone answer less honestly.",
                       "ask about a tie that helps the work, such as advice or collaboration.")
     if not any(w in text for w in _RELATIONS):
-        return _wrong("the question does not say which working relation it is about.",
+        return wrong("the question does not say which working relation it is about.",
                       "name one relation: advice, information, collaboration, energy or trust.")
     if not any(w in text for w in _TIME):
-        return _wrong("the question gives no period, so one respondent thinks of last week and another of "
+        return wrong("the question gives no period, so one respondent thinks of last week and another of "
                       "last year.", "add a time frame such as 'in the last month'.")
     if not any(w in text for w in _ROSTER) and "as many" in text:
-        return _wrong("free recall with no limit favours people who remember many names and those easily "
+        return wrong("free recall with no limit favours people who remember many names and those easily "
                       "remembered.", "let people choose from the list of colleagues (a roster).")
     if not any(w in text for w in _ROSTER):
-        return _wrong("the question does not say how people give names: free recall misses ties people "
+        return wrong("the question does not say how people give names: free recall misses ties people "
                       "forget.", "let people choose from the list of colleagues (a roster).")
-    return _ok("one working relation, a time frame, names chosen from a roster, nothing negative and nothing "
+    return correct("one working relation, a time frame, names chosen from a roster, nothing negative and nothing "
                "from a special category: a question people can answer and a report can use.")
 
 
@@ -120,28 +120,28 @@ def check_threshold(rate: Any) -> Feedback:
         return problem
     share = value / 100 if value > 1 else value
     if not 0 < share <= 1:
-        return _invalid(f"{value:g} is not a response rate.", "give a share such as 0.5 or a percentage "
+        return invalid(f"{value:g} is not a response rate.", "give a share such as 0.5 or a percentage "
                         "such as 50.")
     want = broker_threshold()
     if abs(share - want) < 1e-6:
-        return _ok(f"{want:.0%}: below it, the top-5 broker list of a firm of 100 where the busiest answer "
+        return correct(f"{want:.0%}: below it, the top-5 broker list of a firm of 100 where the busiest answer "
                    "least gets fewer than 3 of 5 right on average, or cannot be told apart from that.")
     for verdict, why in THRESHOLD_EXERCISE["others"].items():
         if abs(share - broker_threshold(verdict)) < 1e-6:
-            return _wrong(f"{share:.0%}: {why}", "read the verdict for the busiest answering least.")
+            return wrong(f"{share:.0%}: {why}", "read the verdict for the busiest answering least.")
     if share < want:
-        return _wrong(f"at {share:.0%} the broker list is not reliable enough by the page's criterion.",
+        return wrong(f"at {share:.0%} the broker list is not reliable enough by the page's criterion.",
                       "find the lowest swept response rate at which the list gets 3 of 5 right, interval and all.")
-    return _wrong(f"{share:.0%} is safe but stricter than the study needs: a survey that reached the threshold "
+    return wrong(f"{share:.0%} is safe but stricter than the study needs: a survey that reached the threshold "
                   "would be refused.", "find the lowest swept response rate at which the verdict holds.")
 
 
 def _letter(choice: Any, options: dict[str, str]) -> tuple[str | None, Feedback | None]:
     letters = ", ".join(options)
     if choice is ...:
-        return None, _unanswered(f"one letter, {letters}")
+        return None, unanswered(f"one letter, {letters}")
     if not isinstance(choice, str) or choice.strip().upper() not in options:
-        return None, _invalid(f"expected one of the letters {letters}, got {_describe(choice)}.",
+        return None, invalid(f"expected one of the letters {letters}, got {describe(choice)}.",
                               "write the letter as text, e.g. 'A'.")
     return choice.strip().upper(), None
 
@@ -156,8 +156,8 @@ def check_qap_reading(choice: Any) -> Feedback:
     naive, p = v.details["naive p"], v.details["p"]
     message = _QAP_FEEDBACK[letter].format(qap=p, naive=naive, ratio=p / naive)
     if letter == QAP_EXERCISE["answer"]:
-        return _ok(message)
-    return _wrong(message, "ask what the permutation test compares the observed value with, and what it cannot "
+        return correct(message)
+    return wrong(message, "ask what the permutation test compares the observed value with, and what it cannot "
                            "tell.")
 
 
@@ -187,37 +187,37 @@ _INTERVAL = re.compile(r"(95\s*%|ci\b|interval|between\s+\d+[.,]?\d*\s*%?\s+and\
 def check_summary(summary: Any) -> Feedback:
     """Exercise 7.4: a two-paragraph summary of the sample survey's report for a manager."""
     if summary is ...:
-        return _unanswered("your summary, as text")
+        return unanswered("your summary, as text")
     if not isinstance(summary, str):
-        return _invalid(f"expected the summary as text, got {_describe(summary)}.",
+        return invalid(f"expected the summary as text, got {describe(summary)}.",
                         'write it between triple quotes: summary = """..."""')
     paragraphs = [p for p in re.split(r"\n\s*\n", summary.strip()) if p.strip()]
     words = len(summary.split())
     if len(paragraphs) != SUMMARY_EXERCISE["paragraphs"]:
-        return _wrong(f"the summary has {len(paragraphs)} paragraph{'s' * (len(paragraphs) != 1)}; the exercise "
+        return wrong(f"the summary has {len(paragraphs)} paragraph{'s' * (len(paragraphs) != 1)}; the exercise "
                       "asks for two.", "separate the paragraphs with an empty line: findings, then caveats.")
     if words > SUMMARY_EXERCISE["max_words"]:
-        return _wrong(f"{words} words: a manager reads about {SUMMARY_EXERCISE['max_words']} at most.",
+        return wrong(f"{words} words: a manager reads about {SUMMARY_EXERCISE['max_words']} at most.",
                       "keep the two findings that matter most and one sentence per caveat.")
     full, parts = _sample_names()
     found = [name for name in full if name.lower() in summary.lower()]
     found += [w for w in parts if re.search(rf"\b{re.escape(w)}\b", summary)]
     if found:
-        return _wrong(f"the summary names a person ({sorted(found)[0]}...): a summary speaks of groups and "
+        return wrong(f"the summary names a person ({sorted(found)[0]}...): a summary speaks of groups and "
                       "patterns, never of individuals.", "describe roles and departments, not people.")
     rate = round(sample_response_rate() * 100)
     text = summary.lower()
     if not re.search(rf"\b{rate}\s*(%|per ?cent)", text):
-        return _wrong("the summary does not state the survey's response rate.",
+        return wrong("the summary does not state the survey's response rate.",
                       "say how many answered, as a percentage, as the report's first line does.")
     if not _INTERVAL.search(text):
-        return _wrong("no number comes with its interval.", "give at least one key number with its 95 % "
+        return wrong("no number comes with its interval.", "give at least one key number with its 95 % "
                       "interval, as the report prints it.")
     if not any(c in paragraphs[1].lower() for c in _CAVEATS):
-        return _wrong("there is no caveat: what could make these findings wrong or be misread?",
+        return wrong("there is no caveat: what could make these findings wrong or be misread?",
                       "the second paragraph says what the data cannot show (missing answers, a snapshot, "
                       "chance, roles are not worth).")
-    return _ok(f"two paragraphs, {words} words: the response rate ({rate} %), a number with its interval, a "
+    return correct(f"two paragraphs, {words} words: the response rate ({rate} %), a number with its interval, a "
                "caveat, and nobody named.")
 
 
@@ -245,23 +245,23 @@ def check_survey_network(G: Any) -> Feedback:
     people = SURVEY_EXERCISE["people"]
     strangers = sorted(str(v) for v in G if v not in people)
     if strangers:
-        return _wrong(f"not in the team: {strangers[:4]}.", "use the six names exactly as the survey gives them.")
+        return wrong(f"not in the team: {strangers[:4]}.", "use the six names exactly as the survey gives them.")
     want, have = _survey_ties(), {frozenset(e) for e in G.edges}
     extra, lacking = sorted(map(sorted, have - want)), sorted(map(sorted, want - have))
     if extra:
-        return _wrong(f"{plural(len(extra), 'tie')} that nobody named, e.g. {' - '.join(extra[0])}.",
+        return wrong(f"{plural(len(extra), 'tie')} that nobody named, e.g. {' - '.join(extra[0])}.",
                       "a tie exists only when one of the two named the other.")
     if lacking:
         pair = lacking[0]
         if "Femi" in pair:
-            return _wrong(f"the tie {' - '.join(pair)} is missing.", "Femi did not answer, but Chloe named Femi: "
+            return wrong(f"the tie {' - '.join(pair)} is missing.", "Femi did not answer, but Chloe named Femi: "
                           "under the union rule a tie counts when either person named the other.")
-        return _wrong(f"{plural(len(lacking), 'tie')} missing, e.g. {' - '.join(pair)}.",
+        return wrong(f"{plural(len(lacking), 'tie')} missing, e.g. {' - '.join(pair)}.",
                       "add one tie for every name in the answers, whoever named whom.")
     missing = [p for p in people if p not in G]
     if missing:
-        return _wrong(f"missing: {', '.join(missing)}.", "everyone in the boundary belongs in the network, "
+        return wrong(f"missing: {', '.join(missing)}.", "everyone in the boundary belongs in the network, "
                       "whether they answered, named nobody, or were named by nobody.")
-    return _ok(f"{G.number_of_nodes()} people and {G.number_of_edges()} ties. Femi did not answer, yet has a tie "
+    return correct(f"{G.number_of_nodes()} people and {G.number_of_edges()} ties. Femi did not answer, yet has a tie "
                "because Chloe named Femi; Eva named nobody and still has a tie, because Dev named Eva. "
                "A tie between two people who both did not answer would be invisible.")
