@@ -165,8 +165,7 @@ def make_exercise_notebook(nb: nbformat.NotebookNode, chapter: int, source_name:
         cells.append(cell)
     intro = nbformat.v4.new_markdown_cell(
         "**Your workbook.** Replace each `...` with your answer and run the cell: the check "
-        "below it says whether the answer is right, and gives a hint when it is not. "
-        f"Worked solutions are in `{source_name}` and, collapsed, in the book."
+        "below it says whether the answer is right, and gives a hint when it is not."
     )
     intro.id = "workbook-intro"
     # after the title (the first markdown cell; an install cell may come before it)

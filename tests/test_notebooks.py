@@ -149,3 +149,27 @@ def test_code_lines_fit_the_page(path):
     for cell in _code_cells(path):
         for line in cell.source.splitlines():
             assert len(line) <= MAX_CODE_LINE, f"{len(line)} characters: {line[:60]!r}"
+
+
+def test_learners_are_never_told_to_work_in_the_generated_exercises_folder():
+    """Workbooks, exercises pages and lessons name the learner's copy in my-work/; the
+    generated exercises/ folder is the course's template, not a place to work."""
+    import glob
+
+    import nbformat as _nbformat
+
+    wrong = re.compile(r"`exercises/\d\d-|in the `exercises` folder|folder `exercises`|"
+                       r"[Ww]ork in the workbook `exercises")
+    places = []
+    for pattern in ("notebooks/*.ipynb", "solutions/*.ipynb", "exercises/*.ipynb"):
+        for name in sorted(glob.glob(str(ROOT / pattern))):
+            for cell in _nbformat.read(name, as_version=4).cells:
+                if cell.cell_type == "markdown" and wrong.search(cell.source):
+                    places.append(f"{Path(name).relative_to(ROOT)}: {wrong.search(cell.source).group(0)}")
+    for page in ("book/intro.md", "book/exercises.md", "README.md"):
+        text = (ROOT / page).read_text(encoding="utf-8")
+        if wrong.search(text):
+            places.append(f"{page}: {wrong.search(text).group(0)}")
+    assert places == [], places
+    intro = (ROOT / "solutions" / "01-network-society.ipynb").read_text(encoding="utf-8")
+    assert "my-work/workbooks/01-network-society.ipynb" in intro and "make solution CH=01" in intro
