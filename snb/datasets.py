@@ -12,6 +12,8 @@ the Southern Women), 1 for places and occasions (venues, events).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import networkx as nx
 import numpy as np
 
@@ -537,8 +539,6 @@ def load_sampson(relation: str = "liking", wave: int = 3) -> nx.DiGraph:
 
 
 # ------------------------------------- chapter 4: Krackhardt's high-tech managers
-from dataclasses import dataclass as _dataclass
-
 #: The three relations of :func:`krackhardt_managers`, in teaching order.
 KRACKHARDT_RELATIONS: tuple[str, ...] = ("advice", "friendship", "reports_to")
 
@@ -546,7 +546,7 @@ KRACKHARDT_RELATIONS: tuple[str, ...] = ("advice", "friendship", "reports_to")
 KRACKHARDT_LEVELS: dict[int, str] = {1: "CEO", 2: "vice president", 3: "manager"}
 
 
-@_dataclass(frozen=True)
+@dataclass(frozen=True)
 class KrackhardtManagers:
     """Krackhardt's (1987) 21 managers: three directed networks over the same people.
 

@@ -16,8 +16,10 @@ import networkx as nx
 import numpy as np
 from networkx.algorithms import bipartite
 
-__all__ = ["betweenness", "freeman_centralisation", "profile", "top_share", "gini", "concentration", "side", "projection", "top_pairs",
-           "also_visited", "FEW_SHARED"]
+__all__ = [
+    "betweenness", "freeman_centralisation", "profile", "top_share", "gini", "concentration", "side",
+    "projection", "top_pairs", "also_visited", "FEW_SHARED"
+]
 
 
 #: Above this many nodes the all-pairs computations fall back on networkx (memory ~ n^2).

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import html
 import json
-from importlib import resources
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any, Callable, Iterable, Mapping
 
 __all__ = ["Option", "Question", "Quiz", "show", "load", "from_check"]

@@ -45,8 +45,10 @@ from snb.files import UnreadableFile, UnsafeTarget, check_target, create_text, r
 from snb.progress import MARKER_NAME
 from snb.workbook_merge import Merge, merge, segments
 
-__all__ = ["DEFAULT_NAME", "KINDS", "Report", "WorkspaceError", "learner_copy", "check_workspace", "add_missing", "reset_exercise", "copy_solution",
-           "reset_chapter", "main"]
+__all__ = [
+    "DEFAULT_NAME", "KINDS", "Report", "WorkspaceError", "learner_copy", "check_workspace", "add_missing",
+    "reset_exercise", "copy_solution", "reset_chapter", "main"
+]
 
 DEFAULT_NAME = "my-work"
 # kind -> (course folder it is copied from, folder in the workspace)

@@ -6,8 +6,8 @@ import csv
 
 import networkx as nx
 import pytest
-
 from helpers import assert_feedback
+
 from snb import checks, datasets, models
 
 OPTIONS = checks.DECISION_EXERCISE["options"]

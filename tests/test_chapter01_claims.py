@@ -117,7 +117,8 @@ def test_every_peer_topology_tips_within_the_range(curves):
 def test_tipping_table_and_why_hubs_lower_the_threshold(networks, curves):
     # "media + peers ... tips at the lowest p, the scale-free network next, and the peer mesh and
     # small world last"; the small world "0.5 against 0.32"
-    observed = {name: first_tipped(curves[name]) for name in ["peer mesh", "small world", "scale-free", "media + peers"]}
+    names = ["peer mesh", "small world", "scale-free", "media + peers"]
+    observed = {name: first_tipped(curves[name]) for name in names}
     assert observed == {"media + peers": 0.15, "scale-free": 0.25, "peer mesh": 0.4, "small world": 0.5}
     estimate = {name: models.tipping_estimate(networks[name]) for name in observed}
     assert sorted(estimate, key=estimate.get) == ["media + peers", "scale-free", "peer mesh", "small world"]

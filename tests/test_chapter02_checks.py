@@ -5,8 +5,8 @@ import math
 import networkx as nx
 import numpy as np
 import pytest
-
 from helpers import assert_feedback
+
 from snb import checks, datasets, measures, models
 
 
@@ -144,7 +144,8 @@ def weights_changed(fn):
         (PROJ.subgraph(VENUES[:-1]), TOP, ["1 is missing"]),
         (nx.complete_graph(VENUES), TOP, ["no customer went to both"]),
         (PROJ, TOP[:2], ["give the top 3 pairs; you gave 2"]),
-        (PROJ, measures.top_pairs(measures.projection(CITY, 1), 6, ties=False)[3:], ["but the third-busiest pair shares"]),
+        (PROJ, measures.top_pairs(measures.projection(CITY, 1), 6, ties=False)[3:],
+         ["but the third-busiest pair shares"]),
     ],
     ids=["customer projection", "whole graph", "unweighted", "overlap", "wrong weights", "missing venue",
          "complete", "two pairs", "lower pairs"],

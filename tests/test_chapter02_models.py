@@ -59,7 +59,8 @@ def test_stronger_attachment_concentrates_ties():
 def test_cohorts_do_not_change_the_picture():
     """Refreshing the weights every 1 % (the default) against one by one: same concentration."""
     for alpha in (0.0, 1.0):
-        exact = np.mean([measures.top_share(models.degrees_at(models.growth_edges(1000, 2, alpha, seed=s, batch=0)), 0.1)
+        exact = np.mean([measures.top_share(
+            models.degrees_at(models.growth_edges(1000, 2, alpha, seed=s, batch=0)), 0.1)
                          for s in range(5)])
         assert _mean_top10(alpha) == pytest.approx(exact, abs=0.02)
 

@@ -5,8 +5,8 @@ import inspect
 import networkx as nx
 import numpy as np
 import pytest
-
 from helpers import no_pyplot_figures_left  # noqa: F401 (a fixture)
+
 from snb import checks, datasets, draw, measures, models, widgets
 from snb.draw import Picture
 
@@ -101,7 +101,8 @@ def test_check_in_builder_removes_visits_one_at_a_time():
     (lambda b: b.add_visit("Ben", "Ana"), "Ana is a customer here, not a venue."),
     (lambda b: b.remove_visit("Ana", "Iron Gym"), "There is no visit by Ana to Iron Gym."),
     (lambda b: b.add_person("Zoe"), "Customers and venues join with their first visit: add a visit instead."),
-    (lambda b: b.set_visits("Ana Café"), "Nothing changed. line 1: 'Ana Café' should name two people, like 'Ana - Ben'"),
+    (lambda b: b.set_visits("Ana Café"),
+     "Nothing changed. line 1: 'Ana Café' should name two people, like 'Ana - Ben'"),
     (lambda b: b.set_edges("Ana - Ben\nBen - Gym"), "Nothing changed. Ben appears as a customer and as a venue"),
 ])
 def test_check_in_builder_explains_bad_actions_without_changing_the_graph(action, message):

@@ -9,6 +9,7 @@ from helpers import ODD_INPUTS, assert_feedback, assert_odd_inputs_rejected
 from snb import checks, datasets, widgets
 from snb.models import communities
 
+
 def _practice():
     G = nx.Graph()
     for circle in checks.PRACTICE_EXERCISE["circles"]:

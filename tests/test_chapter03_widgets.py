@@ -3,8 +3,8 @@
 import inspect
 
 import pytest
-
 from helpers import no_pyplot_figures_left  # noqa: F401 (a fixture)
+
 from snb import datasets, widgets
 from snb.draw import Picture
 from snb.models import communities

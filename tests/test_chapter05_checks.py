@@ -3,7 +3,8 @@ and turn bad input into a clear message instead of a traceback."""
 
 import networkx as nx
 import pytest
-from helpers import ODD_INPUTS as COMMON_ODD_INPUTS, assert_feedback, assert_odd_inputs_rejected
+from helpers import ODD_INPUTS as COMMON_ODD_INPUTS
+from helpers import assert_feedback, assert_odd_inputs_rejected
 
 from snb import checks, datasets, widgets
 

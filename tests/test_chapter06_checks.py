@@ -12,6 +12,7 @@ from snb import checks, measures, stats
 from snb.checks import ch06
 from snb.models import brokerage, case
 
+
 @pytest.fixture(scope="module")
 def audit():
     c = case.audit_case(seed=checks.AUDIT["seed"])

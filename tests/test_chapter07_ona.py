@@ -228,9 +228,10 @@ def test_the_report_is_self_contained_and_states_every_caveat(sample_report):
     assert "<script" not in sample_report and "<link" not in sample_report
     assert re.findall(r'(?:src|href)="(?!data:)', sample_report) == []
     assert sample_report.count('src="data:image/png;base64,') == 3
-    assert all(f'alt="' in tag for tag in re.findall(r"<img[^>]*>", sample_report))
-    from snb.ona import ethics
+    assert all('alt="' in tag for tag in re.findall(r"<img[^>]*>", sample_report))
     import html
+
+    from snb.ona import ethics
     for caveat in ethics.CAVEATS:
         assert html.escape(caveat, quote=True) in sample_report
     assert "response rate of 78%" in sample_report

@@ -5,8 +5,8 @@ import math
 import networkx as nx
 import numpy as np
 import pytest
-
 from helpers import assert_feedback
+
 from snb import checks, datasets, models
 from snb.feedback import plural
 

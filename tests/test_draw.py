@@ -8,8 +8,8 @@ import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 import pytest
-
 from helpers import no_pyplot_figures_left  # noqa: F401 (a fixture)
+
 from snb import datasets, draw
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

@@ -10,12 +10,12 @@ import io
 
 import numpy as np
 import pytest
+from helpers import load_tool
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 from PIL import Image
 
-from helpers import load_tool
 from snb import draw
 
 EXPLORERS = load_tool("benchmark").EXPLORERS

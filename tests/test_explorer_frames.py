@@ -31,6 +31,7 @@ from snb.widgets import base
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))  # frames' workers find it by name, as book_build imports it
 import frames  # noqa: E402
+
 NOTEBOOKS = frames.course_notebooks(ROOT)
 MARK = 'class="snb-explorer"'
 EXPLORER_CALL = re.compile(r"widgets\.\w+_explorer\(")

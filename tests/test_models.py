@@ -26,7 +26,8 @@ def team():
 # ------------------------------------------------------------------ reach
 @pytest.mark.parametrize(
     "source, k, expected",
-    [(0, 0, {0}), (0, 1, {0, 1}), (0, 2, {0, 1, 2}), (2, 1, {1, 2, 3}), (2, 2, {0, 1, 2, 3, 4}), (0, 10, {0, 1, 2, 3, 4})],
+    [(0, 0, {0}), (0, 1, {0, 1}), (0, 2, {0, 1, 2}), (2, 1, {1, 2, 3}), (2, 2, {0, 1, 2, 3, 4}),
+     (0, 10, {0, 1, 2, 3, 4})],
 )
 def test_k_step_reach_on_a_path(path5, source, k, expected):
     assert models.k_step_reach(path5, source, k) == expected

@@ -98,7 +98,8 @@ def test_output_checks_are_ignored_only_for_widget_cells(path):
                                                            for mark in STATIC_WIDGET_MARKS)
                            for o in cell.outputs)
         if path in EXECUTED:
-            assert ignored == shows_widget, f"nbval-ignore-output must mark exactly the widget cells: {cell.source[:60]!r}"
+            assert ignored == shows_widget, \
+                f"nbval-ignore-output must mark exactly the widget cells: {cell.source[:60]!r}"
         elif ignored:
             assert "widgets." in cell.source, f"ignore tag on a non-widget cell: {cell.source[:60]!r}"
 

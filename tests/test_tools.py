@@ -32,7 +32,8 @@ def test_benchmark_lists_every_book_page_notebook():
 @pytest.mark.parametrize("alt", ["a drawing", None])
 def test_execute_tidy_copies_alt_text_and_drops_timings(alt):
     execute = load("execute_notebooks")
-    cell = nbformat.v4.new_code_cell("draw()", metadata={"execution": {"iopub.status.busy": "2026-01-01T00:00:00Z"}, "mystnb": {"image": {"alt": "old"}}})
+    cell = nbformat.v4.new_code_cell("draw()", metadata={
+        "execution": {"iopub.status.busy": "2026-01-01T00:00:00Z"}, "mystnb": {"image": {"alt": "old"}}})
     meta = {"image/png": {"alt": alt}} if alt else {}
     cell.outputs = [nbformat.v4.new_output("display_data", data={"image/png": "AAAA"}, metadata=meta)]
     nb = nbformat.v4.new_notebook(cells=[cell])

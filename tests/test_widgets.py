@@ -8,7 +8,8 @@ from snb.draw import Picture
 
 
 @pytest.mark.parametrize("text, ties, problems", [
-    ("Ana - Ben\nBen, Chloe\nChloe;Dev\nDev -> Eva", [("Ana", "Ben"), ("Ben", "Chloe"), ("Chloe", "Dev"), ("Dev", "Eva")], 0),
+    ("Ana - Ben\nBen, Chloe\nChloe;Dev\nDev -> Eva",
+     [("Ana", "Ben"), ("Ben", "Chloe"), ("Chloe", "Dev"), ("Dev", "Eva")], 0),
     ("\n# a comment\n  Ana -- Ben  \n", [("Ana", "Ben")], 0),
     ("Ana Ben", [], 1),
     ("Ana - Ana", [], 1),
@@ -48,7 +49,8 @@ def test_builder_actions_update_graph_metrics_and_dropdowns():
     (lambda b: b.add_tie(None, "Brand"), "Choose two people for the tie."),
     (lambda b: b.remove_tie("Brand", "Zed"), "There is no tie between Brand and Zed."),
     (lambda b: b.remove_person("Zed"), "There is no Zed to remove."),
-    (lambda b: b.set_edges("Brand Ana"), "Nothing changed. line 1: 'Brand Ana' should name two people, like 'Ana - Ben'"),
+    (lambda b: b.set_edges("Brand Ana"),
+     "Nothing changed. line 1: 'Brand Ana' should name two people, like 'Ana - Ben'"),
 ])
 def test_builder_explains_bad_actions_without_changing_the_graph(action, message):
     b = widgets.NetworkBuilder(people=["Brand"])

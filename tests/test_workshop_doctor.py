@@ -10,8 +10,6 @@ from collections import namedtuple
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 
 

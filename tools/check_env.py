@@ -150,7 +150,8 @@ def check_kernel(timeout: float = KERNEL_TIMEOUT) -> Result:
         reply = kc.execute_interactive("print(6 * 7)", timeout=timeout,
                                        output_hook=lambda msg: answer.append(msg["content"].get("text", "")))
         if reply["content"]["status"] != "ok" or "42" not in "".join(answer):
-            return Result("kernel", False, f"the kernel started but a cell did not run ({reply['content']['status']})", fix)
+            status = reply["content"]["status"]
+            return Result("kernel", False, f"the kernel started but a cell did not run ({status})", fix)
     except Exception as exc:
         return Result("kernel", False, f"the kernel started but did not answer in {timeout:g} s: {exc}", fix)
     finally:

@@ -63,7 +63,8 @@ def nbgitpuller(hub: str, repo: str, branch: str, path: str) -> str:
 
 def binder(repo: str, branch: str, path: str) -> str:
     owner_name = urlparse(repo).path.strip("/")
-    return f"https://mybinder.org/v2/gh/{owner_name}/{branch}?{urlencode({'urlpath': f'lab/tree/{path}'}, quote_via=quote)}"
+    query = urlencode({"urlpath": f"lab/tree/{path}"}, quote_via=quote)
+    return f"https://mybinder.org/v2/gh/{owner_name}/{branch}?{query}"
 
 
 def colab(repo: str, branch: str, path: str) -> str:

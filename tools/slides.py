@@ -487,7 +487,6 @@ def slide_types(nb: nbformat.NotebookNode, **kwargs) -> list[str]:
 def exporter():
     from jinja2 import DictLoader
     from nbconvert import SlidesExporter
-
     from nbconvert.preprocessors import TagRemovePreprocessor
 
     template = TEMPLATE.replace("@@HEAD@@", _head_scripts())

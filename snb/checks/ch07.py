@@ -6,11 +6,24 @@ import functools
 import re
 from typing import Any
 
-from snb.feedback import (Feedback, correct, describe, graph_problem, invalid, number_problem, plural,
-                          teaching_check, unanswered, wrong)
+from snb.feedback import (
+    Feedback,
+    correct,
+    describe,
+    graph_problem,
+    invalid,
+    number_problem,
+    plural,
+    teaching_check,
+    unanswered,
+    wrong,
+)
 
-__all__ = ["SURVEY_EXERCISE", "check_survey_network", "FLAWED_QUESTION", "THRESHOLD_EXERCISE", "QAP_EXERCISE", "QAP_OPTIONS", "SUMMARY_EXERCISE",
-           "check_survey_question", "check_threshold", "check_qap_reading", "check_summary", "broker_threshold"]
+__all__ = [
+    "SURVEY_EXERCISE", "check_survey_network", "FLAWED_QUESTION", "THRESHOLD_EXERCISE", "QAP_EXERCISE",
+    "QAP_OPTIONS", "SUMMARY_EXERCISE", "check_survey_question", "check_threshold", "check_qap_reading",
+    "check_summary", "broker_threshold"
+]
 
 #: Exercise 7.1: a flawed survey question to rewrite.
 FLAWED_QUESTION = ("Who in the company do you rely on and who is not pulling their weight? Write down as many "

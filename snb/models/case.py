@@ -25,7 +25,8 @@
   chain's ``chain_pull`` times larger); a customer-venue tie has ``visits`` = 1, 2, ...
 
 The ground truth (``Case.truth``), known only because the case is generated: the planted
-``influencers`` (and the ``loud`` customers, who are not), the planted staff ``brokers``, the ``connectors`` at risk (the outposts'
+``influencers`` (and the ``loud`` customers, who are not), the planted staff ``brokers``,
+the ``connectors`` at risk (the outposts'
 heads) and the customer ``segments`` (a partition). Staff are numbered ``0, 1, ...``
 (chapter 4's firm; outposts last); customers are named ``c0001, c0002, ...`` and venues
 ``v001, v002, ...``. ``scale`` multiplies every size (staff, outposts, customers, venues)

@@ -31,8 +31,11 @@ import numpy as np
 
 from snb.models import firm
 
-__all__ = ["MODES", "MEASURES", "K", "adjacency", "krackhardt_advice", "firm_advice", "respondents", "observe",
-           "scores", "rank_correlation", "top_k", "top_k_overlap", "damage", "study", "study_parameters", "intervals", "criterion_intervals"]
+__all__ = [
+    "MODES", "MEASURES", "K", "adjacency", "krackhardt_advice", "firm_advice", "respondents", "observe", "scores",
+    "rank_correlation", "top_k", "top_k_overlap", "damage", "study", "study_parameters", "intervals",
+    "criterion_intervals"
+]
 
 #: The ways of not answering.
 MODES = ("random", "busiest")

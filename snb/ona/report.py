@@ -14,7 +14,6 @@ import base64
 import html
 from collections.abc import Mapping
 
-
 from snb import draw
 from snb.ona import ethics
 from snb.ona.analysis import ROBUST_SHARE, ROBUSTNESS_DRAWS, Relation

@@ -25,12 +25,11 @@ organisational network surveys, e.g. Cross and Parker 2004):
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
-from importlib import resources
 
 __all__ = ["SEED", "DEPARTMENTS", "QUESTIONS", "SURVEY_PATH", "PEOPLE_PATH", "make_sample", "write_sample",
            "parameters"]

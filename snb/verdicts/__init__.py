@@ -26,8 +26,17 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from snb.verdicts.core import (
-    KINDS, MIN_REPLICATIONS, Result, Verdict, compare, exact, fmt, permutation, region,
-    replicate, seed_for,
+    KINDS,
+    MIN_REPLICATIONS,
+    Result,
+    Verdict,
+    compare,
+    exact,
+    fmt,
+    permutation,
+    region,
+    replicate,
+    seed_for,
 )
 
 __all__ = [

@@ -9,8 +9,8 @@ import numpy as np
 
 from snb import permutation as perm
 from snb.models import nonresponse, qap
-from snb.verdicts.core import Result, compare, permutation, region, replicate, seed_for
 from snb.verdicts import register
+from snb.verdicts.core import Result, compare, permutation, region, replicate, seed_for
 
 #: Response rates swept for the broker threshold.
 RATES = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -48,7 +48,8 @@ def _threshold(seed_base: int, network: str, mode: str) -> Result:
                                margin=0.05, units="top-5 overlap"))
     out = region(RATES, results, name="by response rate, a top-5 broker list with 3 of 5 right on average")
     held = [p["x"] for p in out.details["points"] if p["holds"]]
-    return dataclasses.replace(out, units="response rate", details={**out.details, "threshold": min(held) if held else None,
+    threshold = min(held) if held else None
+    return dataclasses.replace(out, units="response rate", details={**out.details, "threshold": threshold,
                                              "criterion": CRITERION, "network": network, "mode": mode})
 
 

@@ -15,7 +15,10 @@ from snb.models import brokerage, firm
 from snb.widgets.base import Explorer, control_style
 from snb.widgets.params import MAX_SEED, OneOf, Real, Whole, settings
 
-__all__ = ["chart_layout", "department_layout", "formal_and_informal", "REMOVALS", "render_org", "org_explorer", "person_to_remove"]
+__all__ = [
+    "chart_layout", "department_layout", "formal_and_informal", "REMOVALS", "render_org", "org_explorer",
+    "person_to_remove"
+]
 
 #: Department colours (department 0, the head office, is black); vermillion marks highlights.
 _DEPARTMENT_COLOURS = ["black", "blue", "orange", "green", "purple", "sky", "yellow", "grey"]

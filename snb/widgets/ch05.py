@@ -90,8 +90,8 @@ def centrality_explorer(network: str = "Florentine marriages", measure: str = "b
 # ------------------------------------------------------------ the scorecard
 def _scorecard_text(card: dict) -> list[str]:
     lines = []
-    for name, row in card.items():
-        value = row["value"]
+    for name, entry in card.items():
+        value = entry["value"]
         shown = f"{value:,}" if isinstance(value, int) else ("-" if value != value else f"{value:.2f}")
         lines.append(f"{name}: {shown}")
     return lines
@@ -140,7 +140,8 @@ def render_scorecard(contacts: tuple = (), need: str = "") -> draw.Picture:
     ax.set_xlim(-1.5, 1.5)
     ax.set_ylim(-1.35, 1.35)
     ax.set_aspect("equal")
-    ax.set_title(f"Your network: {plural(len(contacts), 'contact')}, {plural(len(industries), 'industry', 'industries')}"
+    ax.set_title(f"Your network: {plural(len(contacts), 'contact')}, "
+                 f"{plural(len(industries), 'industry', 'industries')}"
                  "\ncolour: industry; size: trust", fontsize=9)
     lines = _scorecard_text(ego.scorecard(contacts, [s for s in need.split(",") if s.strip()]))
     alt = (f"Your network: you in the middle and {plural(len(contacts), 'contact')} around you, coloured by "
@@ -169,7 +170,8 @@ class ScorecardBuilder:
         narrow = {"width": "auto", "flex": "1 1 14em", "min_width": "0", "max_width": "20em"}
         self.form = {
             "name": w.Text(placeholder="e.g. Ana", layout=w.Layout(**narrow), **control_style("Name", "6em")),
-            "industry": w.Text(placeholder="e.g. retail", layout=w.Layout(**narrow), **control_style("Industry", "6em")),
+            "industry": w.Text(placeholder="e.g. retail", layout=w.Layout(**narrow),
+                               **control_style("Industry", "6em")),
             "place": w.Text(placeholder="e.g. Lyon", layout=w.Layout(**narrow), **control_style("Place", "6em")),
             "trust": w.Text(placeholder="1 to 5", layout=w.Layout(**narrow), **control_style("Trust", "6em")),
             "helps_you": w.Text(value="0", layout=w.Layout(**narrow), **control_style("Helps you", "6em"),
@@ -332,7 +334,8 @@ def render_give_take(takers: float = 0.5, benefit_cost: float = 5.0, network: st
     alt = (f"Give and take on a {network} network, benefit to cost ratio {benefit_cost:g}, {takers:.0%} takers at "
            f"the start, seed {int(seed)}: {verdict}. Lines over {len(share) - 1} rounds: the share of "
            f"contributors goes from {share[0]:.2f} to {share[-1]:.2f}; the mean payoff per person from "
-           f"{payoff[0]:.1f} to {payoff[-1]:.1f} (everyone giving would give {best:g}). Payoffs are drawn divided by {scale:g}: at the end a contributor "
+           f"{payoff[0]:.1f} to {payoff[-1]:.1f} (everyone giving would give {best:g}). "
+           f"Payoffs are drawn divided by {scale:g}: at the end a contributor "
            f"earns {_amount(run['payoff of contributors'][0][-1])}, a taker {_amount(run['payoff of takers'][0][-1])}.")
     return draw.Picture.from_figure(fig, alt)
 

@@ -9,7 +9,6 @@ Skips with a one-line reason without playwright or Chromium (never `playwright i
 from __future__ import annotations
 
 import pytest
-
 from test_in_browser import TOOL, launched_chromium, missing_browser
 
 from snb.ona import __main__ as cli

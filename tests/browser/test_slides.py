@@ -16,7 +16,6 @@ import sys
 
 import nbformat
 import pytest
-
 from test_in_browser import ROOT, TOOL, launched_chromium, missing_browser
 
 REVEAL = ROOT / ".venv" / "reveal.js"
