@@ -44,6 +44,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
              "org_rank"),
 }
 #: Modules offered as a whole (``models.trust.balance(...)``).
-_MODULES = ("ego", "influence", "reciprocity", "trust")
+_MODULES = ("ego", "influence", "reciprocity", "trust", "threshold", "reciprocity_direct", "homophily",
+            "trusted_seeding")
 
 __all__, _WHERE, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _MODULES)
