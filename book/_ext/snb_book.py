@@ -326,6 +326,31 @@ class SelfCheck(SphinxDirective):
         return [nodes.raw("", html, format="html")]
 
 
+def verdict_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
+                 options: dict | None = None, content: list | None = None
+                 ) -> tuple[list[nodes.Node], list[Any]]:
+    """``{verdict}`id` `` prints a stored verdict's sentence; ``id:estimate``, ``id:label``,
+    ``id:n`` or ``id:p`` print one part. The page is rebuilt when the stored results change."""
+    from snb import verdicts
+
+    id, _, part = text.strip().partition(":")
+    env = inliner.document.settings.env
+    env.note_dependency(str(verdicts.store_path()))
+    try:
+        v = verdicts.stored(id)
+    except KeyError:
+        msg = inliner.reporter.error(f"no stored verdict {id!r}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    parts = {"": v.sentence(), "estimate": v.interval_text(), "label": v.label,
+             "n": f"{v.n:,}", "p": f"{v.details.get('p', float('nan')):.3g}"}
+    if part not in parts:
+        msg = inliner.reporter.error(f"verdict part {part!r} unknown; use one of {sorted(parts)}",
+                                     line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    node = nodes.inline(rawtext, parts[part], classes=["snb-verdict"])
+    return [node], []
+
+
 def _register_reference_style() -> None:
     """Author-year citations with round brackets and no comma: "(Freeman 1979)"."""
     from dataclasses import dataclass, field
@@ -362,6 +387,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _add_explorer_script, priority=900)
     app.connect("config-inited", _substitute_repository)
     app.add_directive("snb-self-check", SelfCheck)
+    app.add_role("verdict", verdict_role)
     app.connect("doctree-read", _hide_solution_markers)
     app.connect("html-page-context", _citations_as_list_items)
     return {

@@ -79,6 +79,9 @@
       }
       if (reset.length) { ix.forEach(function (j, i) { set(i, j); }); }
       if (!frame) { return; }
+      // a slider fires "input" and then "change" for one move: the second call finds the
+      // frame already shown and must not clear what the first wrote in the status line
+      if (!reset.length && box.dataset.frame === ix.join("-")) { return; }
       if (frame.src) {
         img.hidden = false;
         img.alt = frame.alt;
