@@ -115,8 +115,8 @@ def repeated_games(w: float, *, b: float = 3.0, c: float = 1.0, giver: str = "TF
     return out
 
 
-def reputation_game(q: float, *, b: float = 3.0, c: float = 1.0, people: int = 100, takers: int = 5,
-                    rounds: int = 30, seed: int = 0) -> dict[str, float]:
+def reputation_game(q: float, *, b: float = 3.0, c: float = 1.0, people: int = 200, takers: int = 4,
+                    rounds: int = 80, seed: int = 0) -> dict[str, float]:
     """Mean payoff per round of a discriminator and of a taker under image scoring.
 
     ``people`` people, ``takers`` of them never give, the others are discriminators. Each
@@ -170,7 +170,7 @@ def crossing(xs: np.ndarray, gaps: np.ndarray) -> float:
 
 
 def reciprocity_parameters(*, b: float = 3.0, c: float = 1.0, error: float = 0.0, games: int = 400,
-                           people: int = 100, takers: int = 5, rounds: int = 30) -> list:
+                           people: int = 200, takers: int = 4, rounds: int = 80) -> list:
     """The page's parameters as :class:`~snb.assumptions.Parameter` rows."""
     from snb.assumptions import Parameter
 
