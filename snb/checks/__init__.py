@@ -46,3 +46,8 @@ from snb.checks.ch04 import (BROKER_EXERCISE, EVANGELIST_EXERCISE, EVANGELIST_OP
 
 __all__ += ["check_small_firm", "check_brokers", "check_key_person", "check_evangelists", "SMALL_FIRM_EXERCISE",
             "BROKER_EXERCISE", "KEY_PERSON_EXERCISE", "EVANGELIST_EXERCISE", "EVANGELIST_OPTIONS"]
+
+# Chapter 4: complex contagion (the threshold exercise).
+from snb.checks.ch04_threshold import THRESHOLD_EXERCISE, check_threshold_rollout  # noqa: E402
+
+__all__ += ["check_threshold_rollout", "THRESHOLD_EXERCISE"]

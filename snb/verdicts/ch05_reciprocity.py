@@ -76,6 +76,8 @@ def indirect_region(seed_base: int):
 
 
 @register("05-indirect-threshold", chapter="05", margin=THRESHOLD_MARGIN, units="q", heavy=True,
+          fragile="the simulated threshold sits at c/b or a little above it (takers profit in their first "
+                  "rounds, before anyone knows them); whether that small gap shows depends on the draw",
           question="Is the q at which giving starts to pay, found by simulation, the c/b of Nowak's (2006) rule?",
           assumptions=_INDIRECT)
 def indirect_threshold(seed_base: int):
