@@ -19,7 +19,7 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
-__all__ = ["like_minded_market", "friend_lift", "seeding_trial", "homophily_parameters"]
+__all__ = ["like_minded_market", "friend_rates", "friend_lift", "seeding_trial", "homophily_parameters"]
 
 
 def like_minded_market(people: int = 400, contacts: int = 6, *, similarity: float = 4.0, influence: float = 0.0,
@@ -59,6 +59,25 @@ def like_minded_market(people: int = 400, contacts: int = 6, *, similarity: floa
     return G, x, wave
 
 
+def friend_rates(G: nx.Graph, wave: np.ndarray) -> tuple[float, float]:
+    """Wave-two adoption rates (among people who had not adopted in wave one) of those with
+    at least one wave-one adopter among their friends, and of those with none.
+
+    Examples
+    --------
+    >>> G = nx.path_graph(4)
+    >>> friend_rates(G, np.array([1, 2, 0, 2]))
+    (1.0, 0.5)
+    """
+    wave = np.asarray(wave)
+    A = nx.to_numpy_array(G, nodelist=range(len(wave)), weight=None)
+    exposed = (A @ (wave == 1)) > 0
+    at_risk = wave != 1
+    rates = [np.mean(wave[at_risk & group] == 2) if np.any(at_risk & group) else np.nan
+             for group in (exposed, ~exposed)]
+    return float(rates[0]), float(rates[1])
+
+
 def friend_lift(G: nx.Graph, wave: np.ndarray) -> float:
     """Wave-two adoption rate of people with at least one wave-one adopter among their
     friends, divided by that of people with none (1: no association).
@@ -69,12 +88,7 @@ def friend_lift(G: nx.Graph, wave: np.ndarray) -> float:
     >>> friend_lift(G, np.array([1, 2, 0, 0]))
     inf
     """
-    wave = np.asarray(wave)
-    A = nx.to_numpy_array(G, nodelist=range(len(wave)), weight=None)
-    exposed = (A @ (wave == 1)) > 0
-    at_risk = wave != 1
-    rate_e = np.mean(wave[at_risk & exposed] == 2) if np.any(at_risk & exposed) else np.nan
-    rate_u = np.mean(wave[at_risk & ~exposed] == 2) if np.any(at_risk & ~exposed) else np.nan
+    rate_e, rate_u = friend_rates(G, wave)
     return float(rate_e / rate_u) if rate_u > 0 else float("inf")
 
 

@@ -90,13 +90,13 @@ _MARKET = {"market": "assumption: 400 people, 6 ties each, similarity 4, base 0.
            "influence": "none (0) unless stated"}
 
 
-@register("05-homophily-lift", chapter="05", margin=0.2, units="lift", assumptions=_MARKET,
+@register("05-homophily-lift", chapter="05", margin=0.03, units="adoption rate", assumptions=_MARKET,
           question="With no influence at all, do people with an adopting friend adopt more often than others?")
 def homophily_lift(seed_base: int):
-    rows = replicate(lambda s: homophily.friend_lift(*homophily.like_minded_market(seed=s)[::2]), seed_base,
-                     margin=0.2, cap=60)
-    return compare(rows[:, 0], np.ones(len(rows)), names=("people with an adopting friend", "people without"),
-                   margin=0.2, units="lift")
+    rows = replicate(lambda s: homophily.friend_rates(*homophily.like_minded_market(seed=s)[::2]), seed_base,
+                     margin=0.03, cap=60)
+    return compare(rows[:, 0], rows[:, 1], names=("people with an adopting friend", "people without"),
+                   margin=0.03, units="adoption rate")
 
 
 def _trial(influence: float, seed_base: int):
