@@ -16,7 +16,7 @@ from snb.checks.ch03 import (FRAGMENT_EXERCISE, KARATE_EXERCISE, MERGE_OPTIONS, 
                              check_practice_community)
 from snb.checks.ch05 import (CAMPS_EXERCISE, CONTACT_OPTIONS, EGO_EXERCISE, TOP_BROKER_EXERCISE, check_camp_bridges,
                              check_contact_choice, check_ego_network, check_top_brokers)
-from snb.checks.ch06 import (AUDIT, RECOMMENDATION_OPTIONS, check_community_stability, check_customer_export,
+from snb.checks.ch06 import (AUDIT, ASSUMPTION_OPTIONS, RECOMMENDATION_OPTIONS, check_assumption, check_community_stability, check_customer_export,
                              check_influencers, check_key_people, check_recommendation, check_second_link,
                              check_seeding_gap, check_venue_concentration, OUTPOST_EXERCISE)
 from snb.feedback import Feedback, graph_problem, node_set_problem, number_problem, teaching_check
@@ -36,7 +36,7 @@ __all__ = [
     # chapter 6 (capstone)
     "check_customer_export", "check_seeding_gap", "check_venue_concentration", "check_community_stability",
     "check_key_people", "check_influencers", "check_recommendation", "AUDIT", "RECOMMENDATION_OPTIONS",
-    "check_second_link", "OUTPOST_EXERCISE",
+    "check_second_link", "OUTPOST_EXERCISE", "check_assumption", "ASSUMPTION_OPTIONS",
 ]
 
 # Chapter 4: the enterprise's hidden network.
