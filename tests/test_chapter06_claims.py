@@ -145,3 +145,24 @@ def test_second_link_fix_removes_every_articulation_point():
     assert list(nx.articulation_points(G)) == ["Head"]
     G.add_edge("Eva", "Firm B")
     assert not list(nx.articulation_points(G)) and measures.profile(G)["components"] == 1
+
+
+def test_worked_memo_trust_sentence(answers, the_case):
+    from snb.models import trusted_seeding
+
+    G = the_case.customers
+    used = brokerage.top_k(answers["influence"]["strength-weighted PageRank"], 6)
+    loud = brokerage.top_k(answers["influence"]["degree"], 6)
+    trusted = trusted_seeding.choose(G, the_case.trust, 6, "most trusted")
+    # "of the six customers named most often as trusted ..., only two are among those six,
+    #  and none among the six with the most contacts"
+    assert len(set(trusted) & set(used)) == 2 and not set(trusted) & set(loud)
+
+
+def test_memo_verdicts_say_the_loud_win_under_uniform_pass_on():
+    from snb import verdicts
+
+    assert verdicts.stored("06-uniform-loud-win").kind == "beaten"       # top degree beats most trusted
+    assert verdicts.stored("06-strong-trusted-win").kind == "beats"
+    assert verdicts.stored("06-trust-region").kind == "region"
+    assert verdicts.stored("06-celf-uniform").kind == "equivalent"
