@@ -37,6 +37,19 @@ def _setup(seed: int) -> tuple[nx.Graph, list, np.ndarray, np.ndarray]:
     return G, nodes, np.array([pos[v] for v in nodes]), A
 
 
+@functools.lru_cache(maxsize=32)
+def _starts(seed: int, budget: int) -> dict[str, np.ndarray]:
+    """Each seeding's first users as a boolean row, for the firm of ``seed``."""
+    G, nodes, _, _ = _setup(seed)
+    index = {v: i for i, v in enumerate(nodes)}
+    out = {}
+    for how in threshold.SEEDINGS:
+        start = np.zeros(len(nodes), dtype=bool)
+        start[[index[v] for v in threshold.seed_sets(G, budget, how)]] = True
+        out[how] = start
+    return out
+
+
 def _rounds(A: np.ndarray, start: np.ndarray, theta: float) -> np.ndarray:
     """Round in which each person adopts (0 for starters, -1 never), by the fast rule."""
     when = np.where(start, 0, -1)
@@ -60,9 +73,7 @@ def render_threshold(theta: float = 0.3, seeding: str = "brokers", seed: int = 1
     index = {v: i for i, v in enumerate(nodes)}
     shares = {}
     when = None
-    for how in threshold.SEEDINGS:
-        start = np.zeros(len(nodes), dtype=bool)
-        start[[index[v] for v in threshold.seed_sets(G, budget, how)]] = True
+    for how, start in _starts(int(seed), int(budget)).items():
         rounds = _rounds(A, start, float(theta))
         shares[how] = float(np.mean(rounds >= 0))
         if how == seeding:
