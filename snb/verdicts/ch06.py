@@ -109,6 +109,8 @@ def pagerank(seed_base: int):
 
 @register("06-celf-uniform", chapter="06", margin=MARGIN, units="customers", heavy=True,
           assumptions=_ASSUMPTIONS,
+          fragile="the best-connected plan and the greedy reference end within about one customer of "
+                  "each other; which is a nose ahead depends on the draw",
           question="Under uniform pass-on, how far is the best-connected seeding from greedy influence "
                    "maximisation (CELF), the reference?")
 def celf_uniform(seed_base: int):
