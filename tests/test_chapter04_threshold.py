@@ -8,7 +8,7 @@ import pytest
 
 from snb import checks, draw
 from snb.checks.ch04_threshold import threshold_answer
-from snb.models import threshold
+from snb.models import firm, threshold
 from snb.widgets.ch04_threshold import render_threshold
 
 
@@ -57,9 +57,7 @@ def test_clustered_seeding_wins_on_cliques_with_a_high_threshold():
 
 
 def test_seed_sets_brokers_span_departments_and_clusters_stay_in_one():
-    from snb.verdicts.ch04_threshold import FIRM  # the page's firm
-    from snb.models import firm
-
+    FIRM = threshold.ROLLOUT_FIRM
     F = firm.synthetic_firm(FIRM["people"], FIRM["departments"], brokers=FIRM["brokers"],
                             within_degree=FIRM["within_degree"], cross_rate=FIRM["cross_rate"], seed=2)
     G = F.informal

@@ -12,9 +12,7 @@ __all__ = ["THRESHOLD_EXERCISE", "check_threshold_rollout", "threshold_answer"]
 
 #: Exercise 4.5: the firm (chapter 4's model with these settings), the rollout's budget and the
 #: two thresholds to compare (a share of one's contacts).
-THRESHOLD_EXERCISE: dict[str, Any] = {"seed": 3, "people": 120, "departments": 6, "brokers": 5,
-                                      "within_degree": 6.0, "cross_rate": 0.15, "budget": 6,
-                                      "thetas": (0.25, 0.4)}
+THRESHOLD_EXERCISE: dict[str, Any] = {"seed": 3, **threshold.ROLLOUT_FIRM, "budget": 6, "thetas": (0.25, 0.4)}
 
 _TOLERANCE = 0.005  # shares are compared to half a percentage point
 

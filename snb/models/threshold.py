@@ -23,7 +23,12 @@ from typing import Hashable, Iterable
 import networkx as nx
 import numpy as np
 
-__all__ = ["spread", "spread_fast", "seed_sets", "SEEDINGS", "threshold_parameters", "rollout"]
+__all__ = ["spread", "spread_fast", "seed_sets", "SEEDINGS", "threshold_parameters", "rollout", "ROLLOUT_FIRM"]
+
+#: The synthetic firm of page 4.4, its explorer and its verdicts (chapter 4's model with
+#: departments of twenty people; :func:`snb.models.firm.synthetic_firm`'s settings).
+ROLLOUT_FIRM: dict[str, float] = {"people": 120, "departments": 6, "brokers": 5, "within_degree": 6.0,
+                                  "cross_rate": 0.15}
 
 #: The two seedings the chapter compares.
 SEEDINGS: tuple[str, ...] = ("brokers", "clustered")

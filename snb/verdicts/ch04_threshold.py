@@ -4,7 +4,7 @@ A rollout's first users (``budget`` of them) are the people with the most ties a
 departments (one per department) or a tight group inside one department
 (:func:`snb.models.threshold.seed_sets`); people adopt once a share ``theta`` of their
 contacts has (Granovetter 1978). One replication is one synthetic firm (chapter 4's model,
-:data:`snb.widgets.ch04_threshold.THRESHOLD_FIRM`); clustered seeding is averaged over the
+:data:`snb.models.threshold.ROLLOUT_FIRM`); clustered seeding is averaged over the
 departments it could start in. Krackhardt's (1987) managers are one real firm: no chance is
 involved there, the values are exact.
 """
@@ -20,8 +20,8 @@ from snb.datasets import krackhardt_managers
 from snb.models import firm, threshold
 from snb.verdicts import compare, exact, region, register, replicate
 
-#: The firm of the page and the explorer (kept here too so the verdicts need no widgets).
-FIRM = {"people": 120, "departments": 6, "brokers": 5, "within_degree": 6.0, "cross_rate": 0.15}
+#: The firm of the page and the explorer.
+FIRM = threshold.ROLLOUT_FIRM
 #: First users the rollout can train.
 BUDGET = 6
 #: Thresholds swept (share of one's contacts who must have adopted).

@@ -21,8 +21,7 @@ _VIRIDIS = colormaps["viridis"].reversed()
 __all__ = ["render_threshold", "threshold_explorer", "THRESHOLD_FIRM"]
 
 #: The firm the explorer and the page use (chapter 4's synthetic firm).
-THRESHOLD_FIRM: dict[str, float] = {"people": 120, "departments": 6, "brokers": 5, "within_degree": 6.0,
-                                    "cross_rate": 0.15}
+THRESHOLD_FIRM: dict[str, float] = threshold.ROLLOUT_FIRM
 
 
 @functools.lru_cache(maxsize=8)
