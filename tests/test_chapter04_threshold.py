@@ -10,6 +10,7 @@ from snb import checks, draw
 from snb.checks.ch04_threshold import threshold_answer
 from snb.models import firm, threshold
 from snb.widgets.ch04_threshold import render_threshold
+from snb.widgets.params import SettingError
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -77,7 +78,7 @@ def test_explorer_picture_is_a_picture_with_alt_text_and_both_shares():
     p = render_threshold(theta=0.4, seeding="clustered", seed=1)
     assert isinstance(p, draw.Picture) and p.png.startswith(b"\x89PNG")
     assert "clustered seeding" in p.alt and "brokers reach" in p.alt
-    with pytest.raises(ValueError):
+    with pytest.raises(SettingError):
         render_threshold(seeding="the CEO")
 
 

@@ -56,6 +56,8 @@ FILLERS = {
     "check_key_people": ({"x"}, {"y"}),
     "check_influencers": ({"x"},),
     "check_recommendation": ("A",),
+    "check_assumption": ("A",),
+    "check_threshold_rollout": ({"brokers": 0.5, "clustered": 0.5}, {"brokers": 0.5, "clustered": 0.5}, "brokers"),
     "check_second_link": (nx.Graph([("Head", "Ana")]),),
 }
 
@@ -226,6 +228,7 @@ CHOICES = {
     "check_evangelists": (checks.EVANGELIST_OPTIONS, None),
     "check_contact_choice": (checks.CONTACT_OPTIONS, None),
     "check_recommendation": (checks.RECOMMENDATION_OPTIONS, None),
+    "check_assumption": (checks.ASSUMPTION_OPTIONS, None),
 }
 
 

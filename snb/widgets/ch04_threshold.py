@@ -12,7 +12,8 @@ from matplotlib.collections import LineCollection
 
 from snb import draw
 from snb.models import firm, threshold
-from snb.widgets.base import Explorer, _style
+from snb.widgets.base import Explorer, control_style
+from snb.widgets.params import MAX_SEED, OneOf, Real, Whole, settings
 from snb.widgets.ch04 import department_layout
 
 #: Early adopters dark, late ones light (viridis: readable in grey and for colour-blind readers).
@@ -63,6 +64,8 @@ def _rounds(A: np.ndarray, start: np.ndarray, theta: float) -> np.ndarray:
         state = nxt
 
 
+@settings(theta=Real(0.01, 1, "Threshold"), seeding=OneOf(threshold.SEEDINGS, "First users"),
+          seed=Whole(0, MAX_SEED, "Random seed"), budget=Whole(1, 20, "First users' number"))
 def render_threshold(theta: float = 0.3, seeding: str = "brokers", seed: int = 1, budget: int = 6) -> draw.Picture:
     """The firm's advice network after a rollout: who adopted (dark: early, light: late,
     grey: never) when ``budget`` first users are chosen by ``seeding`` and each person
@@ -77,8 +80,6 @@ def render_threshold(theta: float = 0.3, seeding: str = "brokers", seed: int = 1
         shares[how] = float(np.mean(rounds >= 0))
         if how == seeding:
             when = rounds
-    if when is None:
-        raise ValueError(f"seeding must be one of {threshold.SEEDINGS}, got {seeding!r}")
     fig, (ax, bars) = draw.new_figure(10, 4.2, 2, fast=True)
     fig.subplots_adjust(left=0.01, right=0.97, bottom=0.12, top=0.82, wspace=0.15)
     ends = np.array([(index[a], index[b]) for a, b in G.edges])
@@ -115,8 +116,8 @@ def threshold_explorer(theta: float = 0.3, seeding: str = "brokers", seed: int =
     """Move the adoption threshold; see how far each seeding takes the tool."""
     controls = {
         "theta": w.FloatSlider(value=theta, min=0.05, max=0.6, step=0.05, continuous_update=False,
-                               readout_format=".0%", **_style("Threshold")),
-        "seeding": w.Dropdown(options=list(threshold.SEEDINGS), value=seeding, **_style("First users")),
-        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+                               readout_format=".0%", **control_style("Threshold")),
+        "seeding": w.Dropdown(options=list(threshold.SEEDINGS), value=seeding, **control_style("First users")),
+        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **control_style("Random seed")),
     }
     return Explorer(controls, render_threshold, "Brokers or a clustered team?")
