@@ -24,11 +24,17 @@ WORKSPACE ?= my-work
 arg = '$(subst ','\'',$(value $(1)))'
 # make exports command-line variables to every recipe, expanding them to do so (which would run
 # a `$(shell ...)` typed into one): these are passed as arguments instead, never exported.
-unexport WORKSPACE CH DIR CSV NAMES PLATFORM PYVER
+unexport WORKSPACE CH EX DIR CSV NAMES PLATFORM PYVER LEARNERS
+# Variables that tools read from the environment (NB, ALL) or that a recipe tests (ONLY): taken
+# as typed, then exported as that text; without this, a `$(shell ...)` in one would run.
+override NB := $(value NB)
+override ALL := $(value ALL)
+override ONLY := $(value ONLY)
+export NB ALL
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lock book book-build serve lab workspace reset-workbook reset-lesson progress class-progress \
+.PHONY: help setup lock book book-build serve lab workspace reset-workbook reset-lesson solution progress class-progress \
 	author-lab test lint unit slow-test verdicts verdicts-check nbval book-test browser-deps browser-test exercises \
 	execute benchmark check-env slides wheelhouse hub-deps hub-rehearsal clean
 
@@ -75,8 +81,12 @@ workspace: setup  ## make your workspace my-work/, or add what a course update b
 lab: workspace  ## open JupyterLab in your workspace (made first if missing): answer there
 	$(BIN)/jupyter lab --notebook-dir=$(call arg,WORKSPACE) $(ALLOW_ROOT)
 
-reset-workbook: setup  ## fresh copy of one workbook, e.g. CH=01 (your old copy is kept as a backup)
-	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) reset $(call arg,CH)
+reset-workbook: setup  ## fresh copy of one workbook, e.g. CH=01, or one exercise: EX=1.3 (old copy kept as a backup)
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) reset $(call arg,CH) \
+		$(if $(value EX),--exercise $(call arg,EX))
+
+solution: setup  ## copy a chapter's worked solutions into your workspace's solutions/, e.g. CH=03
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) solution $(call arg,CH)
 
 reset-lesson: setup  ## fresh copy of one lesson, e.g. CH=01 (your old copy is kept as a backup)
 	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) reset $(call arg,CH) --lesson
@@ -155,10 +165,9 @@ exercises: setup  ## regenerate exercises/ from solutions/ (and the book's index
 
 # NB reaches the tool through the environment (make exports command-line variables), never
 # through the shell: `make execute NB="notebooks/01-network-society.ipynb"`.
+# --exercises: then exercises/ and the book's index of exercises, in the same process (seconds less).
 execute: setup  ## re-run the stale lessons and solutions (NB=path: that one; ALL=1: all) to refresh their outputs
-	$(PY) tools/execute_notebooks.py $(if $(ALL),--all) $(if $(NB),--from-env NB)
-	$(PY) -m snb.exercisegen
-	$(PY) tools/exercise_index.py
+	$(PY) tools/execute_notebooks.py --exercises $(if $(ALL),--all) $(if $(NB),--from-env NB)
 
 benchmark: setup  ## print build (one edited cell to a rebuilt book), notebook and widget timings against the budgets
 	$(PY) tools/benchmark.py

@@ -25,7 +25,6 @@ from typing import Any, Callable, Hashable, Iterable
 import networkx as nx
 import numpy as np
 
-
 _STYLE = {
     # status: (symbol, heading, border colour from the Okabe-Ito palette)
     "correct": ("✔", "Correct", "#009E73"),

@@ -40,8 +40,8 @@ import io
 import json
 import os
 import re
-import sys
 import stat
+import sys
 import threading
 import time
 from dataclasses import dataclass

@@ -20,7 +20,12 @@ Copies drop saved widget state and widget outputs, so they open clean.
 Command line (``make workspace``, ``make lab``, ``make reset-workbook CH=NN``)::
 
     python -m snb.workspace add [--workspace my-work] [--no-lessons]
-    python -m snb.workspace reset NN [--lesson]
+    python -m snb.workspace reset NN [--lesson | --exercise N.K]
+    python -m snb.workspace solution NN
+
+When the course changes a workbook (a ``git pull``), ``add`` carries the learner's
+answers into the new version for every exercise whose question did not change
+(:mod:`snb.workbook_merge`) and keeps the learner's previous file as a backup.
 """
 
 from __future__ import annotations
@@ -38,8 +43,9 @@ import nbformat
 
 from snb.files import UnreadableFile, UnsafeTarget, check_target, create_text, read_json, write_text
 from snb.progress import MARKER_NAME
+from snb.workbook_merge import Merge, merge, segments
 
-__all__ = ["DEFAULT_NAME", "KINDS", "Report", "WorkspaceError", "learner_copy", "check_workspace", "add_missing",
+__all__ = ["DEFAULT_NAME", "KINDS", "Report", "WorkspaceError", "learner_copy", "check_workspace", "add_missing", "reset_exercise", "copy_solution",
            "reset_chapter", "main"]
 
 DEFAULT_NAME = "my-work"
@@ -57,6 +63,8 @@ class Report:
     kept: list[Path] = field(default_factory=list)
     newer: list[Path] = field(default_factory=list)
     backups: list[tuple[Path, Path]] = field(default_factory=list)
+    #: workbooks brought up to a new course version with the learner's answers carried over
+    merged: list[tuple[Path, Path, Merge]] = field(default_factory=list)
 
 
 def learner_copy(source: Path) -> str:
@@ -140,10 +148,14 @@ def _target(workspace: Path, kind: str, source: Path) -> Path:
 
 
 def add_missing(root: Path, workspace: Path, lessons: bool = True) -> Report:
-    """Create the workspace if needed and copy in every course notebook it lacks.
+    """Create the workspace if needed, copy in every course notebook it lacks, and bring
+    changed workbooks up to date with the learner's answers carried over.
 
-    Never overwrites a file. A copy whose course version changed since it was
-    made is listed in ``Report.newer`` (the learner may reset it to take the new one).
+    A copy never loses a character: a workbook whose course version changed since it was
+    copied is merged (:func:`snb.workbook_merge.merge`: the learner's cells of every
+    exercise whose question did not change, the new version of the others) and the
+    learner's file is first renamed to a timestamped backup beside it. A lesson copy whose
+    course version changed is listed in ``Report.newer`` and left as it is.
     """
     root, workspace = Path(root), Path(workspace)
     check_workspace(root, workspace)
@@ -152,13 +164,19 @@ def add_missing(root: Path, workspace: Path, lessons: bool = True) -> Report:
     report = Report(workspace)
     workspace.mkdir(parents=True, exist_ok=True)
     marker = _read_marker(workspace)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     for kind, source, text in copies:
         target = _target(workspace, kind, source)
         key = target.relative_to(workspace).as_posix()
         if os.path.lexists(target):
             report.kept.append(target)
             if key in marker["copied"] and marker["copied"][key] != _digest(text):
-                report.newer.append(target)
+                done = _update_workbook(target, text, stamp) if kind == "workbook" else None
+                if done is None:
+                    report.newer.append(target)
+                else:
+                    report.merged.append((target, *done))
+                    marker["copied"][key] = _digest(text)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         create_text(target, text)  # never replaces a file, and never appears half written
@@ -166,6 +184,90 @@ def add_missing(root: Path, workspace: Path, lessons: bool = True) -> Report:
         report.added.append(target)
     _write_marker(workspace, marker)
     return report
+
+
+def _read_learner(path: Path) -> nbformat.NotebookNode | None:
+    """The learner's notebook, or None when it is not a regular, readable notebook."""
+    try:
+        check_target(path)
+        if not path.is_file():
+            return None
+        return nbformat.read(path, as_version=4)
+    except Exception:  # noqa: BLE001  (a damaged copy is left exactly as it is)
+        return None
+
+
+def _update_workbook(target: Path, text: str, stamp: str) -> tuple[Path, Merge] | None:
+    """Merge the learner's ``target`` into the new workbook ``text``; keep theirs as a backup."""
+    learner = _read_learner(target)
+    if learner is None:
+        return None
+    result = merge(learner, nbformat.reads(text, as_version=4))
+    backup = _backup_name(target, stamp)
+    os.rename(target, backup)  # a rename keeps the learner's file byte for byte
+    create_text(target, nbformat.writes(result.notebook) + "\n")
+    return backup, result
+
+
+def reset_exercise(root: Path, workspace: Path, number: str) -> tuple[Path, Path]:
+    """A fresh copy of one exercise (``"1.3"``) in the learner's workbook; every other
+    exercise stays as the learner left it, and the whole old file is kept as a backup."""
+    root, workspace = Path(root), Path(workspace)
+    check_workspace(root, workspace)
+    chapter, _, _ = number.partition(".")
+    if not chapter.isdigit():
+        raise ValueError(f"{number[:20]!r} is not an exercise number such as 1.3")
+    copies = _copies(root, ("workbook",), int(chapter))
+    heading = f"Exercise {int(chapter)}.{number.partition('.')[2]}"
+    for _, source, text in copies:
+        fresh = nbformat.reads(text, as_version=4)
+        found = [cells for _, title, cells in segments(fresh)[1] if title.split(":")[0] == heading]
+        if not found:
+            continue
+        target = _target(workspace, "workbook", source)
+        learner = _read_learner(target)
+        if learner is None:
+            raise ValueError(f"{target} is missing or cannot be read: make reset-workbook CH={chapter} "
+                             "gives a fresh copy of the whole workbook")
+        intro, mine = segments(learner)
+        cells = list(intro)
+        replaced = False
+        for _, title, own in mine:
+            if title.split(":")[0] == heading:
+                cells += found[0]
+                replaced = True
+            else:
+                cells += own
+        if not replaced:
+            raise ValueError(f"your workbook has no {heading}: make workspace brings it in")
+        learner.cells = cells
+        backup = _backup_name(target, datetime.now().strftime("%Y%m%d-%H%M%S"))
+        os.rename(target, backup)
+        create_text(target, nbformat.writes(learner) + "\n")
+        return target, backup
+    raise ValueError(f"the course has no {heading}")
+
+
+def copy_solution(root: Path, workspace: Path, chapter: int) -> list[tuple[Path, bool]]:
+    """Copy chapter ``chapter``'s worked solutions into ``workspace/solutions/`` for a
+    learner who chooses to read them in Lab; an existing copy is left as it is.
+    Returns (path, whether it was copied now)."""
+    root, workspace = Path(root), Path(workspace)
+    check_workspace(root, workspace)
+    sources = sorted((root / "solutions").glob(f"{chapter:02d}-*.ipynb"))
+    if not sources:
+        raise ValueError(f"the course has no worked solutions for chapter {chapter:02d}")
+    texts = [(s, learner_copy(s)) for s in sources]
+    done = []
+    for source, text in texts:
+        target = workspace / "solutions" / source.name
+        if os.path.lexists(target):
+            done.append((target, False))
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        create_text(target, text)
+        done.append((target, True))
+    return done
 
 
 def _backup_name(path: Path, stamp: str) -> Path:
@@ -222,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     reset = sub.add_parser("reset", help="fresh copy of one chapter's workbook; the old one is kept")
     reset.add_argument("chapter", help="chapter number, e.g. 01")
     reset.add_argument("--lesson", action="store_true", help="reset the chapter's lesson copy instead")
+    reset.add_argument("--exercise", default="", help="only this exercise, e.g. 1.3 (the others stay)")
+    solution = sub.add_parser("solution", help="copy a chapter's worked solutions into solutions/")
+    solution.add_argument("chapter", help="chapter number, e.g. 03")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.workspace is not None and not args.workspace.strip():
@@ -245,15 +350,43 @@ def main(argv: list[str] | None = None) -> int:
             print(f"added {_show(path, base)}")
         print(f"Your workspace is {workspace}: {len(report.added)} added, "
               f"{len(report.kept)} already there and left exactly as they were.")
+        for path, backup, result in report.merged:
+            print(f"the course updated {_show(path, base)}: your answers are carried into "
+                  f"{len(result.carried)} exercise(s) whose question did not change"
+                  + (f"; fresh: {', '.join(result.fresh + result.new)}" if result.fresh or result.new else "")
+                  + f". Your previous file is kept as {_show(backup, base)}.")
         for path in report.newer:
             chapter = path.name[:2]
             which = "reset-workbook" if path.parent.name == KINDS["workbook"][1] else "reset-lesson"
             print(f"  the course has a newer {_show(path, base)}; yours is untouched. "
                   f"To take the new one: make {which} CH={chapter} (keeps yours as a backup).")
         return 0
+    if getattr(args, "exercise", ""):
+        try:
+            target, backup = reset_exercise(root, workspace, args.exercise)
+        except (ValueError, WorkspaceError) as why:
+            print(f"Nothing reset: {why}.")
+            return 1
+        print(f"Exercise {args.exercise} is fresh in {_show(target, base)}; every other exercise is as "
+              f"you left it. Your previous file is kept as {_show(backup, base)}.")
+        return 0
     if not args.chapter.strip():
-        print(f"Say which chapter, e.g.: make reset-{'lesson' if args.lesson else 'workbook'} CH=01")
+        what = "solution" if args.command == "solution" else f"reset-{'lesson' if args.lesson else 'workbook'}"
+        print(f"Say which chapter, e.g.: make {what} CH=01")
         return 2
+    if args.command == "solution":
+        if not args.chapter.strip().isdigit():
+            print(f"{args.chapter[:40]!r} is not a chapter number: use e.g. CH=03.")
+            return 2
+        try:
+            done = copy_solution(root, workspace, int(args.chapter))
+        except (ValueError, WorkspaceError) as why:
+            print(f"Nothing copied: {why}.")
+            return 1
+        for path, copied in done:
+            print(f"{'copied' if copied else 'already there, left as it is:'} {_show(path, base)}")
+        print("The worked solutions are yours to read; try each exercise in your workbook first.")
+        return 0
     try:
         chapter = int(args.chapter)
     except ValueError:

@@ -260,6 +260,7 @@ def test_toc_parts_follow_the_layout():
         "04-enterprise-hidden-network",
         "05-influence-trust-reciprocity",
         "06-capstone-network-audit",
+        "07-network-analysis-at-work",
     ]
     assert listed == [f"{folder}/{stem}" for stem in stems for folder in ("notebooks", "solutions")]
 

@@ -183,5 +183,20 @@ def test_every_tool_answers_help_without_doing_anything(tool):
 
 def test_make_execute_reruns_only_stale_notebooks_and_takes_nb_without_a_shell():
     recipe = (ROOT / "Makefile").read_text().split("\nexecute:", 1)[1].split("\n\n", 1)[0]
-    assert "tools/execute_notebooks.py $(if $(ALL),--all) $(if $(NB),--from-env NB)" in recipe
+    assert "tools/execute_notebooks.py --exercises $(if $(ALL),--all) $(if $(NB),--from-env NB)" in recipe
     assert "$(NB)" not in recipe.replace("$(if $(NB),", ""), "NB reaches the tool through the environment only"
+
+
+def test_no_environment_or_build_folder_is_tracked():
+    """A worktree's .venv is often a symlink to a shared venv: `.venv/` in .gitignore would not
+    match it, `git add -A` would track it, and a merge would replace the real venv with it."""
+    import shutil as _shutil
+
+    if not _shutil.which("git") or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: nothing is tracked")
+    tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "--", ".venv", "_build", "my-work"],
+                             capture_output=True, text=True).stdout.split()
+    assert tracked == [], f"tracked, but must never be: {tracked}"
+    ignored = subprocess.run(["git", "-C", str(ROOT), "check-ignore", "--no-index", ".venv"],
+                             capture_output=True, text=True).stdout.strip()
+    assert ignored == ".venv", ".gitignore must ignore .venv as a file or symlink too (no trailing slash)"

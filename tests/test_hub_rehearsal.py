@@ -249,12 +249,16 @@ def test_the_workbook_is_answered_once_right_and_once_wrong():
 
 
 def test_the_class_table_check_accepts_the_class_and_rejects_a_short_one():
+    names = hub.exercise_names()
+    right, wrong = names[hub.RIGHT_CHECK], names[hub.WRONG_CHECK]
+    assert right != wrong
     table = ("Class progress: 3 learners in x\n\nchapter  exercise  done  attempted  stuck  "
-             "not started\n-------\n      1  ex-01-basics  3  0  0  0\n"
-             "      1  ex-01-reach  0  3  0  0\n")
+             f"not started\n-------\n      1  {right}  3  0  0  0\n"
+             f"      1  {wrong}  0  3  0  0\n")
     assert hub.class_table_problems(table, 3) == []
     assert hub.class_table_problems(table, 4) != []
-    assert hub.class_table_problems(table.replace("ex-01-reach  0  3", "ex-01-reach  1  2"), 3)
+    assert hub.class_table_problems(table.replace(f"{wrong}  0  3", f"{wrong}  1  2"), 3)
+    assert hub.class_table_problems(table.replace("3 learners", "2 learners"), 3)
 
 
 def test_the_number_of_learners_is_a_small_whole_number():

@@ -46,7 +46,7 @@ def test_solved_stays_solved_with_the_latest_try_beside_it(tmp_path, capsys):
     assert progress.latest_try(basics, {CHECK: entry}).startswith("incorrect, 3 tries")
     assert progress.main(["--root", str(ROOT), "--file", str(path)]) == 0
     out = capsys.readouterr().out
-    line = next(l for l in out.splitlines() if l.startswith("Exercise 1.1"))
+    line = next(text for text in out.splitlines() if text.startswith("Exercise 1.1"))
     assert "done" in line and "incorrect, 3 tries" in line
     assert "Left: Exercise 1.2" in out
 
@@ -76,7 +76,7 @@ def test_class_table_names_stuck_learners_by_pseudonym(tmp_path, capsys):
     out = capsys.readouterr().out
     pseudonym = progress.learner_id("ana.smith/progress.json", {})
     assert re.fullmatch(r"L-[0-9a-f]{6}", pseudonym)
-    line = next(l for l in out.splitlines() if l.startswith("      1  Exercise 1.1"))
+    line = next(text for text in out.splitlines() if text.startswith("      1  Exercise 1.1"))
     assert pseudonym in line and "Team Blue" in line and "ana" not in line
     assert "skipped" in out and "notes.json" in out and "1 file skipped" in out
     row = next(r for r in csv.DictReader(out_csv.open(encoding="utf-8")) if r["number"] == "1.1")

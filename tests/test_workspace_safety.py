@@ -122,3 +122,15 @@ def test_make_workspace_paths_are_taken_literally(tmp_path):
     assert run.returncode != 0 and "Say which chapter" in run.stdout
     run = _make("class-progress")
     assert run.returncode != 0 and "Say where the progress files are" in run.stdout
+
+
+@needs_make
+def test_variables_read_from_the_environment_are_taken_as_typed(tmp_path):
+    """NB, ALL and ONLY reach their tools through the environment: as typed, never expanded."""
+    pwned = tmp_path / "pwned"
+    run = subprocess.run(["make", "-n", "-o", ".venv/bin/.installed", "execute", "verdicts",
+                          f"NB=$(shell touch {pwned})", f"ALL=$(shell touch {pwned})",
+                          f"ONLY=$(shell touch {pwned})", f"LEARNERS=$(shell touch {pwned})"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert not pwned.exists()

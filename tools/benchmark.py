@@ -232,6 +232,8 @@ def main() -> int:
                         help="with --pages: only these chapters' pages, e.g. --only 01 02")
     parser.add_argument("--capstone", action="store_true",
                         help="only the capstone's analyses at the default size and at 10x")
+    parser.add_argument("--ona", action="store_true",
+                        help="only chapter 7's tool: the sample survey's report and a file at the limit")
     parser.add_argument("--files", action="store_true",
                         help="only the progress files: a class folder of 10,000 files, a 122 MB progress file")
     parser.add_argument("--build", action="store_true",
@@ -242,6 +244,9 @@ def main() -> int:
     if args.capstone:
         time_capstone()
         return 0
+    if args.ona:
+        time_ona()
+        return 0
     if args.files:
         time_files()
         return 0
@@ -251,6 +256,38 @@ def main() -> int:
         return 0
     time_pages(args)
     return 0
+
+
+# ------------------------------------------------------------------ chapter 7 (the ONA tool)
+#: Most seconds `python -m snb.ona` may take on the sample survey (300 people, 3 questions),
+#: a fresh process included.
+ONA_BUDGET_S = 10.0
+
+
+def time_ona() -> dict[str, float]:
+    """Wall seconds of the report on the sample survey (a new process, as a user runs it) and of
+    checking a survey file at the row limit (printed)."""
+    from snb.ona import sample, survey
+
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "snb.ona", str(sample.SURVEY_PATH), "--people",
+                        str(sample.PEOPLE_PATH), "--out", str(Path(folder) / "report.html")],
+                       check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+        out["report, sample survey (300 people, 3 questions)"] = time.perf_counter() - start
+    rows = ["respondent,question,named"] + [f"p{i % 2000},q{i % 5},p{(i * 7 + 1) % 2000}"
+                                            for i in range(survey.MAX_ROWS)]
+    data = ("\n".join(rows) + "\n").encode()
+    start = time.perf_counter()
+    survey.read_survey(data)
+    out[f"check a file at the limit ({survey.MAX_ROWS:,} rows, {len(data) / 1e6:.1f} MB)"] = (
+        time.perf_counter() - start)
+    print(f"Chapter 7's tool (budget {ONA_BUDGET_S:g} s for the report; reference {reference_ms():.0f} ms)")
+    for name, seconds in out.items():
+        mark = verdict(seconds, ONA_BUDGET_S) if name.startswith("report") else ""
+        print(f"  {name:60s} {seconds:6.2f} s  {mark}")
+    return out
 
 
 # ------------------------------------------------------------------ chapter 6 (capstone)

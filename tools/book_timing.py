@@ -85,7 +85,8 @@ def execute_stale(root: Path) -> tuple[float, str]:
     """`make execute` in the copy (only stale notebooks): seconds, and what it printed."""
     env = {**os.environ, "PYTHONPATH": str(root), "SNB_PROGRESS": "off"}
     start, cpu = time.perf_counter(), _children_cpu()
-    result = subprocess.run([sys.executable, str(root / "tools" / "execute_notebooks.py")], capture_output=True,
+    result = subprocess.run([sys.executable, str(root / "tools" / "execute_notebooks.py"), "--exercises"],
+                            capture_output=True,
                             text=True, env=env, cwd=root)
     CPU["execute"] = _children_cpu() - cpu
     if result.returncode != 0:

@@ -42,10 +42,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is not a package
 # nbformat's optional rfc3987-syntax costs 1.5 s a process (as in book_build.SKIP_SLOW_IMPORT)
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+import exercise_index  # noqa: E402
 import nbformat  # noqa: E402
 from book_build import execution_record, stale_reason  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 from nbconvert.preprocessors import CoalesceStreamsPreprocessor  # noqa: E402
+
+from snb import exercisegen  # noqa: E402
 
 #: Joins consecutive outputs of one stream: how a cell's prints split depends on timing.
 _COALESCE = CoalesceStreamsPreprocessor()
@@ -214,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path, help="notebooks to run, stale or not")
     parser.add_argument("--all", action="store_true", help="run every lesson and solution")
     parser.add_argument("--list", action="store_true", help="only name the stale notebooks and why")
+    parser.add_argument("--exercises", action="store_true",
+                        help="then regenerate exercises/ from solutions/ and the book's index of exercises "
+                             "(in this process: `make execute` does)")
     parser.add_argument("--from-env", metavar="VAR",
                         help="take the notebooks from this environment variable (space-separated; "
                              "how make passes NB=... without a shell)")
@@ -232,16 +238,19 @@ def main(argv: list[str] | None = None) -> int:
             reason = "--all" if args.all else stale_reason(ROOT, nbformat.read(p, as_version=4))
             if reason:
                 todo.append((p, reason))
-    if args.list or not todo:
+    if args.list:
         for p, reason in todo:
             print(f"stale: {p.relative_to(ROOT).as_posix()}: {reason}")
-        if not todo:
-            print("Every lesson and solution is current: nothing to run.")
         return 0
+    if not todo:
+        print("Every lesson and solution is current: nothing to run.")
     for path, reason in todo:
         seconds = execute(path)
         shown = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
         print(f"{seconds:6.1f} s  {shown.as_posix()}  ({reason})", flush=True)
+    if args.exercises:  # a solution's markdown may have changed without a run: always
+        exercisegen.main(["--root", str(ROOT)])
+        exercise_index.main([])
     return 0
 
 

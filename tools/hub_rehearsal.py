@@ -662,6 +662,11 @@ def _write_processes(out: Path, where: Path, hub: subprocess.Popen | None, track
     os.replace(temporary, out / "processes.json")
 
 
+def exercise_names() -> dict[str, str]:
+    """Check function -> the exercise as ``make class-progress`` shows it ("Exercise 1.1")."""
+    return {check.rsplit(".", 1)[1]: ex.name for ex in course_exercises(ROOT) for check in ex.checks}
+
+
 def class_table_problems(text: str, learners: int) -> list[str]:
     """What is wrong with ``make class-progress``'s table for the rehearsed class (or nothing).
 
@@ -672,13 +677,12 @@ def class_table_problems(text: str, learners: int) -> list[str]:
     word = "learner" if learners == 1 else "learners"
     if not re.search(rf"^Class progress: {learners} {word} in ", text, re.M):
         problems.append(f"it does not count {learners} {word}")
-    labels = {check.rsplit(".", 1)[1]: ex.label
-              for ex in course_exercises(ROOT) for check in ex.checks}
+    names = exercise_names()
     for check, column in ((RIGHT_CHECK, 0), (WRONG_CHECK, 1)):
-        row = re.search(rf"^\s*1\s+{re.escape(labels[check])}\s+(\d+)\s+(\d+)", text, re.M)
+        row = re.search(rf"^\s*1\s+{re.escape(names[check])}\s+(\d+)\s+(\d+)\s", text, re.M)
         if row is None or int(row[column + 1]) != learners:
             state = ("done", "attempted")[column]
-            problems.append(f"{labels[check]} is not {state} by all {learners}")
+            problems.append(f"{names[check]} is not {state} by all {learners}")
     return problems
 
 

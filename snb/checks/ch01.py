@@ -11,9 +11,20 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from snb.feedback import (Feedback, choice_check, correct, describe, graph_problem, invalid,
-                          node_set_problem, number_problem, plural, teaching_check,
-                          unanswered, wrong)
+from snb.feedback import (
+    Feedback,
+    choice_check,
+    correct,
+    describe,
+    graph_problem,
+    invalid,
+    node_set_problem,
+    number_problem,
+    plural,
+    teaching_check,
+    unanswered,
+    wrong,
+)
 
 __all__ = ["REACH_EXERCISE", "SEEDING_EXERCISE", "DECISION_EXERCISE", "EMAIL_EXERCISE", "check_team_basics",
            "check_two_step_design", "check_two_step_reach", "check_seeding_comparison", "check_decision",
@@ -56,7 +67,8 @@ def check_team_basics(density: Any, most_connected: Any) -> Feedback:
             return wrong("Dev is the bridge between the two groups, but has only 2 ties.",
                           "count ties: dict(G.degree()) lists them for everyone.")
         if people < leaders:
-            return wrong(f"{plural(len(leaders) - len(people), 'more person ties', 'more people tie')} for the most ties.",
+            more = plural(len(leaders) - len(people), 'more person ties', 'more people tie')
+            return wrong(f"{more} for the most ties.",
                           "include everyone with the highest degree.")
         return wrong(f"not everyone in {sorted(people)} has the most ties.",
                       "the most-connected people have the highest degree: see dict(G.degree()).")

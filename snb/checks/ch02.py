@@ -11,9 +11,20 @@ from typing import Any, Hashable, Iterable
 import networkx as nx
 import numpy as np
 
-from snb.feedback import (Feedback, choice_check, bounded_items, correct, describe, graph_problem,
-                          invalid, number_problem, plural, teaching_check, unanswered,
-                          wrong)
+from snb.feedback import (
+    Feedback,
+    bounded_items,
+    choice_check,
+    correct,
+    describe,
+    graph_problem,
+    invalid,
+    number_problem,
+    plural,
+    teaching_check,
+    unanswered,
+    wrong,
+)
 
 __all__ = ["VISITS_EXERCISE", "CO_VISIT_EXERCISE", "CONCENTRATION_EXERCISE", "PARTNER_EXERCISE",
            "MANAGER_DECISION_EXERCISE", "check_visits_network", "check_co_visits", "check_concentration",
@@ -59,7 +70,8 @@ def check_visits_network(B: Any) -> Feedback:
     venues = list(dict.fromkeys(v for _, v in VISITS_EXERCISE))
     strangers = [v for v in B if v not in set(customers) | set(venues)]
     if strangers:
-        return wrong(f"not in the table: {sorted(map(repr, strangers))[:4]}.", _case_hint(strangers, customers + venues))
+        return wrong(f"not in the table: {sorted(map(describe, strangers))[:4]}.",
+                     _case_hint(strangers, customers + venues))
     missing = [v for v in customers + venues if v not in B]
     if missing:
         return wrong(f"missing from your network: {_names(missing)}.",
@@ -67,7 +79,8 @@ def check_visits_network(B: Any) -> Feedback:
     side = dict(B.nodes(data="bipartite"))
     unmarked = [v for v in B if side[v] not in (0, 1)]
     if unmarked:
-        return wrong(f"{plural(len(unmarked), 'node has', 'nodes have')} no side, e.g. {unmarked[0]!r} (bipartite={side[unmarked[0]]!r}).",
+        return wrong(f"{plural(len(unmarked), 'node has', 'nodes have')} no side, e.g. {describe(unmarked[0])} "
+                     f"(bipartite={describe(side[unmarked[0]])}).",
                       "add customers with B.add_node(name, bipartite=0) and venues with bipartite=1.")
     if all(side[c] == 1 for c in customers) and all(side[v] == 0 for v in venues):
         return wrong("the two sides are swapped: customers are marked 1 and venues 0.",
@@ -90,7 +103,8 @@ def check_visits_network(B: Any) -> Feedback:
                       "add one tie for each customer-venue pair in the table.")
     if have - pairs:
         c, v = sorted(next(iter(sorted(have - pairs, key=sorted))), key=lambda x: x not in customers)
-        return wrong(f"{c} never visited {v}, but your network ties them.", "remove the ties that are not in the table.")
+        return wrong(f"{c} never visited {v}, but your network ties them.",
+                     "remove the ties that are not in the table.")
     values = {p: B.edges[p].get("visits") for p in counts}
     if all(v is None for v in values.values()):
         if all(B.edges[p].get("weight") == n for p, n in counts.items()):
@@ -187,7 +201,8 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
     if nodes != venues:
         strangers = sorted(map(describe, nodes - venues))[:3]
         return wrong(f"the nodes should be the city's {len(venues)} venues"
-                      + (f"; not in the city: {strangers}." if strangers else f"; {len(venues - nodes)} {'is' if len(venues - nodes) == 1 else 'are'} missing."),
+                     + (f"; not in the city: {strangers}." if strangers else
+                        f"; {len(venues - nodes)} {'is' if len(venues - nodes) == 1 else 'are'} missing."),
                       "project B onto all of its venues (bipartite=1), without filtering.")
     want = {frozenset(e): w for *e, w in truth.edges(data="weight")}
     have = {frozenset((u, v)): d for u, v, d in P.edges(data=True)}
@@ -196,7 +211,9 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
         return wrong(f"{u} and {v} are tied, but no customer went to both.",
                       "two venues are tied only when they share at least one customer.")
     if set(want) - set(have):
-        return wrong(f"{plural(len(set(want) - set(have)), 'pair of venues shares customers but is', 'pairs of venues share customers but are')} not tied.",
+        untied = plural(len(set(want) - set(have)), 'pair of venues shares customers but is',
+                        'pairs of venues share customers but are')
+        return wrong(f"{untied} not tied.",
                       "use bipartite.weighted_projected_graph(B, venues).")
     if all("weight" not in d for d in have.values()):
         return wrong("the ties have no weight, so you cannot tell a pair with one shared customer from one with fifty.",
@@ -230,7 +247,8 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
         if set(pairs) == by_share:
             return wrong("these are the pairs with the largest overlap relative to their size.",
                           "the question asks for the most shared customers: rank by the count in 'weight'.")
-        return wrong(f"{u} and {v} share {plural(want[weakest], 'customer')}, but the third-busiest pair shares {threshold}.",
+        return wrong(f"{u} and {v} share {plural(want[weakest], 'customer')}, but the third-busiest pair "
+                     f"shares {threshold}.",
                       "sort the projection's ties by their weight, largest first (measures.top_pairs does it).")
     names = sorted({v for p in pairs for v in p})
     chains = [v for v in names if B.nodes[v].get("size") == "chain"]
@@ -272,7 +290,8 @@ def check_concentration(top1: Any, top10: Any, gini: Any) -> Feedback:
     for name in ("top1", "top10", "gini"):
         v = values[name]
         if 1 < v <= 100 and abs(v / 100 - truth[name]) <= tol:
-            return wrong(f"{name} = {v:g} looks like a percentage.", "give shares and the Gini as numbers between 0 and 1.")
+            return wrong(f"{name} = {v:g} looks like a percentage.",
+                         "give shares and the Gini as numbers between 0 and 1.")
     if values["gini"] < 0:
         return wrong(f"a Gini coefficient of {values['gini']:.3f} is impossible: it lies between 0 and 1.",
                       "sort the numbers from smallest to largest before applying the formula (or use measures.gini).")
@@ -369,12 +388,14 @@ def check_partner_choice(partner: Any) -> Feedback:
         reasons.append(f"shares the most customers with {s['business']} (those are yours already)")
     if reasons:
         return wrong(f"{name} {' and '.join(reasons)}, but what counts is who is new to you and fits: "
-                      f"{plural(mine['new people'], 'new person', 'new people')}, only {mine['fit']:.0%} of whom fit, so with {hours} the "
+                     f"{plural(mine['new people'], 'new person', 'new people')}, only {mine['fit']:.0%} of whom "
+                     f"fit, so with {hours} the "
                       f"replies go mostly to people who will not buy ({mine['customers']:.1f} new customers).",
                       "compare the outreach model's customers for every venue, not the size of its audience "
                       "or its overlap with yours.")
     if name == max(rows, key=lambda v: rows[v]["fit"]):
-        return wrong(f"{name}'s customers fit best, but only {mine['new people']} of them {'is' if mine['new people'] == 1 else 'are'} new to you: "
+        verb = "is" if mine["new people"] == 1 else "are"
+        return wrong(f"{name}'s customers fit best, but only {mine['new people']} of them {verb} new to you: "
                       f"too few conversations to use your hours ({mine['customers']:.1f} new customers).",
                       "fit matters, and so does having enough people to talk to.")
     return wrong(f"{name} would bring about {mine['customers']:.1f} new customers a week; another partner brings more.",

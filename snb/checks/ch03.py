@@ -9,8 +9,22 @@ from typing import Any, Hashable
 import networkx as nx
 
 from snb.datasets import load_karate_club
-from snb.feedback import (Feedback, bounded_items, choice_check, duplicate, is_collection, correct, describe, graph_problem, invalid,
-                          number_problem, plural, teaching_check, unanswered, wrong)
+from snb.feedback import (
+    Feedback,
+    bounded_items,
+    choice_check,
+    correct,
+    describe,
+    duplicate,
+    graph_problem,
+    invalid,
+    is_collection,
+    number_problem,
+    plural,
+    teaching_check,
+    unanswered,
+    wrong,
+)
 from snb.models import communities
 
 __all__ = ["PRACTICE_EXERCISE", "KARATE_EXERCISE", "FRAGMENT_EXERCISE", "MERGE_OPTIONS",

@@ -8,9 +8,21 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from snb.feedback import (Feedback, choice_check, scalar, correct, describe, graph_problem, invalid,
-                          node_set_problem, number_problem, plural, teaching_check,
-                          unanswered, wrong)
+from snb.feedback import (
+    Feedback,
+    choice_check,
+    correct,
+    describe,
+    graph_problem,
+    invalid,
+    node_set_problem,
+    number_problem,
+    plural,
+    scalar,
+    teaching_check,
+    unanswered,
+    wrong,
+)
 from snb.models import brokerage, firm
 
 __all__ = ["SMALL_FIRM_EXERCISE", "BROKER_EXERCISE", "KEY_PERSON_EXERCISE", "EVANGELIST_OPTIONS",

@@ -8,8 +8,20 @@ from typing import Any, Hashable
 import networkx as nx
 
 from snb.datasets import SAMPSON_GROUPS, load_florentine_families, load_sampson
-from snb.feedback import (Feedback, choice_check, is_collection, bounded_items, correct, describe, graph_problem,
-                          invalid, plural, teaching_check, unanswered, wrong)
+from snb.feedback import (
+    Feedback,
+    bounded_items,
+    choice_check,
+    correct,
+    describe,
+    graph_problem,
+    invalid,
+    is_collection,
+    plural,
+    teaching_check,
+    unanswered,
+    wrong,
+)
 from snb.models import influence
 
 __all__ = ["TOP_BROKER_EXERCISE", "EGO_EXERCISE", "CAMPS_EXERCISE", "CONTACT_OPTIONS", "check_top_brokers",

@@ -17,9 +17,20 @@ import numpy as np
 
 from snb import measures, stats
 from snb import verdicts
-from snb.feedback import (Feedback, choice_check, correct, describe, graph_problem, invalid,
-                          node_set_problem, number_problem, plural, teaching_check,
-                          unanswered, wrong)
+from snb.feedback import (
+    Feedback,
+    choice_check,
+    correct,
+    describe,
+    graph_problem,
+    invalid,
+    node_set_problem,
+    number_problem,
+    plural,
+    teaching_check,
+    unanswered,
+    wrong,
+)
 from snb.models import brokerage, case
 
 __all__ = ["AUDIT", "RECOMMENDATION_OPTIONS", "audit_answers", "check_customer_export", "check_seeding_gap",
