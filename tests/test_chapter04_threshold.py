@@ -89,7 +89,7 @@ def answer():
 
 
 def test_answer_shows_brokers_win_low_and_clustered_win_high(answer):
-    low, high = (answer[t] for t in checks.THRESHOLD_EXERCISE["thetas"])
+    low, high = (answer[t] for t in checks.ROLLOUT_EXERCISE["thetas"])
     assert low["brokers"] > low["clustered"] and high["clustered"] > high["brokers"]
 
 
@@ -101,7 +101,7 @@ def _forms(d):
 
 
 def test_check_accepts_every_valid_form(answer):
-    low, high = (answer[t] for t in checks.THRESHOLD_EXERCISE["thetas"])
+    low, high = (answer[t] for t in checks.ROLLOUT_EXERCISE["thetas"])
     for a in _forms(low):
         for b in _forms(high):
             for advice in ("it depends", "It depends ", "IT DEPENDS"):
@@ -109,7 +109,7 @@ def test_check_accepts_every_valid_form(answer):
 
 
 def test_check_rejects_wrong_answers_with_a_reason(answer):
-    low, high = (answer[t] for t in checks.THRESHOLD_EXERCISE["thetas"])
+    low, high = (answer[t] for t in checks.ROLLOUT_EXERCISE["thetas"])
     swapped = {"brokers": low["clustered"], "clustered": low["brokers"]}
     fb = checks.check_threshold_rollout(swapped, high, "it depends")
     assert fb.status == "incorrect" and "other seeding" in fb.message
@@ -127,13 +127,13 @@ def test_check_rejects_wrong_answers_with_a_reason(answer):
                                  {"brokers": float("nan"), "clustered": 0.1}, {"brokers": -1, "clustered": 0.1},
                                  {"brokers": 250, "clustered": 0.1}, {"brokers": True, "clustered": 0.1}])
 def test_check_calls_odd_input_invalid_never_a_traceback(answer, bad):
-    high = answer[checks.THRESHOLD_EXERCISE["thetas"][1]]
+    high = answer[checks.ROLLOUT_EXERCISE["thetas"][1]]
     fb = checks.check_threshold_rollout(bad, high, "it depends")
     assert fb.status == "invalid" and fb.message
 
 
 def test_unanswered_parts_say_so(answer):
-    low, high = (answer[t] for t in checks.THRESHOLD_EXERCISE["thetas"])
+    low, high = (answer[t] for t in checks.ROLLOUT_EXERCISE["thetas"])
     assert checks.check_threshold_rollout(..., high, "it depends").status == "unanswered"
     assert checks.check_threshold_rollout(low, high, ...).status == "unanswered"
     assert checks.check_threshold_rollout(low, high, 7).status == "invalid"

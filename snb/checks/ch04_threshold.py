@@ -8,11 +8,11 @@ from typing import Any, Mapping
 from snb.feedback import (Feedback, number_problem, teaching_check)
 from snb.models import firm, threshold
 
-__all__ = ["THRESHOLD_EXERCISE", "check_threshold_rollout", "threshold_answer"]
+__all__ = ["ROLLOUT_EXERCISE", "check_threshold_rollout", "threshold_answer"]
 
 #: Exercise 4.5: the firm (chapter 4's model with these settings), the rollout's budget and the
 #: two thresholds to compare (a share of one's contacts).
-THRESHOLD_EXERCISE: dict[str, Any] = {"seed": 3, **threshold.ROLLOUT_FIRM, "budget": 6, "thetas": (0.25, 0.4)}
+ROLLOUT_EXERCISE: dict[str, Any] = {"seed": 3, **threshold.ROLLOUT_FIRM, "budget": 6, "thetas": (0.25, 0.4)}
 
 _TOLERANCE = 0.005  # shares are compared to half a percentage point
 
@@ -20,7 +20,7 @@ _TOLERANCE = 0.005  # shares are compared to half a percentage point
 @functools.lru_cache(maxsize=1)
 def threshold_answer() -> dict[float, dict[str, float]]:
     """The worked answer: share of staff reached by each seeding at each threshold."""
-    e = THRESHOLD_EXERCISE
+    e = ROLLOUT_EXERCISE
     F = firm.synthetic_firm(e["people"], e["departments"], brokers=e["brokers"], within_degree=e["within_degree"],
                             cross_rate=e["cross_rate"], seed=e["seed"])
     return {t: threshold.rollout(F.informal, e["budget"], theta=t) for t in e["thetas"]}
@@ -66,7 +66,7 @@ def check_threshold_rollout(low: Any, high: Any, advice: Any) -> Feedback:
     ``"clustered"`` or ``"it depends"``.
     """
     want = threshold_answer()
-    thetas = THRESHOLD_EXERCISE["thetas"]
+    thetas = ROLLOUT_EXERCISE["thetas"]
     for theta, answer in zip(thetas, (low, high)):
         got, problem = _shares(answer, theta)
         if problem:
