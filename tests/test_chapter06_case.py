@@ -130,7 +130,7 @@ def test_cut_people_agree_with_key_person_losses(default):
 def test_trust_weighted_pagerank_finds_influencers_degree_finds_the_loud(default):
     k = len(default.truth.influencers)
     top = {m: brokerage.top_k(case.influencer_scores(default.customers, m), k) for m in case.INFLUENCE_MEASURES}
-    assert case.precision(top["trust-weighted PageRank"], default.truth.influencers) >= 0.8
+    assert case.precision(top["strength-weighted PageRank"], default.truth.influencers) >= 0.8
     assert case.precision(top["degree"], default.truth.loud) >= 0.8
     with pytest.raises(ValueError):
         case.influencer_scores(default.customers, "fame")

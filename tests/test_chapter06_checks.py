@@ -45,6 +45,7 @@ def _solution(audit):
     (checks.check_key_people, lambda x: (x, {120, 126})),
     (checks.check_influencers, lambda x: (x,)),
     (checks.check_recommendation, lambda x: (x,)),
+    (checks.check_assumption, lambda x: (x,)),
     (checks.check_second_link, lambda x: (x,)),
 ])
 def test_odd_inputs_never_raise_and_are_never_accepted(check, args):
@@ -59,6 +60,7 @@ def test_odd_inputs_never_raise_and_are_never_accepted(check, args):
     (checks.check_key_people, (..., ...)),
     (checks.check_influencers, (...,)),
     (checks.check_recommendation, (...,)),
+    (checks.check_assumption, (...,)),
     (checks.check_second_link, (...,)),
 ])
 def test_placeholder_is_not_answered_yet(check, args):
@@ -179,11 +181,33 @@ def test_influencers_accept_the_solution_and_explain_mistakes(audit):
 # ------------------------------------------------------------------ 6.7
 def test_recommendation_gives_feedback_on_every_option():
     results = {k: checks.check_recommendation(k) for k in checks.RECOMMENDATION_OPTIONS}
-    assert [k for k, f in results.items() if f.correct] == ["C"]
+    assert [k for k, f in results.items() if f.correct] == ["D"]
     assert all(f.message for f in results.values())
-    assert_feedback(checks.check_recommendation(" c "), "correct")
+    assert_feedback(checks.check_recommendation(" d "), "correct")
+    assert_feedback(checks.check_recommendation("d"), "correct")
     assert_feedback(checks.check_recommendation("E"), "invalid", "not one of the options")
     assert_feedback(checks.check_recommendation(3), "invalid", "one letter")
+
+
+def test_assumption_accepts_only_the_condition_the_plan_rests_on():
+    results = {k: checks.check_assumption(k) for k in checks.ASSUMPTION_OPTIONS}
+    assert [k for k, f in results.items() if f.correct] == ["B"]
+    assert all(f.message and (f.correct or f.hint) for f in results.values())
+    for form in ("B", "b", " b ", "B\n"):
+        assert_feedback(checks.check_assumption(form), "correct", "flips")
+    for k, f in results.items():
+        assert "trust" not in f.hint.lower() or f.correct  # no hint names the answer
+    assert_feedback(checks.check_assumption(...), "unanswered")
+    assert_feedback(checks.check_assumption("E"), "invalid", "not one of the options")
+    assert_feedback(checks.check_assumption(2), "invalid", "one letter")
+    assert_feedback(checks.check_assumption(None), "invalid")
+
+
+def test_recommendation_feedback_quotes_the_stored_verdicts():
+    from snb import verdicts
+
+    assert verdicts.stored("06-uniform-loud-win").label in checks.check_recommendation("A").message
+    assert verdicts.stored("06-uniform-loud-win").label in checks.check_recommendation("C").message
 
 
 def test_feedback_uses_singular_and_plural_right():

@@ -119,21 +119,22 @@ def test_key_people_sentences(answers, the_case):
 
 def test_influence_sentences(answers, the_case):
     G = the_case.customers
-    trusted = brokerage.top_k(answers["influence"]["trust-weighted PageRank"], 6)
+    trusted = brokerage.top_k(answers["influence"]["strength-weighted PageRank"], 6)
     loud = brokerage.top_k(answers["influence"]["degree"], 6)
-    # "the top 6 by trust-weighted PageRank, none of them among those six"
+    # "the top 6 by strength-weighted PageRank, none of them among those six"
     assert not set(trusted) & set(loud)
     use = {name: sum(G.degree(v, weight="strength") / G.degree(v) for v in group) / 6
            for name, group in (("loud", loud), ("trusted", trusted))}
     # "1.8 times a month on average"; "4.4 times a month"
     assert round(use["loud"], 1) == 1.8 and round(use["trusted"], 1) == 4.4
-    # the answer key: trust finds the planted influencers, degree the loud customers
+    # the answer key: conversations find the planted influencers (built in: their ties were
+    # planted strong), degree the loud customers
     assert case.precision(trusted, the_case.truth.influencers) == 1.0
     assert case.precision(loud, the_case.truth.loud) == 1.0
 
 
 def test_the_recommended_plan_is_the_one_the_check_accepts():
-    assert [k for k in checks.RECOMMENDATION_OPTIONS if checks.check_recommendation(k).correct] == ["C"]
+    assert [k for k in checks.RECOMMENDATION_OPTIONS if checks.check_recommendation(k).correct] == ["D"]
 
 
 def test_second_link_fix_removes_every_articulation_point():
@@ -144,3 +145,24 @@ def test_second_link_fix_removes_every_articulation_point():
     assert list(nx.articulation_points(G)) == ["Head"]
     G.add_edge("Eva", "Firm B")
     assert not list(nx.articulation_points(G)) and measures.profile(G)["components"] == 1
+
+
+def test_worked_memo_trust_sentence(answers, the_case):
+    from snb.models import trusted_seeding
+
+    G = the_case.customers
+    used = brokerage.top_k(answers["influence"]["strength-weighted PageRank"], 6)
+    loud = brokerage.top_k(answers["influence"]["degree"], 6)
+    trusted = trusted_seeding.choose(G, the_case.trust, 6, "most trusted")
+    # "of the six customers named most often as trusted ..., only two are among those six,
+    #  and none among the six with the most contacts"
+    assert len(set(trusted) & set(used)) == 2 and not set(trusted) & set(loud)
+
+
+def test_memo_verdicts_say_the_loud_win_under_uniform_pass_on():
+    from snb import verdicts
+
+    assert verdicts.stored("06-uniform-loud-win").kind == "beaten"       # top degree beats most trusted
+    assert verdicts.stored("06-strong-trusted-win").kind == "beats"
+    assert verdicts.stored("06-trust-region").kind == "region"
+    assert verdicts.stored("06-celf-uniform").kind == "equivalent"

@@ -104,6 +104,10 @@ EXPLORERS: dict[str, tuple[Callable[..., Any], list[dict[str, Any]]]] = {
         [{"benefit_cost": r} for r in (2.0, 4.0, 8.0)] + [{"takers": t} for t in (0.2, 0.8)]
         + [{"network": n} for n in ("ring lattice", "small world", "scale-free")] + [{"seed": 2}],
     ),
+    "ch4 threshold explorer": (
+        widgets.render_threshold,
+        [{"theta": t} for t in (0.1, 0.25, 0.4, 0.55)] + [{"seeding": "clustered"}, {"seed": 2}],
+    ),
     "ch4 org explorer": (
         widgets.render_org,
         [{"remove": r} for r in ("the CEO", "a planted broker", "the most connected person")]

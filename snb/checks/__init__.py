@@ -17,7 +17,7 @@ from snb.feedback import Feedback, graph_problem, node_set_problem, number_probl
 __all__ = ["Feedback", "graph_problem", "node_set_problem", "number_problem", "teaching_check"]
 
 for _info in sorted(_pkgutil.iter_modules(__path__), key=lambda m: m.name):
-    if _info.name.startswith("ch") and _info.name[2:].isdigit():
+    if _info.name.startswith("ch") and _info.name[2:4].isdigit():  # chNN.py and chNN_topic.py
         _module = _importlib.import_module(f"{__name__}.{_info.name}")
         for _name in _module.__all__:
             if _name in globals() and globals()[_name] is not getattr(_module, _name):

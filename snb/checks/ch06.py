@@ -16,6 +16,7 @@ import networkx as nx
 import numpy as np
 
 from snb import measures, stats
+from snb import verdicts
 from snb.feedback import (
     Feedback,
     choice_check,
@@ -34,7 +35,8 @@ from snb.models import brokerage, case
 
 __all__ = ["AUDIT", "RECOMMENDATION_OPTIONS", "audit_answers", "check_customer_export", "check_seeding_gap",
            "check_venue_concentration", "check_community_stability", "check_key_people", "check_influencers",
-           "check_recommendation", "OUTPOST_EXERCISE", "check_second_link"]
+           "check_recommendation", "OUTPOST_EXERCISE", "check_second_link", "ASSUMPTION_OPTIONS",
+           "check_assumption"]
 
 #: The audit's settings, shared by the pages, the checks and the claims tests.
 AUDIT: dict[str, Any] = {
@@ -44,7 +46,7 @@ AUDIT: dict[str, Any] = {
     "top fraction": 0.2,                        # task 6.3
     "method": "Louvain", "seeds": 20,           # task 6.4: seeds 0 to 19, each compared with seed 0
     "broker measure": "low constraint", "brokers": 5, "cut off at least": 2,      # task 6.5
-    "influence measure": "trust-weighted PageRank", "influencers": 6,            # task 6.7
+    "influence measure": "strength-weighted PageRank", "influencers": 6,         # task 6.7
 }
 
 #: Task 6.6: an outpost, its connector and the colleagues he knows in the firm; one new tie to add.
@@ -56,14 +58,21 @@ OUTPOST_EXERCISE: dict[str, Any] = {
 
 #: Task 6.8: the launch plan to recommend, with feedback for each option.
 RECOMMENDATION_OPTIONS: dict[str, str] = {
-    "A": "Give the free samples to the five customers with the most contacts: at a low pass-on rate they "
-         "start the biggest cascades, and the audit found they are loud rather than trusted.",
-    "B": "Give the free samples to five customers drawn at random: the audit found random seeds reach "
-         "as far as the best-connected ones whatever the pass-on rate.",
-    "C": "Brief the six most trusted customers (trust-weighted PageRank) in person, one per segment if "
-         "possible, and pair each outpost with a second contact before the launch.",
-    "D": "Hire the staff members with the lowest constraint as the launch team and close the outposts: "
-         "they add nothing to the firm's reach.",
+    "A": "Brief the six customers with the most contacts: in the cascade they start the biggest "
+         "spread, whatever else is true.",
+    "B": "Give the samples to six customers drawn at random: random seeds reach as far as any plan.",
+    "C": "Brief the six most trusted customers (named most often in the trust survey): trust is what "
+         "makes people pass news on.",
+    "D": "Brief the six best-connected customers, unless a pilot shows that news passes on mainly "
+         "through trusted ties; then brief the most trusted. Give each outpost a second link first.",
+}
+
+#: Task 6.9: the assumption the launch plan rests on.
+ASSUMPTION_OPTIONS: dict[str, str] = {
+    "A": "The customers with the most contacts are the loud ones, with weak ties.",
+    "B": "Whether customers pass the news on more readily to contacts who trust them.",
+    "C": "Whether the customer segments found by Louvain are stable across random seeds.",
+    "D": "Whether the free samples are handed out at random.",
 }
 
 
@@ -356,9 +365,9 @@ def check_second_link(G: Any) -> Feedback:
 # ------------------------------------------------------------------ task 6.7
 @teaching_check
 def check_influencers(top: Any) -> Feedback:
-    """Task 6.7: the six customers with the highest trust-weighted PageRank."""
+    """Task 6.7: the six customers with the highest strength-weighted PageRank."""
     c, ans = _case(), audit_answers()
-    found, problem = node_set_problem(top, c.customers, what="the six most trusted customers")
+    found, problem = node_set_problem(top, c.customers, what="the six customers with the highest score")
     if problem:
         return problem
     k = AUDIT["influencers"]
@@ -375,29 +384,55 @@ def check_influencers(top: Any) -> Feedback:
 
 # ------------------------------------------------------------------ task 6.8
 _RECOMMENDATION_HINTS = {
-    "A": "read the sweep and task 6.7 together.",
-    "B": "look where the sweep's band lies above zero.",
-    "D": "key-person risk calls for a second link, not a cut.",
+    "A": "which assumption decides between the plans? The sweep over trust answers it.",
+    "B": "compare random with the other plans in the seeding table.",
+    "C": "a plan must state the condition under which it holds.",
 }
 
 
 def _recommendation_text(letter: str) -> str:
-    gap = audit_answers()["seeding"]["gap"]
+    uniform, strong = verdicts.stored("06-uniform-loud-win"), verdicts.stored("06-strong-trusted-win")
     return {
-        "A": f"broadcast does win at p = {AUDIT['p']} ({gap.format(1)} more customers), but the sweep "
-             "shows the verdict flips at higher pass-on rates, and the best-connected customers are the "
-             "loud ones whose ties are weak.",
-        "B": "random seeds lose at a low pass-on rate; they only catch up where the cascade would "
-             "spread anyway.",
-        "C": "the trusted customers, not the loud ones, hold each segment together, and the two "
-             "connectors are single points of failure for their outposts.",
-        "D": "low constraint finds brokers, not a launch team, and closing the outposts throws away "
-             "the staff the connectors link.",
+        "A": f"under uniform pass-on the best-connected do win ({uniform.label}), but not when pass-on "
+             f"runs mainly through trusted ties ({strong.label}): 'whatever else is true' is the flaw.",
+        "B": "random seeding is a benchmark: at every strength of trust one of the targeted plans "
+             "reaches more customers.",
+        "C": f"the audit does not show that trust drives pass-on; if it does not, {uniform.label}.",
+        "D": "the plan states its condition: the best-connected win under uniform pass-on, the most "
+             "trusted when pass-on follows trust, and a pilot can tell which holds; the second links "
+             "remove the key-person risk.",
     }[letter]
 
 
 @teaching_check
 def check_recommendation(letter: Any) -> Feedback:
     """Task 6.8: the launch plan the audit supports."""
-    return choice_check(letter, RECOMMENDATION_OPTIONS, "C", _RECOMMENDATION_HINTS,
-                        feedback=_recommendation_text, name="advice")
+    return choice_check(letter, RECOMMENDATION_OPTIONS, "D", _RECOMMENDATION_HINTS,
+                        feedback=_recommendation_text, name="plan")
+
+
+# ------------------------------------------------------------------ task 6.9
+_ASSUMPTION_HINTS = {
+    "A": "what would make the winner flip?",
+    "C": "look at what the seeding sweep varies.",
+    "D": "look at what the seeding sweep varies.",
+}
+
+
+def _assumption_text(letter: str) -> str:
+    return {
+        "A": "that is a finding of the audit (contacts against conversations), not an assumption the "
+             "choice between plans depends on.",
+        "B": "the winner flips with it: the best-connected reach more when pass-on does not depend on "
+             "trust, the most trusted when it does. The audit's data cannot say which holds; a pilot can.",
+        "C": "stable segments matter for targeting, but they do not decide between briefing the "
+             "best-connected and the most trusted.",
+        "D": "none of the plans hands out samples at random; random seeding is only a benchmark.",
+    }[letter]
+
+
+@teaching_check
+def check_assumption(letter: Any) -> Feedback:
+    """Task 6.9: the assumption on which the launch plan's choice of customers rests."""
+    return choice_check(letter, ASSUMPTION_OPTIONS, "B", _ASSUMPTION_HINTS, feedback=_assumption_text,
+                        name="assumption")

@@ -48,7 +48,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
 #: Modules offered as a whole (``models.trust.balance(...)``, ``from snb.models import brokerage``):
 #: every model module but ``outreach``, whose name is its main function's (``models.outreach(...)``).
 _MODULES = ("adaptation", "brokerage", "case", "communities", "diffusion", "ego", "firm", "growth",
-            "influence", "knowledge_value", "market", "nonresponse", "opinion", "qap", "reciprocity",
-            "reference", "renewal", "shapes", "ties", "trust")
+            "homophily", "influence", "knowledge_value", "market", "nonresponse", "opinion", "qap",
+            "reciprocity", "reciprocity_direct", "reference", "renewal", "shapes", "threshold", "ties",
+            "trust", "trusted_seeding")
 
 __all__, _WHERE, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _MODULES)

@@ -17,6 +17,11 @@
   in their own segment (people they are trusted by) but 1 for their other extra ties.
   ``loud`` other planted customers (a blogger, a reseller) have ``loud_ties`` extra ties
   each, to anyone, all of strength 1: many contacts, little trust;
+- **trust** (``Case.trust``, directed): a synthetic survey, "whom among your contacts do you
+  trust for advice on this kind of product?" (:func:`snb.models.trusted_seeding.trust_survey`):
+  an arc ``i -> j`` when ``i`` names ``j``. Being named rises with a hidden trustworthiness
+  (higher for the planted influencers, lower for the loud customers: built in) and, by a
+  stated amount, with how often the two talk; it is not derived from the strengths;
 - **visits** (``Case.visits``, two-mode, as chapter 2's check-ins): customers visit
   venues (shops, cafés, clubs) where the product can be shown. ``venues // 10`` venues are
   chains liked by everyone; each other venue is the home ground of one segment. Each
@@ -50,6 +55,7 @@ from snb.files import write_text
 from snb.models import communities
 from snb.models.diffusion import cascade_parameters, seeding_replications
 from snb.models.firm import Firm, synthetic_firm
+from snb.models.trusted_seeding import trust_survey
 
 __all__ = ["Case", "Truth", "audit_case", "case_parameters", "EXPORTS", "write_exports", "read_exports",
            "export_rows", "DEFAULTS", "venue_visits", "seeding_study", "community_runs", "stability",
@@ -72,6 +78,7 @@ EXPORTS: dict[str, tuple[str, ...]] = {
     "staff-advice.csv": ("person", "colleague"),
     "customer-ties.csv": ("customer", "contact", "strength"),
     "visits.csv": ("customer", "venue", "visits"),
+    "customer-trust.csv": ("customer", "trusts"),
 }
 
 
@@ -97,6 +104,7 @@ class Case:
     truth: Truth
     seed: int
     scale: int
+    trust: nx.DiGraph = field(default_factory=nx.DiGraph)
 
     @property
     def staff(self) -> nx.Graph:
@@ -250,7 +258,8 @@ def audit_case(seed: int = 1, scale: int = 1, **settings: Any) -> Case:
                      s["chain_pull"], rng)
     truth = Truth(influencers=influencers, loud=loud, brokers=firm.brokers, connectors=connectors,
                   segments=segments, outposts=teams)
-    return Case(firm=firm, customers=customers, visits=visits, truth=truth, seed=seed, scale=scale)
+    trust = trust_survey(customers, influencers=sorted(influencers), loud=sorted(loud), seed=seed)
+    return Case(firm=firm, customers=customers, visits=visits, truth=truth, seed=seed, scale=scale, trust=trust)
 
 
 def case_parameters(seed: int = 1, scale: int = 1, **settings: Any) -> list:
@@ -348,17 +357,18 @@ def cut_people(G: nx.Graph) -> dict[Hashable, dict[str, int]]:
 
 
 #: How the audit ranks possible influencers (higher = more influential).
-INFLUENCE_MEASURES: tuple[str, ...] = ("degree", "PageRank", "trust-weighted PageRank")
+INFLUENCE_MEASURES: tuple[str, ...] = ("degree", "PageRank", "strength-weighted PageRank")
 
 
 def influencer_scores(G: nx.Graph, measure: str) -> dict[Hashable, float]:
-    """Each customer's score by one of :data:`INFLUENCE_MEASURES`; the trust-weighted
-    PageRank (Brin and Page 1998) weighs each tie by its ``strength``."""
+    """Each customer's score by one of :data:`INFLUENCE_MEASURES`; the strength-weighted
+    PageRank (Brin and Page 1998) weighs each tie by its ``strength`` (conversations a
+    month: how much a tie is used, not how much it is trusted)."""
     if measure == "degree":
         return {v: float(d) for v, d in G.degree()}
     if measure == "PageRank":
         return nx.pagerank(G, weight=None)
-    if measure == "trust-weighted PageRank":
+    if measure == "strength-weighted PageRank":
         return nx.pagerank(G, weight="strength")
     raise ValueError(f"measure must be one of {INFLUENCE_MEASURES}, got {measure!r}")
 
@@ -381,6 +391,7 @@ def export_rows(case: Case) -> dict[str, list[tuple]]:
                                     for a, b, d in case.customers.edges(data=True)),
         "visits.csv": sorted((a, b, d["visits"]) if case.visits.nodes[a]["bipartite"] == 0
                              else (b, a, d["visits"]) for a, b, d in case.visits.edges(data=True)),
+        "customer-trust.csv": sorted(case.trust.edges),
     }
 
 

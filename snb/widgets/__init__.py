@@ -22,6 +22,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
              "renewal_explorer", "render_wisdom", "wisdom_explorer"),
     # Chapter 4: the org chart beside the informal network, and the org explorer.
     "ch04": ("formal_and_informal", "org_explorer", "render_org"),
+    "ch04_threshold": ("render_threshold", "threshold_explorer"),
     "ch05": ("CENTRALITY_NETWORKS", "centrality_explorer", "render_centrality", "render_scorecard",
              "scorecard_table", "ScorecardBuilder", "render_give_take", "give_take_explorer"),
     # Chapter 7: pictures only (its tool writes reports).

@@ -1,0 +1,36 @@
+"""Pictures of a region verdict: the difference and its 95 % band at each swept value.
+
+A region verdict (:func:`snb.verdicts.region`) keeps, for each swept value, the estimate and
+interval of the comparison made there; :func:`region_picture` draws them with
+:func:`snb.draw.sweep_plot`, so a page shows where the verdict holds without recomputing it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from snb import draw, stats
+
+__all__ = ["region_picture", "region_rows"]
+
+
+def region_rows(verdict: Any) -> dict[str, dict[str, Any]]:
+    """One row per swept value: estimate, 95 % interval and the label's kind there.
+
+    Examples
+    --------
+    >>> from snb.verdicts import stored
+    >>> rows = region_rows(stored("04-threshold-region"))
+    >>> sorted(rows["0.4"])
+    ['difference', 'high', 'low', 'runs', 'verdict there']
+    """
+    return {f"{p['x']:g}": {"difference": p["estimate"], "low": p["low"], "high": p["high"], "runs": p["n"],
+                           "verdict there": p["kind"]} for p in verdict.details["points"]}
+
+
+def region_picture(verdict: Any, *, title: str, xlabel: str, ylabel: str, name: str) -> draw.Picture:
+    """The region verdict's differences with their bands over the swept values."""
+    points = verdict.details["points"]
+    xs = [p["x"] for p in points]
+    ivs = [stats.Interval(p["estimate"], p["low"], p["high"], p["n"]) for p in points]
+    return draw.sweep_plot(xs, {name: ivs}, title=title, xlabel=xlabel, ylabel=ylabel)
