@@ -18,18 +18,38 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import networkx as nx
 import numpy as np
 
 from snb.feedback import plural
 
-__all__ = ["FIELDS", "Contact", "make_contact", "parse_contacts_csv", "contacts_csv", "ego_network",
-           "blau_index", "scorecard", "EXAMPLE_CSV", "CLOSED_CIRCLE_CSV", "people_at_steps", "geometric_steps",
-           "reach_runs", "REACH_NETWORKS", "reach_network", "friendship_paradox", "PARADOX_NETWORKS", "paradox_gap",
-           "neighbourhood_overlap", "spearman", "tie_strength_null"]
+__all__ = [
+    "CLOSED_CIRCLE_CSV",
+    "EXAMPLE_CSV",
+    "FIELDS",
+    "PARADOX_NETWORKS",
+    "REACH_NETWORKS",
+    "Contact",
+    "blau_index",
+    "contacts_csv",
+    "ego_network",
+    "friendship_paradox",
+    "geometric_steps",
+    "make_contact",
+    "neighbourhood_overlap",
+    "paradox_gap",
+    "parse_contacts_csv",
+    "people_at_steps",
+    "reach_network",
+    "reach_runs",
+    "scorecard",
+    "spearman",
+    "tie_strength_null",
+]
 
 #: The columns of a contacts file, in order (``knows``: other contacts' names separated by ";").
 FIELDS: tuple[str, ...] = ("name", "industry", "place", "trust", "helps_you", "you_help", "contacts", "knows")
@@ -233,8 +253,8 @@ Hana,retail,Lyon,5,4,0,150,Ana;Chloe
 
 #: The same number of contacts, all from one firm and one city, all knowing each other.
 CLOSED_CIRCLE_CSV = "name,industry,place,trust,helps_you,you_help,contacts,knows\n" + "".join(
-    f"{p},consulting,Lyon,4,3,3,250,{';'.join(q for q in 'Ana Ben Chloe Dev Eva Femi Gus Hana'.split() if q != p)}\n"
-    for p in "Ana Ben Chloe Dev Eva Femi Gus Hana".split())
+    f"{p},consulting,Lyon,4,3,3,250,{';'.join(q for q in ['Ana', 'Ben', 'Chloe', 'Dev', 'Eva', 'Femi', 'Gus', 'Hana'] if q != p)}\n"
+    for p in ["Ana", "Ben", "Chloe", "Dev", "Eva", "Femi", "Gus", "Hana"])
 
 
 # ------------------------------------------------------- friends of friends

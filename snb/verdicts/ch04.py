@@ -20,6 +20,7 @@ from functools import lru_cache
 import numpy as np
 
 from snb.models import brokerage, firm, knowledge_value
+from snb.stats import Interval, mean_interval
 from snb.verdicts import Result, compare, region, register, replicate
 
 #: Shared by several verdicts, so stated once.
@@ -34,11 +35,41 @@ _FIRM = {"firm": "chapter 4's synthetic firm (firm.firm_parameters()): assumptio
                  "on the pages"}
 
 
+def interval_row(values: np.ndarray) -> list[float]:
+    """A mean with its 95 % interval as a JSON-able row ``[mean, low, high, n]`` (details)."""
+    iv = mean_interval(values)
+    return [float(iv.mean), float(iv.low), float(iv.high), int(iv.n)]
+
+
+def intervals_of(rows: list) -> list[Interval]:
+    """The :class:`~snb.stats.Interval` objects of stored rows ``[mean, low, high, n]``, for a
+    page that draws a stored sweep (``draw.sweep_plot``) or forest plot.
+
+    Examples
+    --------
+    >>> intervals_of([[1.0, 0.5, 1.5, 20]])[0].format(1)
+    '1.0 (95 % CI 0.5 to 1.5)'
+    """
+    return [Interval(float(m), float(lo), float(hi), int(n)) for m, lo, hi, n in rows]
+
+
+def _with_sweep(result: Result, results: list[Result]) -> Result:
+    result.details["sweep"] = [[float(r.estimate), float(r.low), float(r.high), int(r.n)]
+                               for r in results]
+    return result
+
+
 @lru_cache(maxsize=4096)
-def _recovery(seed: int, broker_ties: int = 6) -> dict[str, float]:
-    """Precision at 4 of every broker measure in one firm (cached: several verdicts read it)."""
-    runs = brokerage.recovery_study(seeds=[seed], broker_ties=broker_ties)
-    return {m: float(v[0]) for m, v in runs.items()}
+def _firm(seed: int, broker_ties: int = 6) -> firm.Firm:
+    """One synthetic firm (cached: several verdicts measure the same firms)."""
+    return firm.synthetic_firm(seed=seed, broker_ties=broker_ties)
+
+
+@lru_cache(maxsize=16384)
+def _precision(seed: int, measure: str, broker_ties: int = 6) -> float:
+    """Precision at 4 of one broker measure in one firm (cached: several verdicts read it)."""
+    F = _firm(seed, broker_ties)
+    return brokerage.precision_at_k(brokerage.broker_scores(F.informal, measure), F.brokers)
 
 
 @lru_cache(maxsize=4096)
@@ -97,7 +128,7 @@ def _recovery_verdict(other: str, seed_base: int, *, equivalence: bool = False) 
     # an equivalence (90 % interval inside +-margin) needs an interval clearly narrower than
     # the margin, or its label would depend on the draw: those replicate to half the margin
     stop = PRECISION_MARGIN / 2 if equivalence else PRECISION_MARGIN
-    rows = replicate(lambda s: (_recovery(s)["betweenness"], _recovery(s)[other]), seed_base,
+    rows = replicate(lambda s: (_precision(s, "betweenness"), _precision(s, other)), seed_base,
                      margin=stop, cap=200)
     return compare(rows[:, 0], rows[:, 1], names=("betweenness", other), margin=PRECISION_MARGIN,
                    units="precision at 4")
@@ -110,7 +141,11 @@ def _recovery_verdict(other: str, seed_base: int, *, equivalence: bool = False) 
     margin=PRECISION_MARGIN, units="precision at 4", assumptions=_FIRM,
 )
 def betweenness_vs_degree(seed_base: int) -> Result:
-    return _recovery_verdict("degree", seed_base)
+    result = _recovery_verdict("degree", seed_base)
+    seeds = [seed_base * 100_000 + i for i in range(result.n)]
+    result.details["measures"] = {
+        m: interval_row(np.array([_precision(s, m) for s in seeds])) for m in brokerage.BROKER_MEASURES}
+    return result
 
 
 @register(
@@ -141,7 +176,7 @@ def betweenness_vs_local_bridges(seed_base: int) -> Result:
     margin=PRECISION_MARGIN, units="precision at 4", assumptions=_FIRM,
 )
 def measures_beat_a_guess(seed_base: int) -> Result:
-    rows = replicate(lambda s: (_recovery(s)["degree"], 0.04), seed_base, margin=PRECISION_MARGIN)
+    rows = replicate(lambda s: (_precision(s, "degree"), 0.04), seed_base, margin=PRECISION_MARGIN)
     return compare(rows[:, 0], rows[:, 1], names=("degree", "a random guess"),
                    margin=PRECISION_MARGIN, units="precision at 4")
 
@@ -156,11 +191,12 @@ def measures_beat_a_guess(seed_base: int) -> Result:
 def broker_ties_region(seed_base: int) -> Result:
     results = []
     for ties in BROKER_TIES:
-        rows = replicate(lambda s: (_recovery(s, ties)["betweenness"], _recovery(s, ties)["degree"]),
+        rows = replicate(lambda s, t=ties: (_precision(s, "betweenness", t), _precision(s, "degree", t)),
                          seed_base, margin=PRECISION_MARGIN, cap=100)
         results.append(compare(rows[:, 0], rows[:, 1], names=("betweenness", "degree"),
                                margin=PRECISION_MARGIN, units="precision at 4"))
-    return region(list(BROKER_TIES), results, name="betweenness beats degree", holds="beats")
+    return _with_sweep(region(list(BROKER_TIES), results, name="betweenness beats degree",
+                              holds="beats"), results)
 
 
 @register(
@@ -170,13 +206,18 @@ def broker_ties_region(seed_base: int) -> Result:
     margin=0.5, units="% of the others' efficiency", assumptions=_FIRM,
 )
 def broker_vs_ceo_departure(seed_base: int) -> Result:
-    def one(seed: int) -> tuple[float, float]:
+    rules = brokerage.DEPARTURES
+    top, ceo = rules.index("the top broker by betweenness"), rules.index("the CEO")
+
+    def one(seed: int) -> tuple[float, ...]:
         d = brokerage.departure_study(seeds=[seed])
-        return 100 * float(d["the top broker by betweenness"][0]), 100 * float(d["the CEO"][0])
+        return tuple(100 * float(d[rule][0]) for rule in (rules[top], rules[ceo], *rules))
 
     rows = replicate(one, seed_base, margin=0.5)
-    return compare(rows[:, 0], rows[:, 1], names=("the top broker's departure", "the CEO's"),
-                   margin=0.5, units="% of the others' efficiency")
+    result = compare(rows[:, 0], rows[:, 1], names=("the top broker's departure", "the CEO's"),
+                     margin=0.5, units="% of the others' efficiency")
+    result.details["departures"] = {rule: interval_row(rows[:, 2 + i]) for i, rule in enumerate(rules)}
+    return result
 
 
 # ------------------------------------------------------------------ page 04-3
@@ -199,8 +240,11 @@ def _half_blocked(seed: int) -> tuple[float, float]:
 )
 def blocking_costs_beyond_ties(seed_base: int) -> Result:
     rows = replicate(_half_blocked, seed_base, margin=2.0)
-    return compare(rows[:, 0], rows[:, 1], names=("reach lost", "ties removed"), margin=2.0,
-                   units="percentage points")
+    result = compare(rows[:, 0], rows[:, 1], names=("reach lost", "ties removed"), margin=2.0,
+                     units="percentage points")
+    result.details.update({"reach lost": interval_row(rows[:, 0]),
+                           "ties removed": interval_row(rows[:, 1])})
+    return result
 
 
 @register(
@@ -231,7 +275,8 @@ def _value_region(name: str, values: tuple, seed_base: int) -> Result:
     results = [compare(knowledge_value.value_runs(gains, **{name: v}) / 1000,
                        names=("the net value", "zero"), margin=NET_VALUE_MARGIN,
                        units="thousand euros a year") for v in values]
-    return region(list(values), results, name="open channels pay", holds="beats")
+    return _with_sweep(region(list(values), results, name="open channels pay", holds="beats"),
+                       results)
 
 
 @register(

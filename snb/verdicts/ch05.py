@@ -19,7 +19,16 @@ import numpy as np
 from snb import datasets
 from snb.models import ego, firm, influence, reciprocity, trust
 from snb.permutation import permutation_null, qap_correlation
-from snb.verdicts import Result, compare, exact, permutation, region, register, replicate
+from snb.verdicts import (
+    Result,
+    compare,
+    exact,
+    permutation,
+    region,
+    register,
+    replicate,
+)
+from snb.verdicts.ch04 import interval_row
 
 #: Null draws of every permutation test; the borderline ones use more (see each verdict).
 DRAWS = 1000
@@ -85,7 +94,7 @@ def rank_vs_advice(seed_base: int) -> Result:
     K = datasets.krackhardt_managers()
     nodes, advice, _ = _managers()
     rank = np.array([firm.org_rank(K.reports_to)[v] for v in nodes], dtype=float)
-    statistic = lambda A: ego.spearman(rank, A.sum(axis=0))  # noqa: E731  (in-degree: sought by)
+    statistic = lambda A: ego.spearman(rank, A.sum(axis=0))
     null = permutation_null(statistic, advice, _relabel, n=DRAWS, seed=seed_base)
     return permutation(statistic(advice), null, alternative="greater",
                        name="rank in the chart against advice sought (Spearman)")
@@ -103,7 +112,7 @@ def rank_vs_advice(seed_base: int) -> Result:
 def trusted_vs_sought(seed_base: int) -> Result:
     _, advice, friendship = _managers()
     named = friendship.sum(axis=0)
-    statistic = lambda A: ego.spearman(named, A.sum(axis=0))  # noqa: E731
+    statistic = lambda A: ego.spearman(named, A.sum(axis=0))
     null = permutation_null(statistic, advice, _relabel, n=DRAWS, seed=seed_base)
     return permutation(statistic(advice), null, alternative="greater",
                        name="friendship nominations received against advice sought (Spearman)")
@@ -280,12 +289,14 @@ def reach_promise_region(seed_base: int) -> Result:
     results = []
     for p in REWIRING:
         rows = replicate(
-            lambda s: float(ego.reach_runs("small world", rewiring=p, seeds=[s])[0, 2]) / promise - 1,
+            lambda s, p=p: float(ego.reach_runs("small world", rewiring=p, seeds=[s])[0, 2]) / promise - 1,
             seed_base, margin=0.05, cap=100)
         results.append(compare(rows[:, 0], names=("three-step reach", "the promise"),
                                margin=0.05, units="reach / promise - 1"))
-    return region(list(REWIRING), results, name="reach falls short of the promise",
-                  holds="beaten")
+    result = region(list(REWIRING), results, name="reach falls short of the promise",
+                    holds="beaten")
+    result.details["sweep"] = [[r.estimate, r.low, r.high, r.n] for r in results]
+    return result
 
 
 @register(
@@ -298,8 +309,10 @@ def reach_promise_region(seed_base: int) -> Result:
 def paradox_scale_free_vs_random(seed_base: int) -> Result:
     rows = replicate(lambda s: (ego.paradox_gap("scale-free", s), ego.paradox_gap("random", s)),
                      seed_base, margin=0.5)
-    return compare(rows[:, 0], rows[:, 1], names=("scale-free", "random"), margin=0.5,
-                   units="contacts")
+    result = compare(rows[:, 0], rows[:, 1], names=("scale-free", "random"), margin=0.5,
+                     units="contacts")
+    result.details.update({"scale-free": interval_row(rows[:, 0]), "random": interval_row(rows[:, 1])})
+    return result
 
 
 # ------------------------------------------------------------------ page 05-3: give and take
@@ -326,19 +339,25 @@ _GIVE_TAKE = {"model": "reciprocity.give_take_parameters(): Ohtsuki et al. (2006
 )
 def give_take_6_vs_2(seed_base: int) -> Result:
     rows = replicate(lambda s: (_final(s, ratio=6.0), _final(s, ratio=2.0)), seed_base, margin=0.05)
-    return compare(rows[:, 0], rows[:, 1], names=("b/c 6", "b/c 2"), margin=0.05,
-                   units="share of contributors")
+    result = compare(rows[:, 0], rows[:, 1], names=("b/c 6", "b/c 2"), margin=0.05,
+                     units="share of contributors")
+    result.details.update({"b/c 6": interval_row(rows[:, 0]), "b/c 2": interval_row(rows[:, 1]),
+                           "networks where contributors vanished at b/c 2":
+                               int((rows[:, 1] == 0).sum())})
+    return result
 
 
 def _threshold(k: int, seed_base: int) -> Result:
     results = []
     for ratio in RATIOS:
-        rows = replicate(lambda s: _final(s, k=k, ratio=ratio) - 0.5, seed_base, margin=0.1,
+        rows = replicate(lambda s, r=ratio: _final(s, k=k, ratio=r) - 0.5, seed_base, margin=0.1,
                          cap=100)
         results.append(compare(rows[:, 0], names=("contributors' change", "no change"),
                                margin=0.1, units="share of contributors"))
-    return region(list(RATIOS), results, name=f"contributors gain ground with {k} contacts",
-                  holds="beats")
+    result = region(list(RATIOS), results, name=f"contributors gain ground with {k} contacts",
+                    holds="beats")
+    result.details["sweep"] = [[r.estimate, r.low, r.high, r.n] for r in results]
+    return result
 
 
 for _k in CONTACTS:
@@ -361,5 +380,10 @@ for _k in CONTACTS:
 def give_take_scale_free_vs_ring(seed_base: int) -> Result:
     rows = replicate(lambda s: (_final(s, kind="scale-free"), _final(s, kind="ring lattice")),
                      seed_base, margin=0.1)
-    return compare(rows[:, 0], rows[:, 1], names=("the scale-free network", "the ring lattice"),
-                   margin=0.1, units="share of contributors")
+    seeds = [seed_base * 100_000 + i for i in range(len(rows))]
+    kinds = {kind: interval_row(np.array([_final(s, kind=kind) for s in seeds]))
+             for kind in reciprocity.GIVE_TAKE_NETWORKS}
+    result = compare(rows[:, 0], rows[:, 1], names=("the scale-free network", "the ring lattice"),
+                     margin=0.1, units="share of contributors")
+    result.details["networks"] = kinds
+    return result
