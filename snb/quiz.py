@@ -61,8 +61,12 @@ class Question:
 def _question(data: Question | Mapping[str, Any]) -> Question:
     if isinstance(data, Question):
         return data
-    if not isinstance(data, Mapping) or set(data) != {"prompt", "options"}:
-        raise ValueError("a question is a mapping with exactly the keys 'prompt' and 'options'")
+    # "verdict" and "expects" name the registered verdict a question rests on (snb.verdicts);
+    # a test compares them, the quiz itself does not use them
+    keys = set(data) if isinstance(data, Mapping) else set()
+    if keys not in ({"prompt", "options"}, {"prompt", "options", "verdict", "expects"}):
+        raise ValueError("a question is a mapping with the keys 'prompt' and 'options' (and, "
+                         "together, 'verdict' and 'expects')")
     options = []
     for o in data["options"]:
         if isinstance(o, Option):
