@@ -18,10 +18,10 @@ ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup book book-build serve lab workspace reset-workbook reset-lesson progress class-progress \
-	author-lab test unit slow-test nbval book-test browser-deps browser-test exercises execute benchmark check-env slides wheelhouse clean
+	author-lab test unit slow-test verdicts verdicts-check nbval book-test browser-deps browser-test exercises execute benchmark check-env slides wheelhouse clean
 
 # The course's own runs of the worked solutions are never a learner's progress (snb/progress.py).
-unit slow-test nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
+unit slow-test verdicts verdicts-check nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
 
 help:  ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -70,7 +70,7 @@ class-progress: setup  ## instructors: DIR=folder of progress files -> table per
 author-lab: setup  ## authors: JupyterLab on the course files themselves (edits tracked notebooks)
 	$(BIN)/jupyter lab --notebook-dir=. $(ALLOW_ROOT)
 
-test: setup unit slow-test nbval book-test browser-test  ## run every test: unit, notebooks, generated files, book, browser
+test: setup unit slow-test verdicts-check nbval book-test browser-test  ## run every test: unit, verdicts, notebooks, book, browser
 	@echo "All tests passed."
 
 unit: setup  ## unit tests of the helper package, config and generated files
@@ -80,6 +80,17 @@ unit: setup  ## unit tests of the helper package, config and generated files
 # would push the unit tests' redraw-time budgets over their limits if both ran at once.
 slow-test: setup  ## the slow tests alone (offline install from a wheelhouse, about 3 minutes)
 	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -p no:cacheprovider -rs
+
+# ONLY reaches Python through the environment, never through the shell.
+verdicts: export SNB_ONLY := $(ONLY)
+verdicts: setup  ## every verdict of the course with its interval (ONLY="03 05" for some chapters)
+	$(PY) -m snb.verdicts
+
+# The stored results (what pages print) must be fresh at seed base 0, and no verdict may
+# change its label at another base unless it is marked fragile.
+VERDICT_OTHER_BASE := 7
+verdicts-check: setup  ## recompute every verdict: stored results fresh, no unmarked flip at another base
+	$(PY) -m snb.verdicts --check-stored --compare 0 $(VERDICT_OTHER_BASE)
 
 nbval: setup  ## run the notebooks: strict on lessons and solutions, lax on exercises
 	$(PY) -m pytest --nbval notebooks solutions --nbval-sanitize-with $(NBVAL_SANITIZE) \

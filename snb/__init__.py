@@ -6,6 +6,8 @@ One purpose per module:
 - :mod:`snb.measures`  summary numbers: profile, concentration, two-mode projections
 - :mod:`snb.models`    one module per topic model: diffusion, adaptation, growth, outreach
 - :mod:`snb.stats`     results across random seeds: means with 95 % intervals, differences
+- :mod:`snb.verdicts`  the registry of every verdict the course states (``make verdicts``)
+- :mod:`snb.permutation` permutation tests and QAP: observed values against chance
 - :mod:`snb.draw`      one consistent, colour-blind-safe way to draw a network
 - :mod:`snb.widgets`   explorer and builder base classes, and each chapter's widgets
 - :mod:`snb.feedback`  the shared machinery of checks: Feedback and validators

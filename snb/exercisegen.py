@@ -105,20 +105,24 @@ def strip_solutions(source: str) -> str:
     return "\n".join(out)
 
 
-def _pieces(cell_source: str) -> list[tuple[str, str, str]]:
+_LABEL = re.compile(r"^:label:\s*(\S+)", re.MULTILINE)
+
+
+def _pieces(cell_source: str) -> list[tuple[str, str, str, str]]:
     """Split a markdown cell into text and gated directives, in order.
 
-    Returns ``("text", text, "")`` and ``("gate", name, argument)`` items.
+    Returns ``("text", text, "", "")`` and ``("gate", name, argument, label)`` items.
     """
-    pieces: list[tuple[str, str, str]] = []
+    pieces: list[tuple[str, str, str, str]] = []
     at = 0
     for m in _FENCE.finditer(cell_source):
         if m["name"] not in _GATES:
             continue
-        pieces.append(("text", cell_source[at: m.start()], ""))
-        pieces.append(("gate", m["name"], m["arg"].strip()))
+        pieces.append(("text", cell_source[at: m.start()], "", ""))
+        label = _LABEL.search(m["body"])
+        pieces.append(("gate", m["name"], m["arg"].strip(), label.group(1) if label else ""))
         at = m.end()
-    pieces.append(("text", cell_source[at:], ""))
+    pieces.append(("text", cell_source[at:], "", ""))
     return [p for p in pieces if p[0] == "gate" or p[1].strip()]
 
 
@@ -128,18 +132,21 @@ def make_exercise_notebook(nb: nbformat.NotebookNode, chapter: int, source_name:
     cells = []
     in_solution = False
     number = 0
+    exercise = ""  # the label of the exercise the cells belong to (workbook merges use it)
     for cell in out.cells:
         tags = set(cell.get("metadata", {}).get("tags", []))
         if "solution-only" in tags:
             continue
         if cell.cell_type == "markdown":
             kept: list[str] = []
-            for kind, value, argument in _pieces(cell.source):
+            for kind, value, argument, label in _pieces(cell.source):
                 if kind == "text":
                     if not in_solution:
                         kept.append(value.strip())
                 elif value == "exercise-start":
                     number += 1
+                    exercise = label or f"ex-{chapter:02d}-{number}"
+                    cell.metadata["snb"] = {"exercise": exercise, "role": "prompt"}
                     kept.append(f"### Exercise {chapter}.{number}" + (f": {argument}" if argument else ""))
                 elif value in ("solution-start", "solution-end"):
                     in_solution = value == "solution-start"
@@ -147,6 +154,9 @@ def make_exercise_notebook(nb: nbformat.NotebookNode, chapter: int, source_name:
                 continue
             cell.source = "\n\n".join(kept)
         elif cell.cell_type == "code":
+            if exercise:
+                role = "answer" if BEGIN in cell.source else "given"
+                cell.metadata["snb"] = {"exercise": exercise, "role": role}
             cell.source = strip_solutions(cell.source)
             cell.outputs = []
             cell.execution_count = None

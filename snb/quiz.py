@@ -48,10 +48,16 @@ class Question:
 
     prompt: str
     options: tuple[Option, ...]
+    #: The registered verdict the right answer rests on (``snb.verdicts``), if any, and
+    #: the kind it expects; a test fails when the stored verdict's kind differs.
+    verdict: str = ""
+    expects: str = ""
 
     def __post_init__(self) -> None:
         if not isinstance(self.prompt, str) or not self.prompt.strip():
             raise ValueError("a question needs a prompt")
+        if bool(self.verdict) != bool(self.expects):
+            raise ValueError("'verdict' and 'expects' go together")
         if not 2 <= len(self.options) <= len(_LETTERS):
             raise ValueError(f"a question needs 2 to {len(_LETTERS)} options, got {len(self.options)}")
         if not any(o.correct for o in self.options):
@@ -61,12 +67,11 @@ class Question:
 def _question(data: Question | Mapping[str, Any]) -> Question:
     if isinstance(data, Question):
         return data
-    # "verdict" and "expects" name the registered verdict a question rests on (snb.verdicts);
-    # a test compares them, the quiz itself does not use them
     keys = set(data) if isinstance(data, Mapping) else set()
-    if keys not in ({"prompt", "options"}, {"prompt", "options", "verdict", "expects"}):
-        raise ValueError("a question is a mapping with the keys 'prompt' and 'options' (and, "
-                         "together, 'verdict' and 'expects')")
+    if not isinstance(data, Mapping) or not {"prompt", "options"} <= keys <= {
+            "prompt", "options", "verdict", "expects"}:
+        raise ValueError("a question is a mapping with the keys 'prompt' and 'options' "
+                         "(and optionally 'verdict' and 'expects')")
     options = []
     for o in data["options"]:
         if isinstance(o, Option):
@@ -75,7 +80,8 @@ def _question(data: Question | Mapping[str, Any]) -> Question:
             options.append(Option(o["text"], o["correct"], o["why"]))
         else:
             raise ValueError("an option is a mapping with exactly the keys 'text', 'correct' and 'why'")
-    return Question(data["prompt"], tuple(options))
+    return Question(data["prompt"], tuple(options), str(data.get("verdict", "")),
+                    str(data.get("expects", "")))
 
 
 @dataclass(frozen=True)

@@ -334,3 +334,17 @@ def test_requirejs_paths_cover_the_bundle_modules():
     defined = set(re.findall(r'define\("(@jupyter-widgets/[^"]+)"', EMBED_AMD.read_text(encoding="utf-8")))
     assert set(modules) == defined
     assert extension_constant("WIDGET_DIST") == "_static/@jupyter-widgets/html-manager/dist/"
+
+
+def test_no_stale_status_words_for_built_chapters(toc):
+    """README and introduction list every part of the toc, and never call one "planned"."""
+    parts = [int(re.search(r"Part (\d+)", p["caption"]).group(1)) for p in toc["parts"]
+             if re.search(r"Part (\d+)", p["caption"])]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    intro = (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
+    for n in parts:
+        assert re.search(rf"^\| {n} \| ", readme, re.M), f"README's chapter table lacks part {n}"
+        row = re.search(rf"^\| {n} \|.*$", readme, re.M).group(0)
+        assert not re.search(r"\b(planned|coming|to do|draft)\b", row, re.I), row
+    for text, name in ((readme, "README.md"), (intro, "book/intro.md")):
+        assert not re.search(r"Parts? \d+ (to|and) \d+ (are|is) ready|the others follow", text), name

@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 from collections import namedtuple
-from importlib.metadata import PackageNotFoundError
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
@@ -175,3 +175,30 @@ def test_the_plain_command_passes_on_this_machine(tmp_path):
                           capture_output=True, text=True, timeout=180, cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Ready for the workshop" in done.stdout
+
+
+def test_tools_for_tests_only_are_not_a_learners_problem():
+    def installed(name):
+        if name in ("nbval", "playwright", "jupyter-book", "pytest-xdist"):
+            raise doctor.PackageNotFoundError(name)
+        return version(name)
+
+    results = doctor.check_packages(installed=installed)
+    assert all(r.ok for r in results), [r.detail for r in results if not r.ok]
+    nbval = next(r for r in results if r.name == "nbval")
+    assert "only the tests and the book build use it" in nbval.detail
+
+
+def test_outside_the_venv_says_use_the_venv_once():
+    result = doctor.check_venv(prefix="/usr", base_prefix="/usr", executable="/usr/bin/python3")
+    assert result is not None and not result.ok
+    assert "/usr/bin/python3 is not the course's .venv" in result.detail
+    assert "make check-env" in result.fix or "make setup" in result.fix
+    assert doctor.check_venv(prefix="/x/.venv", base_prefix="/usr") is None
+
+
+def test_disk_need_depends_on_whether_the_venv_exists(tmp_path):
+    usage = namedtuple("usage", "total used free")
+    free = lambda mb: (lambda p: usage(10 * 2**30, 0, mb * 2**20))  # noqa: E731
+    assert doctor.check_disk(tmp_path, usage=free(400)).ok == (ROOT / ".venv").is_dir()
+    assert not doctor.check_disk(tmp_path, doctor.SETUP_FREE_MB, usage=free(1200)).ok

@@ -219,6 +219,59 @@ def test_each_explorer_changes_its_picture_when_a_control_moves(browser, site, r
         assert best <= SWITCH_MS, f"{rel}: explorer {i + 1} took {best:.0f} ms to show a new picture"
 
 
+# Moves control 0, then control 1, each by one step, firing "input" then "change" as a
+# browser does for a slider; returns what the page shows afterwards.
+TWO_MOVES_JS = r"""
+(box) => {
+  const controls = Array.from(box.querySelectorAll("input[type=range], select"));
+  if (controls.length < 2) { return null; }
+  const move = (c) => {
+    const count = c.tagName === "SELECT" ? c.options.length : Number(c.max) + 1;
+    c.value = String((Number(c.value) + 1) % count);
+    c.dispatchEvent(new Event("input", {bubbles: true}));
+    c.dispatchEvent(new Event("change", {bubbles: true}));
+    return c.value;
+  };
+  const first = move(controls[0]);
+  const second = move(controls[1]);
+  const label = (c) => {
+    const l = box.querySelector('label[for="' + c.id + '"]');
+    return l ? l.textContent.trim() : "";
+  };
+  return {first: first, firstNow: controls[0].value, second: second, secondNow: controls[1].value,
+          firstLabel: label(controls[0]),
+          status: box.querySelector(".snb-explorer-status").textContent};
+}
+"""
+
+
+@pytest.mark.parametrize("rel", EXPLORER_PAGES[:3] or ["(no page with an explorer)"])
+def test_moving_two_controls_in_turn_says_what_went_back(browser, site, rel):
+    """The second control moved is kept; the first either stays where it was put, or the
+    status line says it went back to the lesson's setting (the "change" event that follows
+    "input" must not clear that line)."""
+    if not EXPLORER_PAGES:
+        pytest.skip("no built page has an explorer")
+    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(site + rel, wait_until="load")
+        box = page.locator(".snb-explorer").first
+        box.scroll_into_view_if_needed()
+        page.wait_for_function("b => b.classList.contains('snb-explorer-ready')", arg=box.element_handle())
+        out = box.evaluate(TWO_MOVES_JS)
+    finally:
+        context.close()
+    if out is None:
+        pytest.skip(f"{rel}: the first explorer has one control")
+    assert out["secondNow"] == out["second"], out
+    if out["firstNow"] != out["first"]:
+        assert out["status"].startswith("Back to the lesson's setting"), out
+        assert out["firstLabel"] in out["status"], out
+    else:
+        assert out["status"] == "", out
+
+
 NOTICE_PAGES = [rel for rel in PAGES if 'class="snb-needs-kernel"' in (SITE / rel).read_text(encoding="utf-8")]
 
 
@@ -239,3 +292,34 @@ def test_widgets_that_need_python_say_so_and_have_no_dead_buttons(browser, site,
         context.close()
     assert visible and "needs Python running" in text and "Binder" in text
     assert buttons == 0, f"{rel}: {buttons} buttons that cannot work without a kernel"
+
+
+@pytest.mark.parametrize("rel", EXPLORER_PAGES[:2] or ["(no page with an explorer)"])
+def test_a_phone_reader_can_enlarge_an_explorer_picture(browser, site, rel):
+    """At 390 px the picture fits the screen; a tap shows it at full size inside its own
+    scrolling box, and the page still does not scroll sideways."""
+    if not EXPLORER_PAGES:
+        pytest.skip("no built page has an explorer")
+    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site + rel, wait_until="load")
+        box = page.locator(".snb-explorer").first
+        box.scroll_into_view_if_needed()
+        page.wait_for_function("b => b.classList.contains('snb-explorer-ready')", arg=box.element_handle())
+        img = box.locator("img.snb-explorer-picture")
+        page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=img.element_handle())
+        before = img.evaluate("i => i.clientWidth")
+        natural = img.evaluate("i => i.naturalWidth")
+        hint = box.locator(".snb-explorer-zoom-hint").is_visible()
+        img.click()
+        after = img.evaluate("i => i.clientWidth")
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        img.click()
+        again = img.evaluate("i => i.clientWidth")
+    finally:
+        context.close()
+    assert hint, "a phone reader is told the picture can be enlarged"
+    assert before <= WIDTHS["phone"] < natural, (before, natural)
+    assert after == natural and again == before, (before, after, again)
+    assert overflow <= 1
