@@ -15,6 +15,7 @@ used before). Margins of practical importance, stated on the pages:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -53,10 +54,12 @@ def intervals_of(rows: list) -> list[Interval]:
     return [Interval(float(m), float(lo), float(hi), int(n)) for m, lo, hi, n in rows]
 
 
-def _with_sweep(result: Result, results: list[Result]) -> Result:
+def _with_sweep(result: Result, results: list[Result], units: str) -> Result:
+    """A region's result with the sweep's intervals (for the page's picture) and the units of
+    its estimate, the first swept value where the verdict holds."""
     result.details["sweep"] = [[float(r.estimate), float(r.low), float(r.high), int(r.n)]
                                for r in results]
-    return result
+    return replace(result, units=units)
 
 
 @lru_cache(maxsize=4096)
@@ -104,7 +107,7 @@ def chart_hides_most_ties(seed_base: int) -> Result:
         lambda s: (1 - _chart(s)["informal ties on a reporting line"],
                    _chart(s)["informal ties on a reporting line"]),
         seed_base, margin=0.05)
-    return compare(rows[:, 0], rows[:, 1], names=("ties off the chart", "ties along a reporting line"),
+    return compare(rows[:, 0], rows[:, 1], names=("the share of ties off the chart", "the share along a reporting line"),
                    margin=0.05, units="share of informal ties")
 
 
@@ -119,7 +122,7 @@ def staff_among_top_betweenness(seed_base: int) -> Result:
     rows = replicate(
         lambda s: (_chart(s)["staff in the top 5"], 5 - _chart(s)["staff in the top 5"]),
         seed_base, margin=0.5)
-    return compare(rows[:, 0], rows[:, 1], names=("ordinary staff", "people with reports"),
+    return compare(rows[:, 0], rows[:, 1], names=("the count of ordinary staff", "the count of people with reports"),
                    margin=0.5, units="people of the top 5")
 
 
@@ -196,7 +199,7 @@ def broker_ties_region(seed_base: int) -> Result:
         results.append(compare(rows[:, 0], rows[:, 1], names=("betweenness", "degree"),
                                margin=PRECISION_MARGIN, units="precision at 4"))
     return _with_sweep(region(list(BROKER_TIES), results, name="betweenness beats degree",
-                              holds="beats"), results)
+                              holds="beats"), results, "extra ties (the first that holds)")
 
 
 @register(
@@ -240,7 +243,7 @@ def _half_blocked(seed: int) -> tuple[float, float]:
 )
 def blocking_costs_beyond_ties(seed_base: int) -> Result:
     rows = replicate(_half_blocked, seed_base, margin=2.0)
-    result = compare(rows[:, 0], rows[:, 1], names=("reach lost", "ties removed"), margin=2.0,
+    result = compare(rows[:, 0], rows[:, 1], names=("the share of reach lost", "the share of ties removed"), margin=2.0,
                      units="percentage points")
     result.details.update({"reach lost": interval_row(rows[:, 0]),
                            "ties removed": interval_row(rows[:, 1])})
@@ -258,7 +261,7 @@ def blocking_costs_beyond_ties(seed_base: int) -> Result:
 def open_channels_net_value(seed_base: int) -> Result:
     gains = _gains(seed_base)
     result = compare(knowledge_value.value_runs(gains) / 1000,
-                     names=("the net value of open channels", "zero"),
+                     names=("investing in open channels", "not investing"),
                      margin=NET_VALUE_MARGIN, units="thousand euros a year")
     even = knowledge_value.break_even_answer_value(gains)
     half = 1.96 * even.std(ddof=1) / np.sqrt(len(even))
@@ -270,13 +273,13 @@ def open_channels_net_value(seed_base: int) -> Result:
     return result
 
 
-def _value_region(name: str, values: tuple, seed_base: int) -> Result:
+def _value_region(name: str, values: tuple, seed_base: int, units: str) -> Result:
     gains = _gains(seed_base)
     results = [compare(knowledge_value.value_runs(gains, **{name: v}) / 1000,
-                       names=("the net value", "zero"), margin=NET_VALUE_MARGIN,
+                       names=("investing in open channels", "not investing"), margin=NET_VALUE_MARGIN,
                        units="thousand euros a year") for v in values]
     return _with_sweep(region(list(values), results, name="open channels pay", holds="beats"),
-                       results)
+                       results, units)
 
 
 @register(
@@ -287,7 +290,8 @@ def _value_region(name: str, values: tuple, seed_base: int) -> Result:
     assumptions={**_FIRM, "values": "knowledge_value.VALUE_PARAMETERS: assumptions"},
 )
 def value_by_answer_value(seed_base: int) -> Result:
-    return _value_region("answer_value", ANSWER_VALUES, seed_base)
+    return _value_region("answer_value", ANSWER_VALUES, seed_base,
+                         "euros a direct answer (the first value that pays)")
 
 
 @register(
@@ -298,4 +302,4 @@ def value_by_answer_value(seed_base: int) -> Result:
     assumptions={**_FIRM, "values": "knowledge_value.VALUE_PARAMETERS: assumptions"},
 )
 def value_by_hours(seed_base: int) -> Result:
-    return _value_region("hours", HOURS, seed_base)
+    return _value_region("hours", HOURS, seed_base, "hours a week (the first value that pays)")

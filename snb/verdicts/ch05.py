@@ -11,6 +11,7 @@ verdicts replicate until the 95 % interval is narrower than a stated margin, or 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import networkx as nx
@@ -48,7 +49,7 @@ _SAMPSON = {"data": "Sampson (1968), snb/data/sampson", "null": trust.NOMINATION
     "05-medici-betweenness",
     chapter="05",
     question="How far do the Medici lead on betweenness in the Florentine marriages?",
-    margin=0.0, units="betweenness (normalised)",
+    units="betweenness (normalised)",
     assumptions={"data": "Padgett and Ansell (1993) via networkx: 15 families; the isolated "
                          "Pucci of the original 16 are left out"},
 )
@@ -86,7 +87,7 @@ def _managers() -> tuple[list, np.ndarray, np.ndarray]:
     chapter="05",
     question="Among Krackhardt's managers, do people with more people below them in the chart "
              "get sought for advice more often than chance would give?",
-    margin=0.0, units="Spearman's rho",
+    units="Spearman's rho",
     assumptions={"data": "Krackhardt (1987)",
                  "null": "QAP: the advice network's people relabelled at random (Krackhardt 1988)"},
 )
@@ -105,7 +106,7 @@ def rank_vs_advice(seed_base: int) -> Result:
     chapter="05",
     question="Essay 004: are the managers most sought for advice also the most often named as "
              "friends (the influential the most trusted)?",
-    margin=0.0, units="Spearman's rho",
+    units="Spearman's rho",
     assumptions={"data": "Krackhardt (1987)",
                  "null": "QAP: the advice network's people relabelled at random (Krackhardt 1988)"},
 )
@@ -123,7 +124,7 @@ def trusted_vs_sought(seed_base: int) -> Result:
     chapter="05",
     question="Do Krackhardt's managers ask their own friends for advice more often than chance "
              "would give (the two networks tie for tie)?",
-    margin=0.0, units="Pearson correlation of the two adjacency matrices",
+    units="Pearson correlation of the two adjacency matrices",
     assumptions={"data": "Krackhardt (1987)", "null": "QAP (Krackhardt 1988)"},
 )
 def advice_follows_friendship(seed_base: int) -> Result:
@@ -147,7 +148,7 @@ def firm_brokers_vs_bosses(seed_base: int) -> Result:
         return float(study["brokers in top"][0]), float(study["bosses in top"][0])
 
     rows = replicate(one, seed_base, margin=0.5)
-    return compare(rows[:, 0], rows[:, 1], names=("planted brokers", "bosses"), margin=0.5,
+    return compare(rows[:, 0], rows[:, 1], names=("the count of planted brokers", "the count of bosses"), margin=0.5,
                    units="people of the top 5")
 
 
@@ -169,14 +170,14 @@ for _wave in WAVES:
         chapter="05",
         question=f"Is liking among Sampson's novices (wave {_wave}) returned more often than "
                  "random nominations would return it?",
-        margin=0.0, units="share of nominations returned", assumptions=_SAMPSON,
+        units="share of nominations returned", assumptions=_SAMPSON,
     )(lambda seed_base, wave=_wave: _reciprocity(wave, seed_base))
 
 
 def _triads(kind: str, alternative: str, seed_base: int) -> Result:
     observed = nx.triadic_census(datasets.load_sampson("liking", 3))[kind]
     return permutation(observed, _nomination_null(3, seed_base)[kind], alternative=alternative,
-                       name=f"triads {kind} in the wave-3 liking network")
+                       name=f"the count of triads {kind} in the wave-3 liking network")
 
 
 @register(
@@ -184,7 +185,7 @@ def _triads(kind: str, alternative: str, seed_base: int) -> Result:
     chapter="05",
     question="Are triads with one mutual pair and a third who names neither (102) more frequent "
              "than under random nominations? (They follow largely from reciprocity.)",
-    margin=0.0, units="triads", assumptions=_SAMPSON,
+    units="triads", assumptions=_SAMPSON,
 )
 def triads_mutual_pairs(seed_base: int) -> Result:
     return _triads("102", "greater", seed_base)
@@ -195,7 +196,7 @@ def triads_mutual_pairs(seed_base: int) -> Result:
     chapter="05",
     question="Are triads with a single one-way nomination (012) rarer than under random "
              "nominations?",
-    margin=0.0, units="triads", assumptions=_SAMPSON,
+    units="triads", assumptions=_SAMPSON,
 )
 def triads_one_way(seed_base: int) -> Result:
     return _triads("012", "less", seed_base)
@@ -206,7 +207,7 @@ def triads_one_way(seed_base: int) -> Result:
     chapter="05",
     question="Are the monastery's signed triangles balanced more often than with the same signs "
              "shuffled over the same ties?",
-    margin=0.0, units="share of triangles balanced",
+    units="share of triangles balanced",
     assumptions={"data": "Sampson (1968), wave 3", "null": "signs permuted over the same ties"},
 )
 def balance(seed_base: int) -> Result:
@@ -221,7 +222,7 @@ def balance(seed_base: int) -> Result:
     "05-liking-vs-net-trust",
     chapter="05",
     question="Do liking received and net trust (liking minus disliking) rank the novices alike?",
-    margin=0.0, units="Spearman's rho",
+    units="Spearman's rho",
     assumptions={"data": "Sampson (1968), wave 3", "null": "net trust permuted over the novices"},
 )
 def liking_vs_net_trust(seed_base: int) -> Result:
@@ -246,7 +247,7 @@ BRIDGE_DRAWS = 100_000
     chapter="05",
     question="Granovetter on real data: in Zachary's karate club, do stronger ties (more "
              "contexts of meeting) share more of their contacts?",
-    margin=0.0, units="Spearman's rho",
+    units="Spearman's rho",
     assumptions={"data": "Zachary (1977): tie weight = contexts in which two members met",
                  "null": "the weights permuted over the same ties"},
 )
@@ -261,7 +262,7 @@ def weak_ties_overlap(seed_base: int) -> Result:
     "05-weak-ties-bridges",
     chapter="05",
     question="In Zachary's karate club, are the local bridges weaker ties than the others?",
-    margin=0.0, units="contexts of meeting",
+    units="contexts of meeting",
     assumptions={"data": "Zachary (1977)", "null": "the weights permuted over the same ties"},
 )
 def weak_ties_bridges(seed_base: int) -> Result:
@@ -293,8 +294,8 @@ def reach_promise_region(seed_base: int) -> Result:
             seed_base, margin=0.05, cap=100)
         results.append(compare(rows[:, 0], names=("three-step reach", "the promise"),
                                margin=0.05, units="reach / promise - 1"))
-    result = region(list(REWIRING), results, name="reach falls short of the promise",
-                    holds="beaten")
+    result = replace(region(list(REWIRING), results, name="reach falls short of the promise",
+                            holds="beaten"), units="share of ties rewired (the first that holds)")
     result.details["sweep"] = [[r.estimate, r.low, r.high, r.n] for r in results]
     return result
 
@@ -309,7 +310,7 @@ def reach_promise_region(seed_base: int) -> Result:
 def paradox_scale_free_vs_random(seed_base: int) -> Result:
     rows = replicate(lambda s: (ego.paradox_gap("scale-free", s), ego.paradox_gap("random", s)),
                      seed_base, margin=0.5)
-    result = compare(rows[:, 0], rows[:, 1], names=("scale-free", "random"), margin=0.5,
+    result = compare(rows[:, 0], rows[:, 1], names=("the paradox in a scale-free network", "in a random one"), margin=0.5,
                      units="contacts")
     result.details.update({"scale-free": interval_row(rows[:, 0]), "random": interval_row(rows[:, 1])})
     return result
@@ -339,7 +340,7 @@ _GIVE_TAKE = {"model": "reciprocity.give_take_parameters(): Ohtsuki et al. (2006
 )
 def give_take_6_vs_2(seed_base: int) -> Result:
     rows = replicate(lambda s: (_final(s, ratio=6.0), _final(s, ratio=2.0)), seed_base, margin=0.05)
-    result = compare(rows[:, 0], rows[:, 1], names=("b/c 6", "b/c 2"), margin=0.05,
+    result = compare(rows[:, 0], rows[:, 1], names=("contributors at b/c 6", "at b/c 2"), margin=0.05,
                      units="share of contributors")
     result.details.update({"b/c 6": interval_row(rows[:, 0]), "b/c 2": interval_row(rows[:, 1]),
                            "networks where contributors vanished at b/c 2":
@@ -354,8 +355,8 @@ def _threshold(k: int, seed_base: int) -> Result:
                          cap=100)
         results.append(compare(rows[:, 0], names=("contributors' change", "no change"),
                                margin=0.1, units="share of contributors"))
-    result = region(list(RATIOS), results, name=f"contributors gain ground with {k} contacts",
-                    holds="beats")
+    result = replace(region(list(RATIOS), results, name=f"contributors gain ground with {k} contacts",
+                            holds="beats"), units="b/c (the first ratio where it holds)")
     result.details["sweep"] = [[r.estimate, r.low, r.high, r.n] for r in results]
     return result
 
