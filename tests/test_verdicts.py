@@ -105,6 +105,7 @@ def test_qap_keeps_structure_and_finds_a_planted_match():
 @pytest.fixture
 def toy_registry(monkeypatch, tmp_path):
     """Two toy verdicts in chapter 99: one steady, one that flips with the base."""
+    verdicts.registry()  # load the chapters first: teardown restores them, imported or not
     saved = dict(verdicts._REGISTRY)
 
     @verdicts.register("99-steady", chapter="99", question="Does A beat B?", margin=0.5)
