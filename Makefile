@@ -12,13 +12,31 @@ AXE := $(VENV)/axe-core/axe.min.js
 # reveal.js for `make slides` (nbconvert's reveal template is written for 4.0.2), from npm, never a CDN
 REVEAL_VERSION := 4.0.2
 REVEAL := $(VENV)/reveal.js
+# JupyterHub's proxy for `make hub-rehearsal`, from npm into .venv (never global)
+HUB_PROXY_VERSION := 5.3.0
+HUB_PROXY := $(VENV)/hub-proxy/node_modules/.bin/configurable-http-proxy
+LEARNERS ?= 5
 # The learner's own folder (git ignores my-work/); see README, "Your own work".
 WORKSPACE ?= my-work
+# A variable given on the command line (WORKSPACE, CH, DIR, CSV, PLATFORM, PYVER) reaches Python
+# as ONE argument, exactly as typed: $(value) stops make expanding `$HOME` or `$(shell ...)`
+# inside it, and the single quotes (each ' written '\'') stop the shell. Never write "$(CH)".
+arg = '$(subst ','\'',$(value $(1)))'
+# make exports command-line variables to every recipe, expanding them to do so (which would run
+# a `$(shell ...)` typed into one): these are passed as arguments instead, never exported.
+unexport WORKSPACE CH EX DIR CSV NAMES PLATFORM PYVER LEARNERS
+# Variables that tools read from the environment (NB, ALL) or that a recipe tests (ONLY): taken
+# as typed, then exported as that text; without this, a `$(shell ...)` in one would run.
+override NB := $(value NB)
+override ALL := $(value ALL)
+override ONLY := $(value ONLY)
+export NB ALL
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup book book-build serve lab workspace reset-workbook reset-lesson progress class-progress \
-	author-lab test unit slow-test verdicts verdicts-check nbval book-test browser-deps browser-test exercises execute benchmark check-env slides wheelhouse clean
+.PHONY: help setup lock book book-build serve lab workspace reset-workbook reset-lesson solution progress class-progress \
+	author-lab test lint unit slow-test verdicts verdicts-check nbval book-test browser-deps browser-test exercises \
+	execute benchmark check-env slides wheelhouse hub-deps hub-rehearsal clean
 
 # The course's own runs of the worked solutions are never a learner's progress (snb/progress.py).
 unit slow-test verdicts verdicts-check nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
@@ -26,59 +44,77 @@ unit slow-test verdicts verdicts-check nbval book-build book-test browser-test e
 help:  ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt pyproject.toml
+# Installs the exact versions of requirements.lock, each checked against its hash (one lock
+# for Linux, macOS and Windows, Python 3.10+: see `make lock`), then the course package.
+$(BIN)/.installed: requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
-setup: $(BIN)/.installed  ## make .venv and install everything the course needs
+setup: $(BIN)/.installed  ## make .venv and install everything the course needs (exact versions)
+
+# One universal lock (uv's resolver, from PyPI): every platform and Python 3.10+, with
+# markers where versions differ (e.g. numpy for 3.10) and the hash of every file.
+UV_VERSION := 0.13.10
+lock: setup  ## refresh requirements.lock from requirements.txt (exact versions and hashes; needs PyPI)
+	@test -x $(BIN)/uv || $(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(BIN)/uv pip compile requirements.txt --universal --python-version 3.10 --generate-hashes \
+		--no-emit-package snb --custom-compile-command "make lock" --quiet -o requirements.lock
+	@echo "requirements.lock refreshed: commit it, then 'rm $(BIN)/.installed && make setup' installs it"
 
 book: setup book-build  ## set up, then build the book into _build/html
 	@echo
 	@echo "The book is built. Open _build/html/index.html in a browser,"
 	@echo "or run 'make serve' and visit http://127.0.0.1:8000"
 
-book-build: setup  ## build the book (offline, warnings are errors, cached execution; fails on any error page)
+book-build: setup  ## build the book (offline, warnings are errors; renders missing explorer frames; fails on any error page)
 	$(PY) tools/book_build.py -- -W -n --keep-going --builder html
 
 serve: book-build  ## serve the built book on http://127.0.0.1:8000
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 workspace: setup  ## make your workspace my-work/, or add what a course update brought (never overwrites)
-	$(PY) -m snb.workspace --workspace "$(WORKSPACE)" add
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) add
 
 lab: workspace  ## open JupyterLab in your workspace (made first if missing): answer there
-	$(BIN)/jupyter lab --notebook-dir="$(WORKSPACE)" $(ALLOW_ROOT)
+	$(BIN)/jupyter lab --notebook-dir=$(call arg,WORKSPACE) $(ALLOW_ROOT)
 
-reset-workbook: setup  ## fresh copy of one workbook, e.g. CH=01 (your old copy is kept as a backup)
-	@test -n "$(CH)" || { echo "Say which chapter, e.g.: make reset-workbook CH=01"; exit 2; }
-	$(PY) -m snb.workspace --workspace "$(WORKSPACE)" reset "$(CH)"
+reset-workbook: setup  ## fresh copy of one workbook, e.g. CH=01, or one exercise: EX=1.3 (old copy kept as a backup)
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) reset $(call arg,CH) \
+		$(if $(value EX),--exercise $(call arg,EX))
+
+solution: setup  ## copy a chapter's worked solutions into your workspace's solutions/, e.g. CH=03
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) solution $(call arg,CH)
 
 reset-lesson: setup  ## fresh copy of one lesson, e.g. CH=01 (your old copy is kept as a backup)
-	@test -n "$(CH)" || { echo "Say which chapter, e.g.: make reset-lesson CH=01"; exit 2; }
-	$(PY) -m snb.workspace --workspace "$(WORKSPACE)" reset "$(CH)" --lesson
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) reset $(call arg,CH) --lesson
 
 progress: setup  ## your progress per chapter: done, attempted, not started
-	@$(PY) -m snb.progress --workspace "$(WORKSPACE)"
+	@$(PY) -m snb.progress --workspace $(call arg,WORKSPACE)
 
 class-progress: setup  ## instructors: DIR=folder of progress files -> table per exercise and CSV
-	@test -n "$(DIR)" || { echo "Say where the progress files are: make class-progress DIR=folder"; exit 2; }
-	@$(PY) -m snb.progress --class "$(DIR)" --csv "$(or $(CSV),$(DIR)/class-progress.csv)"
+	@$(PY) -m snb.progress --class $(call arg,DIR) $(if $(value NAMES),--names) \
+		--csv $(if $(value CSV),$(call arg,CSV),$(call arg,DIR)/class-progress.csv)
 
 author-lab: setup  ## authors: JupyterLab on the course files themselves (edits tracked notebooks)
 	$(BIN)/jupyter lab --notebook-dir=. $(ALLOW_ROOT)
 
-test: setup unit slow-test verdicts-check nbval book-test browser-test  ## run every test: unit, verdicts, notebooks, book, browser
+test: setup lint unit slow-test verdicts-check nbval book-test browser-test  ## run every test: lint, unit, verdicts, notebooks, book, browser
 	@echo "All tests passed."
 
-unit: setup  ## unit tests of the helper package, config and generated files
-	$(PY) -m pytest tests -n $(JOBS) --dist loadfile --ignore=tests/book --ignore=tests/browser -m "not slow"
+lint: setup  ## ruff: pyflakes, pycodestyle, import order (settings in pyproject.toml)
+	$(PY) -m ruff check .
 
-# Alone, after the unit tests: the wheelhouse install keeps a core busy for minutes, which
-# would push the unit tests' redraw-time budgets over their limits if both ran at once.
-slow-test: setup  ## the slow tests alone (offline install from a wheelhouse, about 3 minutes)
+unit: setup  ## unit tests and the package's doctests, without the slow ones (about 2 minutes on 2 cores)
+	$(PY) -m pytest tests -n $(JOBS) --dist loadfile --ignore=tests/book --ignore=tests/browser -m "not slow" \
+		-p no:cacheprovider
+	$(PY) -m pytest --doctest-modules snb -q -p no:cacheprovider
+
+# Alone, after the unit tests: real Sphinx builds, kernels, several processes each, a class on
+# a local JupyterHub, and the wheelhouse install keeps a core busy for minutes.
+slow-test: setup hub-deps  ## the slow tests alone (Sphinx builds, kernels, a hub rehearsal, an offline install: minutes)
 	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -p no:cacheprovider -rs
 
 # ONLY reaches Python through the environment, never through the shell.
@@ -127,22 +163,42 @@ exercises: setup  ## regenerate exercises/ from solutions/ (and the book's index
 	$(PY) -m snb.exercisegen
 	$(PY) tools/exercise_index.py
 
-execute: setup  ## re-run lessons and solutions in place to refresh their stored outputs
-	$(PY) tools/execute_notebooks.py notebooks/[0-9]*.ipynb solutions/[0-9]*.ipynb
-	$(PY) -m snb.exercisegen
-	$(PY) tools/exercise_index.py
+# NB reaches the tool through the environment (make exports command-line variables), never
+# through the shell: `make execute NB="notebooks/01-network-society.ipynb"`.
+# --exercises: then exercises/ and the book's index of exercises, in the same process (seconds less).
+execute: setup  ## re-run the stale lessons and solutions (NB=path: that one; ALL=1: all) to refresh their outputs
+	$(PY) tools/execute_notebooks.py --exercises $(if $(ALL),--all) $(if $(NB),--from-env NB)
 
-benchmark: setup  ## print build, notebook and widget timings against the budgets
+benchmark: setup  ## print build (one edited cell to a rebuilt book), notebook and widget timings against the budgets
 	$(PY) tools/benchmark.py
 
 check-env: setup  ## workshop doctor: is this laptop ready? each problem with its fix
-	$(PY) tools/check_env.py --workspace "$(WORKSPACE)"
+	$(PY) tools/check_env.py --workspace $(call arg,WORKSPACE)
 
 slides: setup $(REVEAL)/dist/reveal.js  ## slide decks of the lesson pages in _build/slides (reveal.js local, no CDN)
 	$(PY) tools/slides.py --out _build/slides --reveal $(REVEAL)
 
 wheelhouse: setup  ## wheels for an offline venue (Linux, macOS, Windows; Python 3.10+) in wheelhouse/
-	$(PY) tools/wheelhouse.py --dest wheelhouse $(if $(PLATFORM),--platform $(PLATFORM)) $(if $(PYVER),--python $(PYVER))
+	$(PY) tools/wheelhouse.py --dest wheelhouse $(if $(value PLATFORM),--platform $(call arg,PLATFORM)) \
+		$(if $(value PYVER),--python $(call arg,PYVER))
 
-clean:  ## remove the built book (keeps .venv)
+$(VENV)/.hub-installed: requirements-hub.txt
+	$(PY) -m pip install --quiet -r requirements-hub.txt
+	@touch $@
+
+hub-deps: setup  ## JupyterHub, nbgitpuller, the idle culler (PyPI) and the hub's proxy (npm) into .venv
+	@$(MAKE) --no-print-directory $(VENV)/.hub-installed || \
+		echo "requirements-hub.txt could not be installed: the hub rehearsal test will be skipped"
+	@if [ -x $(HUB_PROXY) ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+		npm install --prefix $(VENV)/hub-proxy --no-audit --no-fund --silent \
+			configurable-http-proxy@$(HUB_PROXY_VERSION) && \
+		echo "configurable-http-proxy $(HUB_PROXY_VERSION) ready in $(VENV)/hub-proxy" || \
+		echo "configurable-http-proxy could not be installed: the hub rehearsal test will be skipped"; \
+	else echo "npm not found: the hub rehearsal test will be skipped (the hub's proxy comes from npm)"; fi
+
+hub-rehearsal: hub-deps  ## a class on a real JupyterHub on this machine, e.g. LEARNERS=5 (instructor guide)
+	$(PY) tools/hub_rehearsal.py --learners '$(subst ','\'',$(value LEARNERS))'
+
+clean:  ## remove the built book (keeps .venv, and the explorers' frames in book/_static/frames/, a cache)
 	rm -rf _build

@@ -41,11 +41,12 @@ from pathlib import Path
 
 import nbformat
 
+from snb.fences import FENCE
+from snb.files import write_text
+
 __all__ = ["placeholder_for", "strip_solutions", "make_exercise_notebook", "render", "main"]
 
 BEGIN, END = "# BEGIN SOLUTION", "# END SOLUTION"
-_FENCE = re.compile(r"^(`{3,}|:{3,})\{(?P<name>[a-z-]+)\}(?P<arg>[^\n]*)\n(?P<body>.*?)^\1[ \t]*$\n?",
-                    re.MULTILINE | re.DOTALL)
 _GATES = {"exercise-start", "exercise-end", "solution-start", "solution-end"}
 _PROMPT = "  # <- replace ... with your answer"
 
@@ -115,7 +116,7 @@ def _pieces(cell_source: str) -> list[tuple[str, str, str, str]]:
     """
     pieces: list[tuple[str, str, str, str]] = []
     at = 0
-    for m in _FENCE.finditer(cell_source):
+    for m in FENCE.finditer(cell_source):
         if m["name"] not in _GATES:
             continue
         pieces.append(("text", cell_source[at: m.start()], "", ""))
@@ -200,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         stale.append(target)
         if not args.check:
             target.parent.mkdir(exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            write_text(target, text)  # whole or not at all, never through a link
             print(f"wrote {target.relative_to(args.root)}")
     if args.check and stale:
         names = ", ".join(str(t.relative_to(args.root)) for t in stale)

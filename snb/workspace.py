@@ -20,7 +20,12 @@ Copies drop saved widget state and widget outputs, so they open clean.
 Command line (``make workspace``, ``make lab``, ``make reset-workbook CH=NN``)::
 
     python -m snb.workspace add [--workspace my-work] [--no-lessons]
-    python -m snb.workspace reset NN [--lesson]
+    python -m snb.workspace reset NN [--lesson | --exercise N.K]
+    python -m snb.workspace solution NN
+
+When the course changes a workbook (a ``git pull``), ``add`` carries the learner's
+answers into the new version for every exercise whose question did not change
+(:mod:`snb.workbook_merge`) and keeps the learner's previous file as a backup.
 """
 
 from __future__ import annotations
@@ -36,9 +41,12 @@ from pathlib import Path
 
 import nbformat
 
+from snb.files import UnreadableFile, UnsafeTarget, check_target, create_text, read_json, write_text
 from snb.progress import MARKER_NAME
+from snb.workbook_merge import Merge, merge, segments
 
-__all__ = ["DEFAULT_NAME", "KINDS", "Report", "learner_copy", "add_missing", "reset_chapter", "main"]
+__all__ = ["DEFAULT_NAME", "KINDS", "Report", "WorkspaceError", "learner_copy", "check_workspace", "add_missing", "reset_exercise", "copy_solution",
+           "reset_chapter", "main"]
 
 DEFAULT_NAME = "my-work"
 # kind -> (course folder it is copied from, folder in the workspace)
@@ -55,6 +63,8 @@ class Report:
     kept: list[Path] = field(default_factory=list)
     newer: list[Path] = field(default_factory=list)
     backups: list[tuple[Path, Path]] = field(default_factory=list)
+    #: workbooks brought up to a new course version with the learner's answers carried over
+    merged: list[tuple[Path, Path, Merge]] = field(default_factory=list)
 
 
 def learner_copy(source: Path) -> str:
@@ -78,20 +88,59 @@ def _sources(root: Path, kind: str, chapter: int | None = None) -> list[Path]:
     return sorted(folder.glob(pattern))
 
 
+class WorkspaceError(ValueError):
+    """A workspace command that cannot run; nothing was changed. The message says why."""
+
+
 def _read_marker(workspace: Path) -> dict:
     try:
-        data = json.loads((workspace / MARKER_NAME).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) and isinstance(data.get("copied"), dict) else {"copied": {}}
-    except (OSError, ValueError):
+        data = read_json(workspace / MARKER_NAME, max_depth=3)
+    except (OSError, UnreadableFile):
         return {"copied": {}}
+    copied = data.get("copied") if isinstance(data, dict) else None
+    if not isinstance(copied, dict) or not all(isinstance(v, str) for v in copied.values()):
+        return {"copied": {}}
+    return data
 
 
 def _write_marker(workspace: Path, marker: dict) -> None:
     marker.setdefault("about", "This folder is a learner's workspace for Social Networks for "
                                "Business. Checks run here record progress in progress.json.")
-    tmp = workspace / f"{MARKER_NAME}.tmp"
-    tmp.write_text(json.dumps(marker, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(tmp, workspace / MARKER_NAME)
+    write_text(workspace / MARKER_NAME, json.dumps(marker, indent=1, sort_keys=True) + "\n")
+
+
+def _copies(root: Path, kinds: tuple[str, ...], chapter: int | None = None) -> list[tuple[str, Path, str]]:
+    """(kind, course notebook, text of the learner's copy) for every notebook, all read
+    before anything is written: one damaged notebook stops the command with nothing changed."""
+    copies, damaged = [], []
+    for kind in kinds:
+        for source in _sources(root, kind, chapter):
+            try:
+                copies.append((kind, source, learner_copy(source)))
+            except Exception as exc:  # any reading or format error: name the file, copy nothing
+                damaged.append(f"{source.relative_to(root).as_posix()} ({type(exc).__name__})")
+    if damaged:
+        raise WorkspaceError(f"nothing was copied: the course notebook{'s' if len(damaged) > 1 else ''} "
+                             f"{', '.join(damaged)} cannot be read. Restore {'them' if len(damaged) > 1 else 'it'} "
+                             "with git checkout -- FILE (or git pull), then run make workspace again.")
+    return copies
+
+
+def _check_marker(workspace: Path) -> None:
+    try:
+        check_target(workspace / MARKER_NAME)
+    except UnsafeTarget as why:
+        raise WorkspaceError(f"nothing was copied: {why}") from None
+
+
+def check_workspace(root: Path, workspace: Path) -> None:
+    """Refuse a workspace that is the course folder itself or one of its tracked folders."""
+    root, workspace = Path(root).resolve(), Path(workspace).resolve()
+    course = {root} | {root / name for name in ("notebooks", "solutions", "exercises", "snb", "book", "tests",
+                                                "tools", ".git")}
+    if workspace in course or any(folder in workspace.parents for folder in course - {root}):
+        raise WorkspaceError(f"{workspace} is the course's own folder or inside one; your workspace must "
+                             f"be a folder of its own, e.g. {root / DEFAULT_NAME}.")
 
 
 def _target(workspace: Path, kind: str, source: Path) -> Path:
@@ -99,39 +148,133 @@ def _target(workspace: Path, kind: str, source: Path) -> Path:
 
 
 def add_missing(root: Path, workspace: Path, lessons: bool = True) -> Report:
-    """Create the workspace if needed and copy in every course notebook it lacks.
+    """Create the workspace if needed, copy in every course notebook it lacks, and bring
+    changed workbooks up to date with the learner's answers carried over.
 
-    Never overwrites a file. A copy whose course version changed since it was
-    made is listed in ``Report.newer`` (the learner may reset it to take the new one).
+    A copy never loses a character: a workbook whose course version changed since it was
+    copied is merged (:func:`snb.workbook_merge.merge`: the learner's cells of every
+    exercise whose question did not change, the new version of the others) and the
+    learner's file is first renamed to a timestamped backup beside it. A lesson copy whose
+    course version changed is listed in ``Report.newer`` and left as it is.
     """
     root, workspace = Path(root), Path(workspace)
+    check_workspace(root, workspace)
+    copies = _copies(root, ("workbook", "lesson") if lessons else ("workbook",))
+    _check_marker(workspace)
     report = Report(workspace)
     workspace.mkdir(parents=True, exist_ok=True)
     marker = _read_marker(workspace)
-    for kind in ("workbook", "lesson") if lessons else ("workbook",):
-        for source in _sources(root, kind):
-            target = _target(workspace, kind, source)
-            key = target.relative_to(workspace).as_posix()
-            text = learner_copy(source)
-            if target.exists():
-                report.kept.append(target)
-                if key in marker["copied"] and marker["copied"][key] != _digest(text):
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for kind, source, text in copies:
+        target = _target(workspace, kind, source)
+        key = target.relative_to(workspace).as_posix()
+        if os.path.lexists(target):
+            report.kept.append(target)
+            if key in marker["copied"] and marker["copied"][key] != _digest(text):
+                done = _update_workbook(target, text, stamp) if kind == "workbook" else None
+                if done is None:
                     report.newer.append(target)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "x", encoding="utf-8") as out:  # "x": never replace a file
-                out.write(text)
-            marker["copied"][key] = _digest(text)
-            report.added.append(target)
+                else:
+                    report.merged.append((target, *done))
+                    marker["copied"][key] = _digest(text)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        create_text(target, text)  # never replaces a file, and never appears half written
+        marker["copied"][key] = _digest(text)
+        report.added.append(target)
     _write_marker(workspace, marker)
     return report
+
+
+def _read_learner(path: Path) -> nbformat.NotebookNode | None:
+    """The learner's notebook, or None when it is not a regular, readable notebook."""
+    try:
+        check_target(path)
+        if not path.is_file():
+            return None
+        return nbformat.read(path, as_version=4)
+    except Exception:  # noqa: BLE001  (a damaged copy is left exactly as it is)
+        return None
+
+
+def _update_workbook(target: Path, text: str, stamp: str) -> tuple[Path, Merge] | None:
+    """Merge the learner's ``target`` into the new workbook ``text``; keep theirs as a backup."""
+    learner = _read_learner(target)
+    if learner is None:
+        return None
+    result = merge(learner, nbformat.reads(text, as_version=4))
+    backup = _backup_name(target, stamp)
+    os.rename(target, backup)  # a rename keeps the learner's file byte for byte
+    create_text(target, nbformat.writes(result.notebook) + "\n")
+    return backup, result
+
+
+def reset_exercise(root: Path, workspace: Path, number: str) -> tuple[Path, Path]:
+    """A fresh copy of one exercise (``"1.3"``) in the learner's workbook; every other
+    exercise stays as the learner left it, and the whole old file is kept as a backup."""
+    root, workspace = Path(root), Path(workspace)
+    check_workspace(root, workspace)
+    chapter, _, _ = number.partition(".")
+    if not chapter.isdigit():
+        raise ValueError(f"{number[:20]!r} is not an exercise number such as 1.3")
+    copies = _copies(root, ("workbook",), int(chapter))
+    heading = f"Exercise {int(chapter)}.{number.partition('.')[2]}"
+    for _, source, text in copies:
+        fresh = nbformat.reads(text, as_version=4)
+        found = [cells for _, title, cells in segments(fresh)[1] if title.split(":")[0] == heading]
+        if not found:
+            continue
+        target = _target(workspace, "workbook", source)
+        learner = _read_learner(target)
+        if learner is None:
+            raise ValueError(f"{target} is missing or cannot be read: make reset-workbook CH={chapter} "
+                             "gives a fresh copy of the whole workbook")
+        intro, mine = segments(learner)
+        cells = list(intro)
+        replaced = False
+        for _, title, own in mine:
+            if title.split(":")[0] == heading:
+                cells += found[0]
+                replaced = True
+            else:
+                cells += own
+        if not replaced:
+            raise ValueError(f"your workbook has no {heading}: make workspace brings it in")
+        learner.cells = cells
+        backup = _backup_name(target, datetime.now().strftime("%Y%m%d-%H%M%S"))
+        os.rename(target, backup)
+        create_text(target, nbformat.writes(learner) + "\n")
+        return target, backup
+    raise ValueError(f"the course has no {heading}")
+
+
+def copy_solution(root: Path, workspace: Path, chapter: int) -> list[tuple[Path, bool]]:
+    """Copy chapter ``chapter``'s worked solutions into ``workspace/solutions/`` for a
+    learner who chooses to read them in Lab; an existing copy is left as it is.
+    Returns (path, whether it was copied now)."""
+    root, workspace = Path(root), Path(workspace)
+    check_workspace(root, workspace)
+    sources = sorted((root / "solutions").glob(f"{chapter:02d}-*.ipynb"))
+    if not sources:
+        raise ValueError(f"the course has no worked solutions for chapter {chapter:02d}")
+    texts = [(s, learner_copy(s)) for s in sources]
+    done = []
+    for source, text in texts:
+        target = workspace / "solutions" / source.name
+        if os.path.lexists(target):
+            done.append((target, False))
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        create_text(target, text)
+        done.append((target, True))
+    return done
 
 
 def _backup_name(path: Path, stamp: str) -> Path:
     for n in range(1, 1000):
         suffix = f"-{n}" if n > 1 else ""
         candidate = path.with_name(f"{path.stem}.backup-{stamp}{suffix}{path.suffix}")
-        if not candidate.exists():
+        if not os.path.lexists(candidate):
             return candidate
     raise FileExistsError(f"no free backup name for {path}")
 
@@ -139,24 +282,24 @@ def _backup_name(path: Path, stamp: str) -> Path:
 def reset_chapter(root: Path, workspace: Path, chapter: int, kind: str = "workbook") -> Report:
     """Replace chapter ``chapter``'s copies (every page) with fresh ones; keep the old as backups."""
     root, workspace = Path(root), Path(workspace)
-    sources = _sources(root, kind, chapter)
-    if not sources:
+    check_workspace(root, workspace)
+    if not _sources(root, kind, chapter):
         raise ValueError(f"the course has no {kind} for chapter {chapter:02d} "
                          f"(looked for {KINDS[kind][0]}/{chapter:02d}-*.ipynb)")
+    copies = _copies(root, (kind,), chapter)
+    _check_marker(workspace)
     report = Report(workspace)
     workspace.mkdir(parents=True, exist_ok=True)
     marker = _read_marker(workspace)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    for source in sources:
+    for _, source, text in copies:
         target = _target(workspace, kind, source)
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = learner_copy(source)
-        if target.exists():
+        if os.path.lexists(target):
             backup = _backup_name(target, stamp)
             os.rename(target, backup)  # a rename keeps the learner's file byte for byte
             report.backups.append((target, backup))
-        with open(target, "x", encoding="utf-8") as out:
-            out.write(text)
+        create_text(target, text)
         marker["copied"][target.relative_to(workspace).as_posix()] = _digest(text)
         report.added.append(target)
     _write_marker(workspace, marker)
@@ -174,38 +317,85 @@ def main(argv: list[str] | None = None) -> int:
     """Create or update the learner's workspace, or reset one chapter's workbook."""
     parser = argparse.ArgumentParser(description="The learner's own workspace.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder")
-    parser.add_argument("--workspace", type=Path, help=f"the workspace folder (default {DEFAULT_NAME})")
+    parser.add_argument("--workspace", help=f"the workspace folder (default {DEFAULT_NAME})")
     sub = parser.add_subparsers(dest="command", required=True)
     add = sub.add_parser("add", help="create the workspace and add missing copies (never overwrites)")
     add.add_argument("--no-lessons", action="store_true", help="copy only the workbooks")
     reset = sub.add_parser("reset", help="fresh copy of one chapter's workbook; the old one is kept")
     reset.add_argument("chapter", help="chapter number, e.g. 01")
     reset.add_argument("--lesson", action="store_true", help="reset the chapter's lesson copy instead")
+    reset.add_argument("--exercise", default="", help="only this exercise, e.g. 1.3 (the others stay)")
+    solution = sub.add_parser("solution", help="copy a chapter's worked solutions into solutions/")
+    solution.add_argument("chapter", help="chapter number, e.g. 03")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    workspace = (args.workspace.expanduser() if args.workspace is not None else root / DEFAULT_NAME).resolve()
+    if args.workspace is not None and not args.workspace.strip():
+        print("WORKSPACE= is empty: give your workspace folder, e.g. make workspace WORKSPACE=my-work, "
+              "or leave WORKSPACE out for my-work. Nothing was changed.")
+        return 2
+    workspace = (Path(args.workspace).expanduser() if args.workspace is not None else root / DEFAULT_NAME).resolve()
     base = Path.cwd()
+    try:
+        check_workspace(root, workspace)
+    except WorkspaceError as why:
+        print(f"Nothing was changed: {why}")
+        return 2
     if args.command == "add":
-        report = add_missing(root, workspace, lessons=not args.no_lessons)
+        try:
+            report = add_missing(root, workspace, lessons=not args.no_lessons)
+        except WorkspaceError as why:
+            print(f"Your workspace is unchanged: {why}")
+            return 1
         for path in report.added:
             print(f"added {_show(path, base)}")
         print(f"Your workspace is {workspace}: {len(report.added)} added, "
               f"{len(report.kept)} already there and left exactly as they were.")
+        for path, backup, result in report.merged:
+            print(f"the course updated {_show(path, base)}: your answers are carried into "
+                  f"{len(result.carried)} exercise(s) whose question did not change"
+                  + (f"; fresh: {', '.join(result.fresh + result.new)}" if result.fresh or result.new else "")
+                  + f". Your previous file is kept as {_show(backup, base)}.")
         for path in report.newer:
             chapter = path.name[:2]
             which = "reset-workbook" if path.parent.name == KINDS["workbook"][1] else "reset-lesson"
             print(f"  the course has a newer {_show(path, base)}; yours is untouched. "
                   f"To take the new one: make {which} CH={chapter} (keeps yours as a backup).")
         return 0
+    if getattr(args, "exercise", ""):
+        try:
+            target, backup = reset_exercise(root, workspace, args.exercise)
+        except (ValueError, WorkspaceError) as why:
+            print(f"Nothing reset: {why}.")
+            return 1
+        print(f"Exercise {args.exercise} is fresh in {_show(target, base)}; every other exercise is as "
+              f"you left it. Your previous file is kept as {_show(backup, base)}.")
+        return 0
+    if not args.chapter.strip():
+        what = "solution" if args.command == "solution" else f"reset-{'lesson' if args.lesson else 'workbook'}"
+        print(f"Say which chapter, e.g.: make {what} CH=01")
+        return 2
+    if args.command == "solution":
+        if not args.chapter.strip().isdigit():
+            print(f"{args.chapter[:40]!r} is not a chapter number: use e.g. CH=03.")
+            return 2
+        try:
+            done = copy_solution(root, workspace, int(args.chapter))
+        except (ValueError, WorkspaceError) as why:
+            print(f"Nothing copied: {why}.")
+            return 1
+        for path, copied in done:
+            print(f"{'copied' if copied else 'already there, left as it is:'} {_show(path, base)}")
+        print("The worked solutions are yours to read; try each exercise in your workbook first.")
+        return 0
     try:
         chapter = int(args.chapter)
     except ValueError:
-        print(f"'{args.chapter}' is not a chapter number: use e.g. CH=01.")
+        print(f"{args.chapter[:40]!r} is not a chapter number: use e.g. CH=01.")
         return 2
     kind = "lesson" if args.lesson else "workbook"
     try:
         report = reset_chapter(root, workspace, chapter, kind)
-    except ValueError as why:
+    except ValueError as why:  # WorkspaceError too
         print(f"Nothing reset: {why}.")
         return 1
     for old, backup in report.backups:

@@ -260,6 +260,7 @@ def test_toc_parts_follow_the_layout():
         "04-enterprise-hidden-network",
         "05-influence-trust-reciprocity",
         "06-capstone-network-audit",
+        "07-network-analysis-at-work",
     ]
     assert listed == [f"{folder}/{stem}" for stem in stems for folder in ("notebooks", "solutions")]
 
@@ -348,3 +349,15 @@ def test_no_stale_status_words_for_built_chapters(toc):
         assert not re.search(r"\b(planned|coming|to do|draft)\b", row, re.I), row
     for text, name in ((readme, "README.md"), (intro, "book/intro.md")):
         assert not re.search(r"Parts? \d+ (to|and) \d+ (are|is) ready|the others follow", text), name
+
+
+def test_no_environment_or_build_output_is_tracked():
+    """.venv (a folder, or a symlink to one) and _build/ never enter git: a tracked .venv
+    link replaces a learner's environment on the next pull."""
+    import subprocess
+
+    done = subprocess.run(["git", "ls-files", "--", ".venv", "_build"], cwd=ROOT,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip("not a git checkout")
+    assert done.stdout.strip() == "", done.stdout

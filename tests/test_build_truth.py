@@ -146,6 +146,7 @@ def test_a_page_built_earlier_with_an_error_is_still_caught(book):
                                             "(_build/html/notebooks/page.html)"]
 
 
+@pytest.mark.slow  # three real Sphinx builds: make slow-test, not make unit
 def test_a_cell_that_raises_fails_every_build_not_only_the_first(book):
     """Build the tiny book for real: twice with the error (both fail), once fixed (passes)."""
     page = book / "notebooks" / "page.ipynb"
@@ -165,3 +166,37 @@ def test_a_cell_that_raises_fails_every_build_not_only_the_first(book):
 def test_make_book_build_goes_through_the_guard():
     recipe = (ROOT / "Makefile").read_text().split("\nbook-build:", 1)[1].split("\n\n", 1)[0]
     assert "tools/book_build.py" in recipe and "-W -n --keep-going --builder html" in recipe
+
+
+# ------------------------------------------------------------- every tool helps
+TOOLS = sorted(p.name for p in (ROOT / "tools").glob("*.py"))
+
+
+@pytest.mark.slow  # a process per tool
+@pytest.mark.parametrize("tool", TOOLS)
+def test_every_tool_answers_help_without_doing_anything(tool):
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / tool), "--help"], capture_output=True, text=True,
+                         timeout=300, cwd=ROOT)
+    assert run.returncode == 0, run.stdout[-1000:] + run.stderr[-2000:]
+    assert run.stdout.startswith("usage:"), run.stdout[:300]
+
+
+def test_make_execute_reruns_only_stale_notebooks_and_takes_nb_without_a_shell():
+    recipe = (ROOT / "Makefile").read_text().split("\nexecute:", 1)[1].split("\n\n", 1)[0]
+    assert "tools/execute_notebooks.py --exercises $(if $(ALL),--all) $(if $(NB),--from-env NB)" in recipe
+    assert "$(NB)" not in recipe.replace("$(if $(NB),", ""), "NB reaches the tool through the environment only"
+
+
+def test_no_environment_or_build_folder_is_tracked():
+    """A worktree's .venv is often a symlink to a shared venv: `.venv/` in .gitignore would not
+    match it, `git add -A` would track it, and a merge would replace the real venv with it."""
+    import shutil as _shutil
+
+    if not _shutil.which("git") or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: nothing is tracked")
+    tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "--", ".venv", "_build", "my-work"],
+                             capture_output=True, text=True).stdout.split()
+    assert tracked == [], f"tracked, but must never be: {tracked}"
+    ignored = subprocess.run(["git", "-C", str(ROOT), "check-ignore", "--no-index", ".venv"],
+                             capture_output=True, text=True).stdout.strip()
+    assert ignored == ".venv", ".gitignore must ignore .venv as a file or symlink too (no trailing slash)"

@@ -114,23 +114,34 @@ def test_adding_again_never_overwrites_an_answer(answered, course, capsys):
 
 def test_a_course_update_adds_new_chapters_beside_the_answers(answered, course, capsys):
     before = snapshot(answered)
-    # the update: a new chapter, and a changed workbook for chapter 1
+    # the update: a new chapter, a changed workbook and a changed lesson for chapter 1
     for folder in ("exercises", "notebooks"):
         first = sorted((course / folder).glob("01-*.ipynb"))[0]
         shutil.copy(first, course / folder / "07-new-chapter.ipynb")
-    first = sorted((course / "exercises").glob("01-*.ipynb"))[0]
-    nb = nbformat.read(first, as_version=4)
-    nb.cells.append(nbformat.v4.new_markdown_cell("One more exercise."))
-    nbformat.write(nb, first)
+        nb = nbformat.read(first, as_version=4)
+        nb.cells.insert(2, nbformat.v4.new_markdown_cell("One more paragraph."))  # in the introduction
+        nbformat.write(nb, first)
+    workbook = sorted((course / "exercises").glob("01-*.ipynb"))[0].name
+    lesson = sorted((course / "notebooks").glob("01-*.ipynb"))[0].name
 
     assert workspace.main(["--root", str(course), "--workspace", str(answered), "add"]) == 0
     after = snapshot(answered)
-    assert {k: after[k] for k in before if k != progress.MARKER_NAME} == {
-        k: v for k, v in before.items() if k != progress.MARKER_NAME}
+    changed = f"workbooks/{workbook}"
+    # every other file is exactly as it was; the changed workbook's old version is a backup
+    assert {k: after[k] for k in before if k not in (progress.MARKER_NAME, changed)} == {
+        k: v for k, v in before.items() if k not in (progress.MARKER_NAME, changed)}
+    [backup] = [k for k in after if k.startswith(f"workbooks/{workbook[:-6]}.backup-")]
+    assert after[backup] == before[changed], "the learner's old file is kept byte for byte"
+    merged = nbformat.reads(after[changed].decode("utf-8"), as_version=4)
+    old = nbformat.reads(before[changed].decode("utf-8"), as_version=4)
+    answers = [c.source for c in old.cells if c.get("metadata", {}).get("snb", {}).get("role") == "answer"]
+    assert answers and all(a in [c.source for c in merged.cells] for a in answers), "answers carried over"
+    assert merged.cells[2].source == "One more paragraph."
     assert {"workbooks/07-new-chapter.ipynb", "lessons/07-new-chapter.ipynb"} <= set(after)
     out = capsys.readouterr().out
-    assert f"newer workbooks/{first.name}" in out or f"newer {answered / 'workbooks' / first.name}" in out
-    assert "make reset-workbook CH=01" in out
+    assert "your answers are carried into" in out and "kept as" in out
+    assert f"newer lessons/{lesson}" in out or f"newer {answered / 'lessons' / lesson}" in out
+    assert "make reset-lesson CH=01" in out
 
 
 # ------------------------------------------------------------------ reset
@@ -262,10 +273,16 @@ def test_git_ignores_the_workspace_and_a_pull_keeps_every_answer(course, tmp_pat
     _git(clone, "pull", "-q", "--ff-only")
     assert (clone / "exercises" / "08-x.ipynb").exists()
     assert snapshot(ws) == before
-    workspace.add_missing(clone, ws)
+    report = workspace.add_missing(clone, ws)
     after = snapshot(ws)
     assert (ws / "workbooks" / "08-x.ipynb").exists()
-    assert all(after[k] == v for k, v in before.items() if k != progress.MARKER_NAME)
+    changed = f"workbooks/{first.name}"
+    assert all(after[k] == v for k, v in before.items() if k not in (progress.MARKER_NAME, changed))
+    # the changed workbook: merged, and the learner's file kept byte for byte as a backup
+    [(_, backup, result)] = report.merged
+    assert backup.read_bytes() == before[changed]
+    assert len(result.fresh) == 1, "only the exercise whose question changed comes fresh"
+    assert after[changed].count(ANSWER.encode()) == before[changed].count(ANSWER.encode()) - 1
     assert _git(clone, "status", "--porcelain") == ""
 
 

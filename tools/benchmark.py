@@ -6,6 +6,8 @@
     python tools/benchmark.py --widgets    # only the explorers and builders (seconds)
     python tools/benchmark.py --pages      # only the notebook execution times (--repeat N)
     python tools/benchmark.py --capstone   # only the capstone's analyses, default size and 10x
+    python tools/benchmark.py --build      # only the book builds: clean, no change, one edited
+                                           # code cell to a rebuilt book (make execute + build)
 
 Budgets: <= 2 s of execution per executed page (its cells, imports included; kernel start,
 the same for every page, is printed beside it), <= 100 ms median explorer update on
@@ -13,7 +15,9 @@ the chapter's default networks (and <= 1 s for one update of the chapter-2 growt
 explorer at 20,000 customers and of chapter 3's wisdom explorer at 10,000 people),
 <= 1 s for every builder action up to the builders' size limits (MAX_LINES lines,
 MAX_PEOPLE people), whole test suite <= 5 min on 2 cores,
-<= 10 s for each capstone task's analysis on the case at ten times its default size.
+<= 10 s for each capstone task's analysis on the case at ten times its default size,
+<= 10 s from one edited code cell to a rebuilt book (make execute, then make book-build),
+<= 3 minutes for a clean build (every explorer frame rendered) on 2 cores.
 The machine may be shared: each explorer's median is also printed relative to a
 fixed reference computation timed in the same run, which moves with the load. Figures are
 printed, never asserted: a slow machine makes a slow number, not a failing test.
@@ -22,6 +26,9 @@ printed, never asserted: a slow machine makes a slow number, not a failing test.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import statistics
 import subprocess
 import sys
@@ -137,6 +144,8 @@ def _builder_actions() -> dict[str, Callable[[], Any]]:
         f"Use this list, a path of {len(people)}": lambda: b.set_edges(path),
         "Remove person (then)": lambda: b.remove_person(people[5]),
         "Use this list, 10,000 lines (refused)": lambda: b.set_edges(long_path),
+        "Use this list, a line of 38,000 spaces": lambda: b.set_edges("Ana" + " " * 38_000 + "Ben"),
+        "check-in Use this list, 38,000 spaces": lambda: c.set_visits("Ana" + " " * 38_000 + "Bar"),
         "Clear": lambda: b.clear(),
         f"check-in Use this list, {builders.MAX_LINES} visits": lambda: c.set_visits(visits),
         "check-in Add visit (then)": lambda: c.add_visit(people[0], venues[0]),
@@ -219,9 +228,23 @@ def main() -> int:
                         help="with --pages: only these chapters' pages, e.g. --only 01 02")
     parser.add_argument("--capstone", action="store_true",
                         help="only the capstone's analyses at the default size and at 10x")
+    parser.add_argument("--ona", action="store_true",
+                        help="only chapter 7's tool: the sample survey's report and a file at the limit")
+    parser.add_argument("--files", action="store_true",
+                        help="only the progress files: a class folder of 10,000 files, a 122 MB progress file")
+    parser.add_argument("--build", action="store_true",
+                        help="only the book builds (clean, no change, one edited code cell to a rebuilt book)")
     args = parser.parse_args()
+    if args.build:
+        return subprocess.run([sys.executable, str(ROOT / "tools" / "book_timing.py")]).returncode
     if args.capstone:
         time_capstone()
+        return 0
+    if args.ona:
+        time_ona()
+        return 0
+    if args.files:
+        time_files()
         return 0
     if not args.pages:
         time_widgets()
@@ -229,6 +252,38 @@ def main() -> int:
         return 0
     time_pages(args)
     return 0
+
+
+# ------------------------------------------------------------------ chapter 7 (the ONA tool)
+#: Most seconds `python -m snb.ona` may take on the sample survey (300 people, 3 questions),
+#: a fresh process included.
+ONA_BUDGET_S = 10.0
+
+
+def time_ona() -> dict[str, float]:
+    """Wall seconds of the report on the sample survey (a new process, as a user runs it) and of
+    checking a survey file at the row limit (printed)."""
+    from snb.ona import sample, survey
+
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "snb.ona", str(sample.SURVEY_PATH), "--people",
+                        str(sample.PEOPLE_PATH), "--out", str(Path(folder) / "report.html")],
+                       check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+        out["report, sample survey (300 people, 3 questions)"] = time.perf_counter() - start
+    rows = ["respondent,question,named"] + [f"p{i % 2000},q{i % 5},p{(i * 7 + 1) % 2000}"
+                                            for i in range(survey.MAX_ROWS)]
+    data = ("\n".join(rows) + "\n").encode()
+    start = time.perf_counter()
+    survey.read_survey(data)
+    out[f"check a file at the limit ({survey.MAX_ROWS:,} rows, {len(data) / 1e6:.1f} MB)"] = (
+        time.perf_counter() - start)
+    print(f"Chapter 7's tool (budget {ONA_BUDGET_S:g} s for the report; reference {reference_ms():.0f} ms)")
+    for name, seconds in out.items():
+        mark = verdict(seconds, ONA_BUDGET_S) if name.startswith("report") else ""
+        print(f"  {name:60s} {seconds:6.2f} s  {mark}")
+    return out
 
 
 # ------------------------------------------------------------------ chapter 6 (capstone)
@@ -368,6 +423,57 @@ def time_pages(args: argparse.Namespace) -> None:
         subprocess.run(["make", "-C", str(ROOT), "test"], check=True, stdout=subprocess.DEVNULL)
         seconds = time.perf_counter() - start
         print(f"  make test {seconds:.0f} s  {verdict(seconds, SUITE_BUDGET_S)} (<= {SUITE_BUDGET_S:.0f} s)")
+
+
+# ------------------------------------------------------------------ progress files
+#: Seconds `make class-progress` may take on a folder of CLASS_FILES learner files.
+CLASS_BUDGET_S = 5.0
+CLASS_FILES = 10_000
+#: Milliseconds one check may spend recording its result next to a 122 MB progress file.
+RECORD_BUDGET_MS = 100.0
+
+
+def time_files() -> None:
+    """A hostile class folder (a tenth of the files damaged) and a huge progress file."""
+    import json
+    import tempfile
+
+    from snb import progress
+
+    entry = {"status": "incorrect", "time": "2026-12-01T10:00:00Z", "attempts": 3}
+    good = json.dumps({"format": progress.FORMAT, "version": 1,
+                       "checks": {f"snb.checks.ch0{c}.check_{i}": entry for c in range(1, 7) for i in range(6)}})
+    bad = ["[" * 100_000, '{"a": ' + "9" * 5000 + "}", '{"format": "snb-progress", "checks": {"x": '
+           '{"status": "correct", "attempts": "many"}}}']
+    print("== Progress files")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "class"
+        for i in range(CLASS_FILES):
+            sub = folder / f"group-{i % 20:02d}"
+            sub.mkdir(parents=True, exist_ok=True)
+            (sub / f"learner-{i:05d}.json").write_text(good if i % 10 else bad[i % 3], encoding="utf-8")
+        os.mkfifo(folder / "fifo.json")
+        os.symlink("/dev/zero", folder / "zero.json")
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            code = progress.main(["--root", str(ROOT), "--class", str(folder)])
+        seconds = time.perf_counter() - start
+        skipped = out.getvalue().count("\nskipped ") + out.getvalue().startswith("skipped ")
+        print(f"  make class-progress, {CLASS_FILES:,} files ({skipped:,} skipped, exit {code}) "
+              f"{seconds:5.2f} s  {verdict(seconds, CLASS_BUDGET_S)} (<= {CLASS_BUDGET_S:g} s)")
+        path = Path(tmp) / "progress.json"
+        with open(path, "wb") as huge:
+            huge.write(good.encode("utf-8"))
+            huge.truncate(122 * 10**6)
+        with contextlib.redirect_stderr(io.StringIO()):
+            start = time.perf_counter()
+            progress.record(path, "snb.checks.ch01.check_team_basics", "correct")  # kept aside, new file
+            first = (time.perf_counter() - start) * 1000
+            start = time.perf_counter()
+            progress.record(path, "snb.checks.ch01.check_team_basics", "correct")
+            then = (time.perf_counter() - start) * 1000
+        print(f"  a check beside a 122 MB progress file: {first:5.1f} ms (kept aside), then {then:5.1f} ms  "
+              f"{verdict(max(first, then), RECORD_BUDGET_MS)} (<= {RECORD_BUDGET_MS:g} ms)")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the book so that a success means every page is current and free of errors.
 
-    python tools/book_build.py [--root DIR] [-- JUPYTER_BOOK_BUILD_OPTIONS...]
+    python tools/book_build.py [--root DIR] [--frames render|check] [--jobs N] [-- JUPYTER_BOOK_BUILD_OPTIONS...]
 
 ``make book-build`` runs this with ``-- -W -n --keep-going --builder html``. Around
 ``jupyter-book build`` it adds three guards that Jupyter Book 1 lacks:
@@ -18,10 +18,15 @@
 3. **Fresh stored outputs**: the book is built from the outputs stored in the
    notebooks (``execute_notebooks: off``), the same outputs strict nbval checks in
    ``make test``. ``make execute`` records in each notebook (``metadata.snb``) a
-   hash of its code cells and of the package (``snb/``); the build refuses a page
-   whose code or package changed since, naming it and saying "run make execute".
-   When nothing changed since a build that passed every check (same pages, package,
-   book files and options), the build is skipped: Sphinx would write nothing.
+   hash of its code cells and of each package module and data file it used; the
+   build refuses a page whose code, or one of those, changed since (``stale_reason``),
+   naming it and saying "run make execute". With stored outputs the package itself is
+   no reason to rewrite pages. When nothing changed since a build that passed every
+   check (same pages, book files and options), Sphinx is skipped: it would write nothing.
+   **Explorer frames** (tools/frames.py): every explorer's pictures are rendered into
+   book/_static/frames/ (missing or out-of-date sets only, on every core, each swapped
+   in whole); a page whose frames are still missing or incomplete stops the build,
+   named (``--frames check`` renders nothing, it only checks).
 4. **After**: no page of ``_toc.yml`` may show an error: an executed notebook with
    an ``error`` output (unless its cell is tagged ``raises-exception``), a failed
    execution report (``_build/html/reports/*.err.log``), or a traceback in the
@@ -41,7 +46,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 #: nbformat imports jsonschema, which imports the optional rfc3987-syntax (installed with
 #: jupyter-events) if it can: that compiles 38 grammars, 1.5 s of every process that reads
@@ -51,6 +56,10 @@ SKIP_SLOW_IMPORT = "import sys; sys.modules.setdefault('rfc3987_syntax', None)"
 exec(SKIP_SLOW_IMPORT)
 import nbformat  # noqa: E402
 import yaml  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import frames  # noqa: E402  (tools/ is not a package)
+from hashes import file_hash, module_hash  # noqa: E402
 
 #: Runs ``jupyter-book`` (its console script) in this Python, without the slow import.
 JUPYTER_BOOK = (SKIP_SLOW_IMPORT + "; from jupyter_book.cli.main import main; sys.argv[0] = 'jupyter-book'; "
@@ -127,12 +136,13 @@ def check_sources(root: Path) -> list[str]:
 
 
 # ------------------------------------------------------- fresh stored outputs
-#: The package files whose change makes every stored output suspect.
+#: The package files whose change made every stored output suspect, in records written
+#: before make execute recorded what each notebook uses (still honoured for those).
 PACKAGE_PATTERNS = ("snb/**/*.py", "snb/data/*")
 
 
 def package_hash(root: Path) -> str:
-    """A hash of the package's code and data (names and contents)."""
+    """A hash of the package's code and data (names and contents): the older, whole-package record."""
     digest = hashlib.sha256()
     files = sorted({p for pattern in PACKAGE_PATTERNS for p in root.glob(pattern)
                     if p.is_file() and "__pycache__" not in p.parts})
@@ -148,9 +158,39 @@ def code_hash(nb: nbformat.NotebookNode) -> str:
     return hashlib.sha256(json.dumps(sources).encode()).hexdigest()[:16]
 
 
-def execution_record(root: Path, nb: nbformat.NotebookNode) -> dict[str, str]:
-    """What ``make execute`` stores in ``metadata.snb`` after running ``nb``."""
-    return {"code": code_hash(nb), "package": package_hash(root)}
+def execution_record(root: Path, nb: nbformat.NotebookNode, modules: Iterable[str] = (),
+                     data: Iterable[str] = ()) -> dict[str, Any]:
+    """What ``make execute`` stores in ``metadata.snb`` after running ``nb``: a hash of its
+    code cells, and one per package module and data file the run used (paths relative to
+    ``root``, e.g. ``snb/draw.py``, ``snb/data/x.csv``)."""
+    return {"code": code_hash(nb),
+            "modules": {m: module_hash(root / m) for m in sorted(set(modules)) if (root / m).is_file()},
+            "data": {d: file_hash(root / d) for d in sorted(set(data)) if (root / d).is_file()}}
+
+
+def stale_reason(root: Path, nb: nbformat.NotebookNode) -> str | None:
+    """Why the outputs stored in ``nb`` may no longer be what its code gives, or None.
+
+    Stale when its code cells changed, or a package module or data file it used changed
+    (a change of docstrings or comments is not a change; a new module elsewhere stales
+    nothing).
+    """
+    record = nb.metadata.get("snb", {})
+    if not record:
+        return "no record of `make execute` (stored outputs of unknown age)"
+    if record.get("code") != code_hash(nb):
+        return "its code changed since its outputs were stored"
+    if "modules" not in record:  # recorded before make execute traced what a notebook uses
+        if record.get("package") != package_hash(root):
+            return "the package snb/ changed since its outputs were stored"
+        return None
+    for group, hasher in (("modules", module_hash), ("data", file_hash)):
+        changed = [rel for rel, digest in record.get(group, {}).items()
+                   if not (root / rel).is_file() or hasher(root / rel) != digest]
+        if changed:
+            more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+            return f"{', '.join(changed[:3])}{more} changed since its outputs were stored"
+    return None
 
 
 def builds_from_stored_outputs(root: Path) -> bool:
@@ -160,21 +200,14 @@ def builds_from_stored_outputs(root: Path) -> bool:
 
 
 def stale_outputs(root: Path) -> list[str]:
-    """One line per notebook page whose stored outputs predate its code or the package."""
+    """One line per notebook page whose stored outputs predate its code or what it used."""
     problems = []
-    package = package_hash(root)
     for path in toc_files(root):
         if path.suffix != ".ipynb" or not path.is_file():
             continue
-        nb = nbformat.read(path, as_version=4)
-        record = nb.metadata.get("snb", {})
-        rel = path.relative_to(root).as_posix()
-        if not record:
-            problems.append(f"{rel}: no record of `make execute` (stored outputs of unknown age)")
-        elif record.get("code") != code_hash(nb):
-            problems.append(f"{rel}: its code changed since its outputs were stored")
-        elif record.get("package") != package:
-            problems.append(f"{rel}: the package snb/ changed since its outputs were stored")
+        reason = stale_reason(root, nbformat.read(path, as_version=4))
+        if reason:
+            problems.append(f"{path.relative_to(root).as_posix()}: {reason}")
     return problems
 
 
@@ -185,7 +218,8 @@ def fingerprint(root: Path) -> dict[str, str]:
     for label, patterns in DEPENDENCIES.items():
         digest = hashlib.sha256()
         files = sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file()
-                        and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts})
+                        and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts
+                        and not p.is_relative_to(root / frames.FRAMES)})
         for path in files:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -206,7 +240,9 @@ def plan(root: Path) -> tuple[bool, bool, list[str]]:
         reasons.append("no record of a previous checked build")
         clear = (root / CACHE).exists()  # the cache may come from an older package
     else:
-        if last.get("package") != now["package"]:
+        # pages built from stored outputs do not run the package: a change there makes
+        # `make execute` rerun the notebooks that used it, whose new outputs are page changes
+        if last.get("package") != now["package"] and not builds_from_stored_outputs(root):
             reasons.append("the package snb/ changed")
             clear = True
         if last.get("book") != now["book"]:
@@ -232,9 +268,12 @@ def unchanged_since_last_good_build(root: Path, options: list[str]) -> bool:
         last = json.loads((root / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
+    now = fingerprint(root)
+    if builds_from_stored_outputs(root):  # the pages do not run the package (see plan)
+        now.pop("package")
     return (bool(last.get("ok")) and last.get("options") == options and "--all" not in options
             and (root / "_build" / "html" / "index.html").is_file()
-            and {k: last.get(k) for k in DEPENDENCIES} == fingerprint(root)
+            and {k: last.get(k) for k in now} == now
             and last.get("pages") == pages_hash(root))
 
 
@@ -302,6 +341,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1],
                         help="the book's folder (default: this repository)")
+    parser.add_argument("--frames", choices=("render", "check"), default="render",
+                        help="render the explorers' missing or out-of-date frames (default), or only "
+                             "check that every page's frames are complete")
+    parser.add_argument("--jobs", type=int, default=None, help="processes rendering frames (default: every core)")
     parser.add_argument("options", nargs="*", help="options for jupyter-book build (after --)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
@@ -318,7 +361,21 @@ def main(argv: list[str] | None = None) -> int:
                         + ["Run `make execute` (it runs them again and stores fresh outputs), then build again."]))
         return 1
 
+    pages = [p for p in toc_files(root) if p.suffix == ".ipynb"]
+    if args.frames == "render":
+        counts = frames.build(root, pages, args.jobs)
+        if counts["rendered"] or counts["removed"]:
+            print(f"Frames: {counts['rendered']} explorer sets rendered ({counts['frames']} pictures), "
+                  f"{counts['reused']} reused, {counts['removed']} unused removed.")
+    missing = frames.problems(root, pages)
+    if missing:
+        print("\n".join(["Not building: the explorers' pictures of these pages are missing or incomplete "
+                         "(the page's explorer would not work):"] + [f"  {p}" for p in missing]))
+        return 1
+
+    site = root / "_build" / "html"
     if unchanged_since_last_good_build(root, list(args.options)):
+        frames.sync(root, site)
         print("Nothing changed since the last build, which passed every check: _build/html is current.")
         return 0
     everything, clear, reasons = plan(root)
@@ -336,7 +393,8 @@ def main(argv: list[str] | None = None) -> int:
     print("$ " + " ".join(["jupyter-book", *arguments]), flush=True)
     code = subprocess.call([sys.executable, "-c", JUPYTER_BOOK, *arguments])
 
-    problems = check_pages(root) if (root / "_build" / "html").is_dir() else []
+    frames.sync(root, site)  # Sphinx copies static files only when it writes pages
+    problems = check_pages(root) if site.is_dir() else []
     write_stamp(root, ok=code == 0 and not problems, options=list(args.options))
     if problems:
         print("\n".join(["", "The book has pages with errors:"] + [f"  {p}" for p in problems]

@@ -1,38 +1,54 @@
-"""Execute notebooks in place so their stored outputs are fresh (used by `make execute`).
+"""Run lessons and solutions in place so their stored outputs are fresh (``make execute``).
+
+    python tools/execute_notebooks.py                 # only the stale notebooks (make execute)
+    python tools/execute_notebooks.py --all           # every lesson and solution (make execute ALL=1)
+    python tools/execute_notebooks.py notebooks/X.ipynb ...   # these, stale or not (make execute NB=...)
+    python tools/execute_notebooks.py --list          # name the stale notebooks and why; run nothing
+
+**What a notebook used.** Each notebook runs with a hidden first cell that watches which
+files of the package's data the kernel opens (``sys.addaudithook``, ``open`` events) and a
+hidden last cell that reports the package modules (``snb.*``) in ``sys.modules``. Both
+cells are removed again and the execution counts are those of a plain run. The record
+stored in ``metadata.snb`` holds a hash of the notebook's code cells, one per module it
+used (of the module's syntax tree without docstrings and comments: see
+``book_build.module_hash``) and one per data file. A notebook is **stale** when its code
+cells or one of those modules or files changed (``book_build.stale_reason``); a docstring,
+a comment or a module it does not use changes nothing. ``make book-build`` refuses stale
+pages.
 
 After running, each cell that shows a picture gets the picture's alt text in its
-metadata (``mystnb.image.alt``), where the book's renderer looks for it, and
-per-cell execution timestamps are dropped, and the saved widget state is made
-stable: only the models that a displayed widget uses are kept (stale ones would
-pile up), and their random ids are replaced by ids derived from the notebook's
-name and the models' order, so re-running an unchanged notebook leaves
-``git status`` clean. Prints each notebook's execution time.
+metadata (``mystnb.image.alt``), where the book's renderer looks for it, per-cell
+execution timestamps are dropped, and the saved widget state is made stable: only the
+models that a displayed widget uses are kept, under ids derived from the notebook's name
+and the models' order, so re-running an unchanged notebook leaves ``git status`` clean.
 
-Each notebook runs for the static book: the kernel sees ``SNB_STATIC_BOOK`` set to
-``book/_static/frames/<folder>-<notebook name>/`` (emptied first), so every explorer stores
-plain HTML controls over pictures precomputed into that folder
-(``snb.widgets.base.render_frames``), and a widget that needs Python stores a notice.
-The frames are tracked by git; ``tests/test_explorer_frames.py`` fails when they are
-missing, orphaned or stale. In JupyterLab (no ``SNB_STATIC_BOOK``) nothing changes.
+Each notebook runs for the static book: the kernel sees ``SNB_STATIC_BOOK`` set, so every
+explorer stores plain HTML controls and its settings (``snb.widgets.base.explorer_spec``)
+and a widget that needs Python stores a notice. The explorers' pictures are rendered by
+the book build (tools/frames.py), not here. In JupyterLab nothing changes.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
 import re
-import shutil
 import sys
 import time
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is not a package
+# nbformat's optional rfc3987-syntax costs 1.5 s a process (as in book_build.SKIP_SLOW_IMPORT)
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+import exercise_index  # noqa: E402
+import nbformat  # noqa: E402
+from book_build import execution_record, stale_reason  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from book_build import execution_record  # noqa: E402  (tools/ is not a package)
+from snb import exercisegen  # noqa: E402
 
 #: Joins consecutive outputs of one stream: how a cell's prints split depends on timing.
 _COALESCE = CoalesceStreamsPreprocessor()
@@ -111,40 +127,130 @@ def stabilise_widgets(nb: nbformat.NotebookNode, name: str) -> None:
 
 
 ROOT = Path(__file__).resolve().parents[1]
-FRAMES = ROOT / "book" / "_static" / "frames"
 STATIC_ENV = "SNB_STATIC_BOOK"  # snb.widgets.base.STATIC_ENV
 
+#: Hidden first cell: records the package files (not code) the kernel opens, e.g. snb/data/*.
+#: Everything lives in a module of its own, so the notebook's namespace stays as it was.
+TRACE_START = """\
+def _snb_trace():
+    import importlib.util, os, sys, types
+    spec = importlib.util.find_spec("snb")  # finds the package without importing it
+    package = os.path.dirname(os.path.realpath(spec.origin)) + os.sep
+    probe = sys.modules["_snb_trace"] = types.ModuleType("_snb_trace")
+    probe.package, probe.opened = package, set()
 
-def frames_folder(path: Path) -> Path:
-    """Where the explorers of notebook ``path`` store their precomputed pictures."""
-    return FRAMES / f"{path.resolve().parent.name}-{path.stem}"
+    def hook(event, args):
+        if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+            path = os.path.realpath(os.fsdecode(args[0]))
+            if path.startswith(package) and not path.endswith((".py", ".pyc")):
+                probe.opened.add(path)
+
+    sys.addaudithook(hook)
+_snb_trace()
+del _snb_trace
+"""
+#: Hidden last cell: prints the package modules loaded and the data files opened (JSON).
+TRACE_END = """\
+def _snb_report():
+    import json, os, sys
+    probe = sys.modules["_snb_trace"]
+    top = os.path.dirname(probe.package.rstrip(os.sep))
+    files = {getattr(m, "__file__", None) for name, m in list(sys.modules.items())
+             if name == "snb" or name.startswith("snb.")}
+    rel = lambda p: os.path.relpath(os.path.realpath(p), top).replace(os.sep, "/")
+    print(json.dumps({"modules": sorted(rel(f) for f in files if f and f.endswith(".py")),
+                      "data": sorted(rel(f) for f in probe.opened)}))
+_snb_report()
+"""
+
+
+def used(report: nbformat.NotebookNode) -> dict[str, list[str]]:
+    """The modules and data files the hidden last cell reported."""
+    text = "".join(o.get("text", "") for o in report.get("outputs", []) if o.get("output_type") == "stream")
+    return json.loads(text.strip().splitlines()[-1])
+
+
+def renumber(nb: nbformat.NotebookNode, by: int) -> None:
+    """Shift every execution count by ``by`` (the hidden first cell took number 1)."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.get("execution_count"):
+            cell.execution_count -= by
+            for output in cell.outputs:
+                if output.get("execution_count"):
+                    output.execution_count -= by
 
 
 def execute(path: Path) -> float:
-    """Run one notebook in its own folder, store the outputs, return seconds taken."""
+    """Run one notebook in its own folder, store the outputs and the record of what it
+    used; return the seconds taken."""
     nb = nbformat.read(path, as_version=4)
-    folder = frames_folder(path)
-    shutil.rmtree(folder, ignore_errors=True)  # no orphaned pictures of an older run
+    nb.cells.insert(0, nbformat.v4.new_code_cell(TRACE_START))
+    nb.cells.append(nbformat.v4.new_code_cell(TRACE_END))
     start = time.perf_counter()
-    os.environ[STATIC_ENV] = str(folder)  # the kernel inherits it
+    os.environ[STATIC_ENV] = "1"  # the kernel inherits it
     try:
         NotebookClient(nb, timeout=300, kernel_name="python3",
                        resources={"metadata": {"path": str(path.parent)}}).execute()
     finally:
         os.environ.pop(STATIC_ENV, None)
     seconds = time.perf_counter() - start
+    report = used(nb.cells.pop())
+    nb.cells.pop(0)
+    renumber(nb, 1)
     tidy(nb)
     stabilise_widgets(nb, path.name)
     # what tools/book_build.py compares, to refuse stale stored outputs
-    nb.metadata["snb"] = execution_record(ROOT, nb)
+    nb.metadata["snb"] = execution_record(ROOT, nb, report["modules"], report["data"])
     nbformat.write(nb, path)
     return seconds
 
 
-def main(paths: list[str]) -> int:
-    for name in paths:
-        seconds = execute(Path(name))
-        print(f"{seconds:6.1f} s  {name}")
+def course_notebooks(root: Path = ROOT) -> list[Path]:
+    """Every lesson and worked solution (what ``make execute`` keeps fresh)."""
+    return sorted(root.glob("notebooks/[0-9]*.ipynb")) + sorted(root.glob("solutions/[0-9]*.ipynb"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Run notebooks in place and store fresh outputs; without paths, only the stale "
+                    "lessons and solutions.")
+    parser.add_argument("paths", nargs="*", type=Path, help="notebooks to run, stale or not")
+    parser.add_argument("--all", action="store_true", help="run every lesson and solution")
+    parser.add_argument("--list", action="store_true", help="only name the stale notebooks and why")
+    parser.add_argument("--exercises", action="store_true",
+                        help="then regenerate exercises/ from solutions/ and the book's index of exercises "
+                             "(in this process: `make execute` does)")
+    parser.add_argument("--from-env", metavar="VAR",
+                        help="take the notebooks from this environment variable (space-separated; "
+                             "how make passes NB=... without a shell)")
+    args = parser.parse_args(argv)
+    paths = list(args.paths)
+    if args.from_env:
+        paths += [Path(p) for p in os.environ.get(args.from_env, "").split()]
+    for path in paths:
+        if path.suffix != ".ipynb" or not path.is_file():
+            parser.error(f"{path}: no such notebook")
+    if paths:
+        todo = [(p, "asked for") for p in paths]
+    else:
+        todo = []
+        for p in course_notebooks():
+            reason = "--all" if args.all else stale_reason(ROOT, nbformat.read(p, as_version=4))
+            if reason:
+                todo.append((p, reason))
+    if args.list:
+        for p, reason in todo:
+            print(f"stale: {p.relative_to(ROOT).as_posix()}: {reason}")
+        return 0
+    if not todo:
+        print("Every lesson and solution is current: nothing to run.")
+    for path, reason in todo:
+        seconds = execute(path)
+        shown = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
+        print(f"{seconds:6.1f} s  {shown.as_posix()}  ({reason})", flush=True)
+    if args.exercises:  # a solution's markdown may have changed without a run: always
+        exercisegen.main(["--root", str(ROOT)])
+        exercise_index.main([])
     return 0
 
 

@@ -15,6 +15,8 @@
   brokers) and the blocking policy; :mod:`snb.models.brokerage`: knowledge flow, key-person
   losses and broker measures; :mod:`snb.models.knowledge_value`: blocking sweeps and the value
   model of open channels.
+- :mod:`snb.models.nonresponse`: chapter 7's missing answers (what non-response does to who
+  looks central); :mod:`snb.models.qap`: Krackhardt's managers as matrices for QAP tests.
 
 Every random function takes a ``seed``; the same seed gives the same numbers.
 
@@ -43,7 +45,10 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "firm": ("Firm", "synthetic_firm", "firm_parameters", "cross_department_ties", "block_cross_department",
              "org_rank"),
 }
-#: Modules offered as a whole (``models.trust.balance(...)``).
-_MODULES = ("ego", "influence", "reciprocity", "trust")
+#: Modules offered as a whole (``models.trust.balance(...)``, ``from snb.models import brokerage``):
+#: every model module but ``outreach``, whose name is its main function's (``models.outreach(...)``).
+_MODULES = ("adaptation", "brokerage", "case", "communities", "diffusion", "ego", "firm", "growth",
+            "influence", "knowledge_value", "market", "nonresponse", "opinion", "qap", "reciprocity",
+            "reference", "renewal", "shapes", "ties", "trust")
 
 __all__, _WHERE, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _MODULES)

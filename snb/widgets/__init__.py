@@ -24,5 +24,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "ch04": ("formal_and_informal", "org_explorer", "render_org"),
     "ch05": ("CENTRALITY_NETWORKS", "centrality_explorer", "render_centrality", "render_scorecard",
              "scorecard_table", "ScorecardBuilder", "render_give_take", "give_take_explorer"),
+    # Chapter 7: pictures only (its tool writes reports).
+    "ch07": ("overlap_curves",),
 }
 __all__, _WHERE, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

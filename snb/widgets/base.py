@@ -18,19 +18,21 @@ from __future__ import annotations
 
 import hashlib
 import html
+import importlib
 import io
 import itertools
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import ipywidgets as w
 import numpy as np
-from IPython.display import display
+from IPython.display import HTML, display
 
 from snb import draw
+from snb.widgets.params import SettingError
 
 #: Largest random seed numpy accepts (2**32 - 1).
 MAX_SEED = 2**32 - 1
@@ -43,6 +45,16 @@ EM_PER_CHAR = 0.62
 LABEL_PADDING_EM = 1.2
 #: Width of each button of a row of toggle buttons.
 TOGGLE_BUTTON_EM = 7.0
+
+
+def setting_message(exc: Exception) -> str:
+    """What an explorer shows when its render function refuses the settings: the render
+    function's own sentence for a :class:`~snb.widgets.params.SettingError` (the same one a
+    direct call raises), else the error named in a few words."""
+    if isinstance(exc, SettingError):
+        return f"These settings cannot be drawn: {exc} Change it and try again."
+    return (f"These settings cannot be drawn ({type(exc).__name__}: {str(exc)[:200]}). "
+            "Change one of them and try again.")
 
 
 def description_em(description: str) -> float:
@@ -60,7 +72,7 @@ def seed_box(value: int = 1, description: str = "Random seed") -> w.BoundedIntTe
     """A random-seed input that only takes the seeds numpy accepts (0 to 2**32 - 1)."""
     value = min(max(int(value), 0), MAX_SEED)
     return w.BoundedIntText(value=value, min=0, max=MAX_SEED, tooltip=f"a whole number from 0 to {MAX_SEED:,}",
-                            **_style(description))
+                            **control_style(description))
 
 
 def _bounded(control: w.ValueWidget) -> w.ValueWidget:
@@ -98,7 +110,7 @@ class Explorer:
 
     Integer boxes named ``seed`` accept only 0 to 2**32 - 1 (they become a
     :func:`seed_box`), whoever built the explorer. Run for the static book
-    (:func:`static_book`), it displays :func:`static_html` over :func:`render_frames`.
+    (:func:`static_book`), it displays :func:`static_html` and stores :func:`explorer_spec`.
     """
 
     controls: dict[str, w.ValueWidget]
@@ -117,10 +129,7 @@ class Explorer:
         try:
             picture = self.render(**values)
         except Exception as exc:  # a setting the model cannot take: a sentence, not a traceback
-            from IPython.display import HTML
-
-            display(HTML(f'<p role="status">These settings cannot be drawn ({html.escape(type(exc).__name__)}: '
-                         f"{html.escape(str(exc)[:200])}). Change one of them and try again.</p>"))
+            display(HTML(f'<p role="status">{html.escape(setting_message(exc))}</p>'))
             return
         display(picture.html() if isinstance(picture, draw.Picture) else picture)
 
@@ -129,29 +138,30 @@ class Explorer:
         return {name: c.value for name, c in self.controls.items()}
 
     def _ipython_display_(self) -> None:
-        folder = static_book()
-        if folder:  # run for the static book: plain HTML over precomputed pictures
-            manifest = render_frames(self, Path(folder))
-            display(_StaticHTML(static_html(manifest), f"{self.title or 'Explorer'}: "
-                                f"{len(manifest['frames'])} precomputed settings"))
+        if static_book():  # run for the static book: plain HTML over precomputed pictures
+            spec = explorer_spec(self)
+            _, first = render_frame(self.render, spec, default_key(spec))
+            display(StaticHTML(static_html(spec, first), f"{self.title or 'Explorer'}: "
+                               f"{len(spec['keys'])} precomputed settings", {SPEC_KEY: spec}))
             return
         display(self.ui)
 
 
-def _style(description: str, width: str = "initial", **kw: Any) -> dict[str, Any]:
+def control_style(description: str, width: str = "initial", **kw: Any) -> dict[str, Any]:
     """Keyword arguments for a control: its description and the width of the description."""
     return {"description": description, "style": {"description_width": width}, **kw}
 
 
 # ===================================================================== the static book
 # In the published book there is no kernel: `make execute` (tools/execute_notebooks.py)
-# runs each notebook with SNB_STATIC_BOOK set to a folder of its own under
-# book/_static/frames/. An explorer then shows as plain HTML controls over a grid of
-# precomputed pictures (PNG files in that folder, loaded when first shown) and
+# runs each notebook with SNB_STATIC_BOOK set. An explorer then stores plain HTML controls,
+# its first picture's alt text and size, and its spec (explorer_spec: the render function
+# and the grid of settings) in the output's metadata; the book build (tools/frames.py)
+# renders every frame of the grid into book/_static/frames/<id>/ (not tracked by git), and
 # book/_static/snb-explorer.js switches between them as a control moves. A widget that
 # needs Python (a builder) shows a notice instead. In JupyterLab nothing changes.
 
-#: Environment variable naming the frames folder of the notebook being executed for the book.
+#: Environment variable set (to any non-empty value) while a notebook runs for the static book.
 STATIC_ENV = "SNB_STATIC_BOOK"
 #: The grid of an explorer: a slider keeps at most PRODUCT_STEPS of its steps when every
 #: combination of every control is computed (at most MAX_FRAMES pictures); with more
@@ -168,7 +178,7 @@ FRAME_COLOURS = 64
 
 
 def static_book() -> str | None:
-    """The frames folder when the notebook runs for the static book, else None."""
+    """The variable's value when the notebook runs for the static book, else None."""
     return os.environ.get(STATIC_ENV) or None
 
 
@@ -191,12 +201,34 @@ def _readout(control: w.ValueWidget, value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+#: Controls that choose among ``options``.
+SELECTIONS = (w.Dropdown, w.ToggleButtons, w.RadioButtons, w.Select, w.SelectionSlider)
+
+
+def options(control: w.ValueWidget) -> list[tuple[str, Any]]:
+    """A selection control's choices as (label, value) pairs, read from its public ``options``
+    the way ipywidgets reads them: pairs when every option is a (label, value) pair, else
+    each option labelled by its ``str``.
+
+    Examples
+    --------
+    >>> import ipywidgets as w
+    >>> options(w.Dropdown(options=[("one", 1), ("two", 2)]))
+    [('one', 1), ('two', 2)]
+    >>> options(w.Dropdown(options=[0.5, 1.0]))
+    [('0.5', 0.5), ('1.0', 1.0)]
+    """
+    items = list(control.options.items() if isinstance(control.options, Mapping) else control.options)
+    if items and all(isinstance(i, (list, tuple)) and len(i) == 2 for i in items):
+        return [(str(label), value) for label, value in items]
+    return [(str(i), i) for i in items]
+
+
 def control_grid(name: str, control: w.ValueWidget, steps: int) -> dict[str, Any]:
     """The values a control takes in the static book: kind, values, their labels, default index."""
     description = getattr(control, "description", "") or name
-    if hasattr(control, "_options_values"):  # Dropdown, ToggleButtons, SelectionSlider, ...
-        values = list(control._options_values)
-        labels = [str(x) for x in control._options_labels]
+    if isinstance(control, SELECTIONS):
+        labels, values = map(list, zip(*options(control))) if control.options else ([], [])
         kind = "range" if isinstance(control, w.SelectionSlider) else "select"
         return {"name": name, "label": description, "kind": kind, "values": values, "labels": labels,
                 "default": values.index(control.value)}
@@ -229,7 +261,7 @@ def control_grid(name: str, control: w.ValueWidget, steps: int) -> dict[str, Any
 def categorical(controls: dict[str, w.ValueWidget]) -> list[int]:
     """Positions of the controls that choose among named options (not sliders, not seeds)."""
     return [i for i, (name, c) in enumerate(controls.items())
-            if (hasattr(c, "_options_values") and not isinstance(c, w.SelectionSlider))
+            if (isinstance(c, SELECTIONS) and not isinstance(c, w.SelectionSlider))
             or isinstance(c, (w.Checkbox, w.ToggleButton))]
 
 
@@ -281,52 +313,123 @@ def frame_png(picture: draw.Picture) -> bytes:
     return out.getvalue()
 
 
-def frame_name(png: bytes) -> str:
-    """A frame's file name: a hash of its bytes (same picture, same file)."""
-    return hashlib.sha256(png).hexdigest()[:20] + ".png"
+#: Output metadata key under which the static book stores an explorer's spec: what the
+#: book build (tools/frames.py) needs to render every frame, without the notebook's kernel.
+SPEC_KEY = "snb-explorer"
 
 
-def render_frames(explorer: "Explorer", folder: Path) -> dict[str, Any]:
-    """Render every frame of ``explorer`` into ``folder``; the manifest the page script reads."""
-    mode, grids, keys = frame_plan(explorer.controls)
-    folder.mkdir(parents=True, exist_ok=True)
-    frames: dict[str, Any] = {}
-    for key in keys:
-        values = {g["name"]: g["values"][j] for g, j in zip(grids, key)}
-        try:
-            picture = explorer.render(**values)
-            if not isinstance(picture, draw.Picture):
-                raise TypeError(f"the render function returned {type(picture).__name__}, not a Picture")
-        except Exception as exc:  # a setting the model cannot take: a sentence in the page
-            frames["-".join(map(str, key))] = {"error": _cannot_draw(exc)}
-            continue
-        png = frame_png(picture)
-        name = frame_name(png)
-        if not (folder / name).exists():
-            (folder / name).write_bytes(png)
-        from PIL import Image
+def explorer_spec(explorer: "Explorer") -> dict[str, Any]:
+    """Everything the frames of ``explorer`` are made from, as JSON data.
 
-        width, height = Image.open(io.BytesIO(png)).size
-        frames["-".join(map(str, key))] = {"src": f"frames/{folder.name}/{name}", "alt": picture.alt,
-                                           "width": width, "height": height}
+    The render function (``module:qualname``, importable), the title, the grid of every
+    control (:func:`frame_plan`) and the frame keys (``"i-j-..."``: each control's index).
+    Its hash names the explorer's frames folder (:func:`spec_uid`).
+    """
     render = f"{explorer.render.__module__}:{explorer.render.__qualname__}"
+    if "<" in render:
+        raise TypeError(f"the static book needs a module-level render function, not {render}")
+    mode, grids, keys = frame_plan(explorer.controls)
     kept = categorical(explorer.controls) if mode == "options" else []
-    manifest = {"title": explorer.title, "render": render, "mode": mode, "kept": kept, "controls": grids,
-                "frames": frames}
-    # the frames' list is a script of its own, loaded by the page on demand (HTML stays light;
-    # a <script src> also works from file://, where fetching a JSON file does not)
-    data = json.dumps(manifest, separators=(",", ":"), sort_keys=True)
-    uid = "snb-x-" + hashlib.sha256(data.encode()).hexdigest()[:12]
-    (folder / f"{uid}.js").write_text(f"{MANIFEST_PREFIX}{json.dumps(uid)}]={data};\n", encoding="utf-8")
-    return {**manifest, "uid": uid, "script": f"frames/{folder.name}/{uid}.js"}
+    spec = {"title": explorer.title, "render": render, "mode": mode, "kept": kept, "controls": grids,
+            "keys": ["-".join(map(str, key)) for key in keys]}
+    return json.loads(json.dumps(spec))  # the values as the build reads them back
 
 
+def spec_uid(spec: dict[str, Any]) -> str:
+    """The explorer's id in the page and the name of its frames folder (a hash of its spec)."""
+    data = json.dumps(spec, separators=(",", ":"), sort_keys=True)
+    return "snb-x-" + hashlib.sha256(data.encode()).hexdigest()[:12]
+
+
+def default_key(spec: dict[str, Any]) -> str:
+    """The key of the lesson's settings (every control at its default).
+
+    Examples
+    --------
+    >>> spec = {"controls": [{"name": "p", "values": [0.1, 0.2, 0.3], "default": 1},
+    ...                      {"name": "seed", "values": [1, 2, 3], "default": 0}]}
+    >>> default_key(spec)
+    '1-0'
+    """
+    return "-".join(str(g["default"]) for g in spec["controls"])
+
+
+def frame_values(spec: dict[str, Any], key: str) -> dict[str, Any]:
+    """The render function's keyword arguments for frame ``key``.
+
+    Examples
+    --------
+    >>> spec = {"controls": [{"name": "p", "values": [0.1, 0.2, 0.3], "default": 1},
+    ...                      {"name": "seed", "values": [1, 2, 3], "default": 0}]}
+    >>> frame_values(spec, "2-1")
+    {'p': 0.3, 'seed': 2}
+    """
+    return {g["name"]: g["values"][int(j)] for g, j in zip(spec["controls"], key.split("-"))}
+
+
+def resolve_render(spec: dict[str, Any]) -> Callable[..., Any]:
+    """The render function a spec names (``module:qualname``)."""
+    module, qualname = spec["render"].split(":")
+    target: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        target = getattr(target, part)
+    return target
+
+
+def render_frame(render: Callable[..., Any], spec: dict[str, Any], key: str) -> tuple[bytes | None, dict[str, Any]]:
+    """(PNG bytes or None, manifest entry) of frame ``key``: its file, alt text and size, or
+    the sentence a setting the model cannot take shows instead."""
+    try:
+        picture = render(**frame_values(spec, key))
+        if not isinstance(picture, draw.Picture):
+            raise TypeError(f"the render function returned {type(picture).__name__}, not a Picture")
+    except Exception as exc:  # a setting the model cannot take: a sentence in the page
+        return None, {"error": _cannot_draw(exc)}
+    from PIL import Image
+
+    png = frame_png(picture)
+    width, height = Image.open(io.BytesIO(png)).size
+    return png, {"src": f"frames/{spec_uid(spec)}/{key}.png", "alt": picture.alt, "width": width,
+                 "height": height}
+
+
+def render_frames(spec: dict[str, Any], folder: Path, keys: list[str] | None = None) -> dict[str, Any]:
+    """Render frames ``keys`` (default: all) of an explorer into ``folder`` (``<key>.png``);
+    their manifest entries, by key. ``tools/frames.py`` runs this in parallel, in a
+    temporary folder it swaps in whole."""
+    render = resolve_render(spec)
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = {}
+    for key in spec["keys"] if keys is None else keys:
+        png, entry = render_frame(render, spec, key)
+        if png is not None:
+            (folder / f"{key}.png").write_bytes(png)
+        entries[key] = entry
+    return entries
+
+
+#: The file in an explorer's frames folder that lists its frames (a script: see write_manifest).
+MANIFEST_FILE = "manifest.js"
 #: How a manifest script starts: it registers the explorer's frames under its id.
 MANIFEST_PREFIX = "(window.snbExplorers=window.snbExplorers||{})["
 
 
+def write_manifest(spec: dict[str, Any], frames: dict[str, Any], folder: Path) -> Path:
+    """Write the manifest script the page loads (``data-manifest``) for ``frames``.
+
+    The frames' list is a script of its own, loaded by the page on demand (the HTML stays
+    light; a ``<script src>`` also works from file://, where fetching a JSON file does not).
+    """
+    manifest = {key: value for key, value in spec.items() if key != "keys"}
+    manifest["frames"] = {key: frames[key] for key in spec["keys"]}
+    data = json.dumps(manifest, separators=(",", ":"), sort_keys=True)
+    path = folder / MANIFEST_FILE
+    path.write_text(f"{MANIFEST_PREFIX}{json.dumps(spec_uid(spec))}]={data};\n", encoding="utf-8")
+    return path
+
+
 def read_manifest(path: Path) -> dict[str, Any]:
-    """The manifest a manifest script (written by :func:`render_frames`) registers."""
+    """The manifest a manifest script (written by :func:`write_manifest`) registers."""
     text = path.read_text(encoding="utf-8")
     if not text.startswith(MANIFEST_PREFIX):
         raise ValueError(f"{path} is not an explorer manifest")
@@ -348,9 +451,11 @@ OPTIONS_NOTE = (" For every choice of {kept}, one other setting at a time change
 OFFLINE_NOTE = "Run this cell (in JupyterLab) to use the explorer."
 
 
-def static_html(manifest: dict[str, Any]) -> str:
-    """The explorer as plain HTML controls and its first picture; snb-explorer.js loads its
-    manifest script (``data-manifest``) and switches the pictures."""
+def static_html(spec: dict[str, Any], first: dict[str, Any]) -> str:
+    """The explorer as plain HTML controls and its first picture (``first``: the manifest
+    entry of the lesson's settings); snb-explorer.js loads its manifest script
+    (``data-manifest``, written by the build) and switches the pictures."""
+    manifest = spec
     rows = []
     for i, g in enumerate(manifest["controls"]):
         ident = f"{{uid}}-{i}"
@@ -370,7 +475,6 @@ def static_html(manifest: dict[str, Any]) -> str:
         else:
             rows.append(f'<div class="snb-control"><span>{label}</span> '
                         f'<span data-control="{i}" data-fixed="0">{html.escape(g["labels"][0])}</span></div>')
-    first = manifest["frames"]["-".join(str(g["default"]) for g in manifest["controls"])]
     if "src" in first:
         picture = (f'<img class="snb-explorer-picture" data-src="{first["src"]}" alt="{html.escape(first["alt"])}" '
                    f'width="{first["width"]}" height="{first["height"]}" loading="lazy">')
@@ -379,11 +483,11 @@ def static_html(manifest: dict[str, Any]) -> str:
     error = html.escape(first.get("error", ""))
     kept = [manifest["controls"][i]["label"] for i in manifest.get("kept", [])]
     star = {"star": STAR_NOTE, "options": OPTIONS_NOTE.format(kept=" and ".join(kept))}.get(manifest["mode"], "")
-    note = STATIC_NOTE.format(count=len(manifest["frames"]), star=star)
-    uid = manifest["uid"]
+    note = STATIC_NOTE.format(count=len(manifest["keys"]), star=star)
+    uid = spec_uid(spec)
     title = f'<p class="snb-explorer-title"><strong>{html.escape(manifest["title"])}</strong></p>' \
         if manifest["title"] else ""
-    body = (f'<div class="snb-explorer" id="{uid}" data-manifest="{manifest["script"]}">{title}'
+    body = (f'<div class="snb-explorer" id="{uid}" data-manifest="frames/{uid}/{MANIFEST_FILE}">{title}'
             f'<div class="snb-explorer-controls">{"".join(rows)}</div>'
             f'<p class="snb-explorer-offline">{OFFLINE_NOTE}</p>'
             f'<p class="snb-explorer-note" hidden>{html.escape(note)}</p>'
@@ -402,11 +506,11 @@ def needs_kernel_html(title: str, what: str = "This exercise") -> str:
             "“Ways to run the course” explains each.</p></div>")
 
 
-class _StaticHTML:
+class StaticHTML:
     """An output that is only HTML (plus a plain-text line), for the static book."""
 
-    def __init__(self, body: str, text: str) -> None:
-        self.body, self.text = body, text
+    def __init__(self, body: str, text: str, metadata: dict[str, Any] | None = None) -> None:
+        self.body, self.text, self.metadata = body, text, metadata or {}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.body, "text/plain": self.text}
+        return {"text/html": self.body, "text/plain": self.text}, self.metadata
