@@ -216,3 +216,80 @@ def test_firm_study_counts_within_the_top():
     assert all(len(v) == 2 for v in study.values())
     assert ((study["brokers in top"] + study["bosses in top"]) <= 5).all()
     assert ((-1 <= study["spearman"]) & (study["spearman"] <= 1)).all()
+
+
+# ------------------------------------------------------------ null models drawn in bulk
+def test_triad_counts_equal_networkx_census_on_random_digraphs():
+    for seed in range(5):
+        D = nx.gnp_random_graph(12, 0.25, seed=seed, directed=True)
+        counts = trust.triad_counts(nx.to_numpy_array(D, nodelist=range(12)) > 0)
+        census = nx.triadic_census(D)
+        assert {k: int(v) for k, v in counts.items()} == {k: census[k] for k in counts}
+
+
+def test_triad_counts_of_a_stack_are_those_of_each_matrix():
+    graphs = [nx.gnp_random_graph(8, 0.3, seed=s, directed=True) for s in range(3)]
+    stack = np.array([nx.to_numpy_array(D, nodelist=range(8)) > 0 for D in graphs])
+    counts = trust.triad_counts(stack)
+    for i, D in enumerate(graphs):
+        assert counts["102"][i] == nx.triadic_census(D)["102"]
+
+
+def test_nomination_null_keeps_out_degrees_and_never_self_names():
+    liking = datasets.load_sampson("liking", 3)
+    A = trust.random_nomination_matrices(liking, 50, 1)
+    assert (A.sum(axis=2) == np.array([d for _, d in liking.out_degree()])).all()
+    assert not A[:, np.arange(18), np.arange(18)].any()
+    null = trust.nomination_null(liking, n=200, seed=1)
+    assert set(null) == {"reciprocity", "003", "012", "102", "300"}
+    assert all(len(v) == 200 for v in null.values())
+    assert 0.1 < null["reciprocity"].mean() < 0.25  # about 3 names among 17 brothers
+    again = trust.nomination_null(liking, n=200, seed=1)
+    assert (again["102"] == null["102"]).all()  # the seed fixes the draws
+
+
+def test_balance_null_keeps_the_signs_and_their_number():
+    S = nx.Graph()
+    S.add_edges_from([(0, 1), (1, 2), (0, 2)], sign=1)
+    assert (trust.balance_null(S, n=20, seed=0) == 1.0).all()  # all positive: always balanced
+    S.edges[0, 1]["sign"] = -1
+    assert (trust.balance_null(S, n=20, seed=0) == 0.0).all()  # one negative tie, wherever it goes
+    no_triangle = nx.Graph()
+    no_triangle.add_edges_from([(0, 1), (1, 2)], sign=1)
+    assert np.isnan(trust.balance_null(no_triangle, n=3)).all()
+
+
+# ------------------------------------------------------------ tie strength and overlap
+from snb.models import ego  # noqa: E402
+
+
+def test_neighbourhood_overlap_by_hand():
+    G = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (0, 4)])
+    overlap = ego.neighbourhood_overlap(G)
+    # 0 - 1: others of 0 are {2, 4}, of 1 {2}; one in common of two
+    assert overlap[0, 1] == 0.5 and overlap[2, 3] == 0.0 and overlap[0, 4] == 0.0
+    assert ego.neighbourhood_overlap(nx.Graph([(0, 1)]))[0, 1] == 0.0
+
+
+def test_spearman_matches_scipy_with_ties():
+    from scipy import stats as sps
+
+    rng = np.random.default_rng(3)
+    x = rng.integers(0, 4, 25)
+    ys = rng.integers(0, 6, (4, 25))
+    expected = [sps.spearmanr(x, y)[0] for y in ys]
+    assert np.allclose(ego.spearman(x, ys), expected)
+    assert np.isclose(ego.spearman(x, ys[0]), expected[0])
+
+
+def test_tie_strength_null_shuffles_only_the_weights():
+    G = nx.karate_club_graph()
+    test = ego.tie_strength_null(G, n=300, seed=2)
+    assert test["bridges"] == 11
+    assert round(test["bridge mean"], 2) == 2.36 and round(test["other mean"], 2) == 3.06
+    assert round(test["observed"]["spearman"], 2) == 0.45
+    assert len(test["null"]["spearman"]) == 300 and abs(test["null"]["spearman"].mean()) < 0.05
+    only = ego.tie_strength_null(G, n=10, seed=2, statistics=("bridge gap",))
+    assert set(only["null"]) == {"bridge gap"}
+    with pytest.raises(ValueError, match="statistics"):
+        ego.tie_strength_null(G, n=10, statistics=("median",))

@@ -13,13 +13,30 @@
 
 from __future__ import annotations
 
-from typing import Hashable, Iterable
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 import numpy as np
 
-__all__ = ["random_nominations", "reciprocity_runs", "triad_runs", "signed_ties", "triangle_signs",
-           "balanced_share", "balance_runs", "standing"]
+__all__ = [
+    "NOMINATION_NULL",
+    "balance_null",
+    "balance_runs",
+    "balanced_share",
+    "nomination_null",
+    "random_nominations",
+    "reciprocity_runs",
+    "signed_ties",
+    "standing",
+    "triad_counts",
+    "triad_runs",
+    "triangle_signs",
+]
+
+#: The null model of the nomination tests, named as in the literature: the uniform random
+#: directed graph conditional on every out-degree (each novice keeps how many brothers he
+#: named; whom he names is drawn uniformly among the others; Wasserman and Faust 1994, 13.5).
+NOMINATION_NULL = "uniform random nominations given each person's number of nominations (U|out-degrees)"
 
 
 def random_nominations(D: nx.DiGraph, *, seed: int = 1) -> nx.DiGraph:
@@ -116,3 +133,107 @@ def standing(like: nx.DiGraph, dislike: nx.DiGraph) -> dict[str, dict[Hashable, 
         "net trust": {v: float(liking[v] - disliked.get(v, 0)) for v in like},
         "trust PageRank": {v: float(s) for v, s in nx.pagerank(like, weight="rank").items()},
     }
+
+
+def random_nomination_matrices(D: nx.DiGraph, n: int, seed: int) -> np.ndarray:
+    """``n`` adjacency matrices (boolean, shape ``(n, N, N)``, rows in the order of ``D``'s nodes)
+    in which every node keeps its out-degree and names others uniformly at random
+    (:data:`NOMINATION_NULL`, drawn all at once).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> A = random_nomination_matrices(nx.DiGraph([(0, 1), (0, 2), (1, 2)]), 5, seed=1)
+    >>> A.shape, A.sum(axis=2)[0].tolist()
+    ((5, 3, 3), [2, 1, 0])
+    """
+    rng = np.random.default_rng(seed)
+    size = D.number_of_nodes()
+    out = np.array([d for _, d in D.out_degree()])
+    keys = rng.random((n, size, size))
+    keys[:, np.arange(size), np.arange(size)] = 2.0  # nobody names himself
+    ranks = np.argsort(np.argsort(keys, axis=2), axis=2)
+    return ranks < out[None, :, None]
+
+
+def triad_counts(A: np.ndarray) -> dict[str, np.ndarray]:
+    """Counts of the triads ``"003"``, ``"012"``, ``"102"`` and ``"300"`` (Holland and Leinhardt
+    1976; networkx's names) of one adjacency matrix ``(N, N)`` or of a stack ``(n, N, N)``, by
+    matrix products instead of a loop over all triples (the same numbers as
+    ``networkx.triadic_census``).
+
+    Examples
+    --------
+    >>> import networkx as nx, numpy as np
+    >>> D = nx.DiGraph([(0, 1), (1, 0), (2, 3)])
+    >>> counts = triad_counts(nx.to_numpy_array(D, nodelist=range(4)) > 0)
+    >>> {k: int(v) for k, v in counts.items()} == {"003": 0, "012": 2, "102": 2, "300": 0}
+    True
+    """
+    A = np.asarray(A, dtype=bool)
+    size = A.shape[-1]
+    T = np.swapaxes(A, -1, -2)
+    off = ~np.eye(size, dtype=bool)
+    mutual = (A & T).astype(float)
+    one_way = (A ^ T).astype(float)
+    null = (~(A | T) & off).astype(float)
+    both_null = null @ null  # (i, j): third persons with no arc to either i or j
+
+    def trace3(M: np.ndarray) -> np.ndarray:
+        return np.einsum("...ii->...", M @ M @ M)
+
+    return {
+        "003": trace3(null) / 6,
+        "012": (one_way * both_null).sum(axis=(-1, -2)) / 2,
+        "102": (mutual * both_null).sum(axis=(-1, -2)) / 2,
+        "300": trace3(mutual) / 6,
+    }
+
+
+def nomination_null(D: nx.DiGraph, *, n: int = 1000, seed: int = 0) -> dict[str, np.ndarray]:
+    """The distribution of reciprocity and of four triad counts under :data:`NOMINATION_NULL`:
+    ``n`` random networks in which every person keeps their number of nominations.
+
+    Returns arrays of length ``n`` under the keys ``"reciprocity"``, ``"003"``, ``"012"``,
+    ``"102"`` and ``"300"``: the null distributions a permutation test compares the observed
+    value with (never only their mean).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> null = nomination_null(nx.DiGraph([(0, 1), (1, 2), (2, 0), (3, 0)]), n=200, seed=1)
+    >>> sorted(null), len(null["reciprocity"])
+    (['003', '012', '102', '300', 'reciprocity'], 200)
+    """
+    A = random_nomination_matrices(D, n, seed)
+    arcs = A.sum(axis=(1, 2))
+    returned = (A & np.swapaxes(A, 1, 2)).sum(axis=(1, 2))
+    return {"reciprocity": returned / np.maximum(arcs, 1), **triad_counts(A)}
+
+
+def balance_null(S: nx.Graph, *, n: int = 1000, seed: int = 0, sign: str = "sign") -> np.ndarray:
+    """Balanced share of triangles when the same signs are shuffled over the same ties, ``n``
+    times (a permutation null: the ties, their number and the number of negative ties stay).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> S = nx.Graph()
+    >>> S.add_edges_from([(0, 1), (1, 2), (0, 2), (2, 3)], sign=1)
+    >>> S.edges[2, 3]["sign"] = -1
+    >>> sorted(set(balance_null(S, n=50, seed=1).tolist()))
+    [0.0, 1.0]
+    """
+    edges = list(S.edges)
+    index = {frozenset(e): i for i, e in enumerate(edges)}
+    triangles = [
+        [index[frozenset((a, b))], index[frozenset((b, c))], index[frozenset((a, c))]]
+        for a, b, c in (q for q in nx.enumerate_all_cliques(S) if len(q) == 3)
+    ]
+    signs = np.array([S.edges[e][sign] for e in edges], dtype=float)
+    rng = np.random.default_rng(seed)
+    shuffled = np.array([rng.permutation(signs) for _ in range(n)])
+    if not triangles:
+        return np.full(n, np.nan)
+    products = shuffled[:, np.array(triangles)].prod(axis=2)
+    return (products > 0).mean(axis=1)
