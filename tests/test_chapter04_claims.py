@@ -7,7 +7,6 @@ checks that the stored file matches a fresh run (``python -m snb.verdicts --chec
 """
 
 import networkx as nx
-import pytest
 
 from snb import datasets, stats, verdicts
 from snb.models import brokerage, firm

@@ -6,7 +6,8 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from snb.models import homophily, reciprocity_direct as rd
+from snb.models import homophily
+from snb.models import reciprocity_direct as rd
 
 
 @pytest.mark.parametrize("w", [0.0, 0.3, 0.6, 0.9])

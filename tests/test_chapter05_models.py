@@ -260,7 +260,6 @@ def test_balance_null_keeps_the_signs_and_their_number():
 
 
 # ------------------------------------------------------------ tie strength and overlap
-from snb.models import ego  # noqa: E402
 
 
 def test_neighbourhood_overlap_by_hand():

@@ -8,7 +8,8 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from snb.models import case, diffusion, trusted_seeding as ts
+from snb.models import case, diffusion
+from snb.models import trusted_seeding as ts
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Mapping
 
-from snb.feedback import (Feedback, number_problem, teaching_check)
+from snb.feedback import Feedback, number_problem, teaching_check
 from snb.models import firm, threshold
 
 __all__ = ["ROLLOUT_EXERCISE", "check_threshold_rollout", "threshold_answer"]

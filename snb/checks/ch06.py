@@ -15,8 +15,7 @@ from typing import Any, Hashable, Mapping
 import networkx as nx
 import numpy as np
 
-from snb import measures, stats
-from snb import verdicts
+from snb import measures, stats, verdicts
 from snb.feedback import (
     Feedback,
     choice_check,

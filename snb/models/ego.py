@@ -251,9 +251,12 @@ Gus,software,Berlin,2,1,1,1200,
 Hana,retail,Lyon,5,4,0,150,Ana;Chloe
 """
 
+#: The people of the closed circle below.
+_EXAMPLE_NAMES = ['Ana', 'Ben', 'Chloe', 'Dev', 'Eva', 'Femi', 'Gus', 'Hana']
+
 #: The same number of contacts, all from one firm and one city, all knowing each other.
 CLOSED_CIRCLE_CSV = "name,industry,place,trust,helps_you,you_help,contacts,knows\n" + "".join(
-    f"{p},consulting,Lyon,4,3,3,250,{';'.join(q for q in ['Ana', 'Ben', 'Chloe', 'Dev', 'Eva', 'Femi', 'Gus', 'Hana'] if q != p)}\n"
+    f"{p},consulting,Lyon,4,3,3,250,{';'.join(q for q in _EXAMPLE_NAMES if q != p)}\n"
     for p in ["Ana", "Ben", "Chloe", "Dev", "Eva", "Femi", "Gus", "Hana"])
 
 

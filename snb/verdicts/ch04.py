@@ -107,7 +107,8 @@ def chart_hides_most_ties(seed_base: int) -> Result:
         lambda s: (1 - _chart(s)["informal ties on a reporting line"],
                    _chart(s)["informal ties on a reporting line"]),
         seed_base, margin=0.05)
-    return compare(rows[:, 0], rows[:, 1], names=("the share of ties off the chart", "the share along a reporting line"),
+    return compare(rows[:, 0], rows[:, 1],
+                   names=("the share of ties off the chart", "the share along a reporting line"),
                    margin=0.05, units="share of informal ties")
 
 

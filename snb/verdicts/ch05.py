@@ -95,7 +95,9 @@ def rank_vs_advice(seed_base: int) -> Result:
     K = datasets.krackhardt_managers()
     nodes, advice, _ = _managers()
     rank = np.array([firm.org_rank(K.reports_to)[v] for v in nodes], dtype=float)
-    statistic = lambda A: ego.spearman(rank, A.sum(axis=0))
+    def statistic(A: np.ndarray) -> float:
+        return ego.spearman(rank, A.sum(axis=0))
+
     null = permutation_null(statistic, advice, _relabel, n=DRAWS, seed=seed_base)
     return permutation(statistic(advice), null, alternative="greater",
                        name="rank in the chart against advice sought (Spearman)")
@@ -113,7 +115,9 @@ def rank_vs_advice(seed_base: int) -> Result:
 def trusted_vs_sought(seed_base: int) -> Result:
     _, advice, friendship = _managers()
     named = friendship.sum(axis=0)
-    statistic = lambda A: ego.spearman(named, A.sum(axis=0))
+    def statistic(A: np.ndarray) -> float:
+        return ego.spearman(named, A.sum(axis=0))
+
     null = permutation_null(statistic, advice, _relabel, n=DRAWS, seed=seed_base)
     return permutation(statistic(advice), null, alternative="greater",
                        name="friendship nominations received against advice sought (Spearman)")
@@ -310,7 +314,8 @@ def reach_promise_region(seed_base: int) -> Result:
 def paradox_scale_free_vs_random(seed_base: int) -> Result:
     rows = replicate(lambda s: (ego.paradox_gap("scale-free", s), ego.paradox_gap("random", s)),
                      seed_base, margin=0.5)
-    result = compare(rows[:, 0], rows[:, 1], names=("the paradox in a scale-free network", "in a random one"), margin=0.5,
+    result = compare(rows[:, 0], rows[:, 1], names=("the paradox in a scale-free network", "in a random one"),
+                     margin=0.5,
                      units="contacts")
     result.details.update({"scale-free": interval_row(rows[:, 0]), "random": interval_row(rows[:, 1])})
     return result

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from snb.models import homophily, reciprocity_direct as rd
+from snb.models import homophily
+from snb.models import reciprocity_direct as rd
 from snb.verdicts import compare, region, register, replicate
 
 B, C = 3.0, 1.0

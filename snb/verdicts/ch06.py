@@ -15,7 +15,8 @@ import networkx as nx
 import numpy as np
 
 from snb.datasets import krackhardt_managers
-from snb.models import case, trusted_seeding as ts
+from snb.models import case
+from snb.models import trusted_seeding as ts
 from snb.permutation import qap_correlation
 from snb.verdicts import compare, exact, permutation, region, register, replicate
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import functools
 
 import ipywidgets as w
-import numpy as np
 import networkx as nx
+import numpy as np
 from matplotlib import colormaps
 from matplotlib.collections import LineCollection
 
 from snb import draw
 from snb.models import firm, threshold
 from snb.widgets.base import Explorer, control_style
-from snb.widgets.params import MAX_SEED, OneOf, Real, Whole, settings
 from snb.widgets.ch04 import department_layout
+from snb.widgets.params import MAX_SEED, OneOf, Real, Whole, settings
 
 #: Early adopters dark, late ones light (viridis: readable in grey and for colour-blind readers).
 _VIRIDIS = colormaps["viridis"].reversed()
