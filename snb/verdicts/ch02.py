@@ -12,7 +12,7 @@ import numpy as np
 
 from snb import datasets
 from snb.models import bookshop_audiences, market, niche_minus_broad
-from snb.verdicts import compare, region, register, replicate, Result
+from snb.verdicts import Result, compare, region, register, replicate
 
 #: Attachment strengths of the concentration sweep and of the newcomer sweep.
 STRENGTHS = (0.0, 0.25, 0.5, 1.0, 1.5)

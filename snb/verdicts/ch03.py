@@ -15,7 +15,7 @@ import numpy as np
 
 from snb import datasets
 from snb.models import communities, opinion, renewal, ties
-from snb.verdicts import compare, exact, region, register, replicate, Result
+from snb.verdicts import Result, compare, exact, region, register, replicate
 
 #: Homophily levels, chances of a weak tie and turnover shares of the page's sweeps.
 HOMOPHILY = (0.0, 0.3, 0.6, 0.9)
@@ -163,7 +163,7 @@ def resolution_limit(seed_base: int) -> Result:
           margin=1.0, units="communities",
           assumptions={"network": "assumption: a ring of 30 cliques of five (Fortunato and Barthelemy 2007)"})
 def resolution_louvain(seed_base: int) -> Result:
-    ring, single, _ = communities.ring_of_cliques_partitions(30, 5)
+    ring = communities.ring_of_cliques_partitions(30, 5)[0]
 
     def one(seed: int) -> tuple[float, float]:
         return tuple(float(len(communities.detect(ring, "Louvain", seed=seed, resolution=r)))
