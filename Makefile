@@ -12,13 +12,25 @@ AXE := $(VENV)/axe-core/axe.min.js
 # reveal.js for `make slides` (nbconvert's reveal template is written for 4.0.2), from npm, never a CDN
 REVEAL_VERSION := 4.0.2
 REVEAL := $(VENV)/reveal.js
+# JupyterHub's proxy for `make hub-rehearsal`, from npm into .venv (never global)
+HUB_PROXY_VERSION := 5.3.0
+HUB_PROXY := $(VENV)/hub-proxy/node_modules/.bin/configurable-http-proxy
+LEARNERS ?= 5
 # The learner's own folder (git ignores my-work/); see README, "Your own work".
 WORKSPACE ?= my-work
+# A variable given on the command line (WORKSPACE, CH, DIR, CSV, PLATFORM, PYVER) reaches Python
+# as ONE argument, exactly as typed: $(value) stops make expanding `$HOME` or `$(shell ...)`
+# inside it, and the single quotes (each ' written '\'') stop the shell. Never write "$(CH)".
+arg = '$(subst ','\'',$(value $(1)))'
+# make exports command-line variables to every recipe, expanding them to do so (which would run
+# a `$(shell ...)` typed into one): these are passed as arguments instead, never exported.
+unexport WORKSPACE CH DIR CSV NAMES PLATFORM PYVER
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup book book-build serve lab workspace reset-workbook reset-lesson progress class-progress \
-	author-lab test unit slow-test verdicts verdicts-check nbval book-test browser-deps browser-test exercises execute benchmark check-env slides wheelhouse clean
+	author-lab test unit slow-test verdicts verdicts-check nbval book-test browser-deps browser-test exercises execute benchmark check-env slides wheelhouse \
+	hub-deps hub-rehearsal clean
 
 # The course's own runs of the worked solutions are never a learner's progress (snb/progress.py).
 unit slow-test verdicts verdicts-check nbval book-build book-test browser-test execute exercises benchmark: export SNB_PROGRESS := off
@@ -47,25 +59,23 @@ serve: book-build  ## serve the built book on http://127.0.0.1:8000
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 workspace: setup  ## make your workspace my-work/, or add what a course update brought (never overwrites)
-	$(PY) -m snb.workspace --workspace "$(WORKSPACE)" add
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) add
 
 lab: workspace  ## open JupyterLab in your workspace (made first if missing): answer there
-	$(BIN)/jupyter lab --notebook-dir="$(WORKSPACE)" $(ALLOW_ROOT)
+	$(BIN)/jupyter lab --notebook-dir=$(call arg,WORKSPACE) $(ALLOW_ROOT)
 
 reset-workbook: setup  ## fresh copy of one workbook, e.g. CH=01 (your old copy is kept as a backup)
-	@test -n "$(CH)" || { echo "Say which chapter, e.g.: make reset-workbook CH=01"; exit 2; }
-	$(PY) -m snb.workspace --workspace "$(WORKSPACE)" reset "$(CH)"
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) reset $(call arg,CH)
 
 reset-lesson: setup  ## fresh copy of one lesson, e.g. CH=01 (your old copy is kept as a backup)
-	@test -n "$(CH)" || { echo "Say which chapter, e.g.: make reset-lesson CH=01"; exit 2; }
-	$(PY) -m snb.workspace --workspace "$(WORKSPACE)" reset "$(CH)" --lesson
+	$(PY) -m snb.workspace --workspace $(call arg,WORKSPACE) reset $(call arg,CH) --lesson
 
 progress: setup  ## your progress per chapter: done, attempted, not started
-	@$(PY) -m snb.progress --workspace "$(WORKSPACE)"
+	@$(PY) -m snb.progress --workspace $(call arg,WORKSPACE)
 
 class-progress: setup  ## instructors: DIR=folder of progress files -> table per exercise and CSV
-	@test -n "$(DIR)" || { echo "Say where the progress files are: make class-progress DIR=folder"; exit 2; }
-	@$(PY) -m snb.progress --class "$(DIR)" --csv "$(or $(CSV),$(DIR)/class-progress.csv)"
+	@$(PY) -m snb.progress --class $(call arg,DIR) $(if $(value NAMES),--names) \
+		--csv $(if $(value CSV),$(call arg,CSV),$(call arg,DIR)/class-progress.csv)
 
 author-lab: setup  ## authors: JupyterLab on the course files themselves (edits tracked notebooks)
 	$(BIN)/jupyter lab --notebook-dir=. $(ALLOW_ROOT)
@@ -78,7 +88,7 @@ unit: setup  ## unit tests of the helper package, config and generated files
 
 # Alone, after the unit tests: the wheelhouse install keeps a core busy for minutes, which
 # would push the unit tests' redraw-time budgets over their limits if both ran at once.
-slow-test: setup  ## the slow tests alone (offline install from a wheelhouse, about 3 minutes)
+slow-test: setup hub-deps  ## the slow tests alone (offline install from a wheelhouse, a class on a hub; about 5 minutes)
 	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -p no:cacheprovider -rs
 
 # ONLY reaches Python through the environment, never through the shell.
@@ -136,13 +146,32 @@ benchmark: setup  ## print build, notebook and widget timings against the budget
 	$(PY) tools/benchmark.py
 
 check-env: setup  ## workshop doctor: is this laptop ready? each problem with its fix
-	$(PY) tools/check_env.py --workspace "$(WORKSPACE)"
+	$(PY) tools/check_env.py --workspace $(call arg,WORKSPACE)
 
 slides: setup $(REVEAL)/dist/reveal.js  ## slide decks of the lesson pages in _build/slides (reveal.js local, no CDN)
 	$(PY) tools/slides.py --out _build/slides --reveal $(REVEAL)
 
 wheelhouse: setup  ## wheels for an offline venue (Linux, macOS, Windows; Python 3.10+) in wheelhouse/
-	$(PY) tools/wheelhouse.py --dest wheelhouse $(if $(PLATFORM),--platform $(PLATFORM)) $(if $(PYVER),--python $(PYVER))
+	$(PY) tools/wheelhouse.py --dest wheelhouse $(if $(value PLATFORM),--platform $(call arg,PLATFORM)) \
+		$(if $(value PYVER),--python $(call arg,PYVER))
+
+$(VENV)/.hub-installed: requirements-hub.txt
+	$(PY) -m pip install --quiet -r requirements-hub.txt
+	@touch $@
+
+hub-deps: setup  ## JupyterHub, nbgitpuller, the idle culler (PyPI) and the hub's proxy (npm) into .venv
+	@$(MAKE) --no-print-directory $(VENV)/.hub-installed || \
+		echo "requirements-hub.txt could not be installed: the hub rehearsal test will be skipped"
+	@if [ -x $(HUB_PROXY) ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+		npm install --prefix $(VENV)/hub-proxy --no-audit --no-fund --silent \
+			configurable-http-proxy@$(HUB_PROXY_VERSION) && \
+		echo "configurable-http-proxy $(HUB_PROXY_VERSION) ready in $(VENV)/hub-proxy" || \
+		echo "configurable-http-proxy could not be installed: the hub rehearsal test will be skipped"; \
+	else echo "npm not found: the hub rehearsal test will be skipped (the hub's proxy comes from npm)"; fi
+
+hub-rehearsal: hub-deps  ## a class on a real JupyterHub on this machine, e.g. LEARNERS=5 (instructor guide)
+	$(PY) tools/hub_rehearsal.py --learners '$(subst ','\'',$(value LEARNERS))'
 
 clean:  ## remove the built book (keeps .venv)
 	rm -rf _build

@@ -4,11 +4,13 @@ One purpose per module:
 
 - :mod:`snb.datasets`  real networks with provenance, and seeded synthetic ones
 - :mod:`snb.measures`  summary numbers: profile, concentration, two-mode projections
-- :mod:`snb.models`    one module per topic model: diffusion, adaptation, growth, outreach
+- :mod:`snb.models`    one module per topic model: diffusion, adaptation, growth, outreach;
+                       :mod:`snb.models.reference` has each model as a plain loop to read
 - :mod:`snb.stats`     results across random seeds: means with 95 % intervals, differences
 - :mod:`snb.verdicts`  the registry of every verdict the course states (``make verdicts``)
 - :mod:`snb.permutation` permutation tests and QAP: observed values against chance
 - :mod:`snb.draw`      one consistent, colour-blind-safe way to draw a network
+- :mod:`snb.tables`    tables of numbers (HTML in a notebook, aligned text elsewhere)
 - :mod:`snb.widgets`   explorer and builder base classes, and each chapter's widgets
 - :mod:`snb.feedback`  the shared machinery of checks: Feedback and validators
 - :mod:`snb.checks`    each chapter's exercise checks and settings (``checks/chNN.py``)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
-from snb.draw import Table
+from snb.tables import Table
 
 __all__ = ["ASSUMPTION", "Parameter", "table", "with_values"]
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
+from snb.assumptions import Parameter
+
 __all__ = [
     "TOPOLOGIES",
     "communication_network",
@@ -391,8 +393,6 @@ def ring_lattice(n: int = 200, k: int = 4) -> nx.Graph:
 def check_in_city_parameters(n_customers: int = 600, n_venues: int = 40, *, loyalty: float = 8.0,
                              chain_pull: float = 20.0) -> list:
     """The rules of :func:`check_in_city` as :class:`snb.assumptions.Parameter` rows."""
-    from snb.assumptions import Parameter
-
     return [
         Parameter("customers", n_customers, "people who checked in over a month"),
         Parameter("venues", n_venues, f"{min(max(1, n_venues // 10), len(_CHAINS))} chains, the rest "

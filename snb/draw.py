@@ -18,31 +18,31 @@ projections (:func:`bipartite`, :func:`weighted_network`).
 from __future__ import annotations
 
 import base64
+import functools
 import html
-import struct
-import sys
-import zlib
+import io
+import pickle
 from dataclasses import dataclass
-from types import CodeType
 from typing import TYPE_CHECKING, Hashable, Iterable, Mapping, Sequence
 
 import matplotlib.patheffects as pe
-from matplotlib import rc_context
 import networkx as nx
 import numpy as np
+from matplotlib import rc_context
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import Collection, LineCollection, PathCollection
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
-from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 from matplotlib.transforms import Affine2D, ScaledTranslation, Transform
 
-from snb.models import market_edges
+from snb.models.growth import market_edges
+from snb.stats import Interval
+from snb.tables import Table
 
-if TYPE_CHECKING:
-    from snb.stats import Interval
+if TYPE_CHECKING:  # for the annotation only: IPython is imported when a picture is shown
+    from IPython.display import HTML
 
 __all__ = [
     "PALETTE",
@@ -51,7 +51,6 @@ __all__ = [
     "interval_plot",
     "sweep_plot",
     "Picture",
-    "png_bytes",
     "layout",
     "network",
     "network_alt_text",
@@ -125,7 +124,7 @@ def style(label: str, i: int = 0) -> tuple[str, str]:
         colour, marker = STYLE[key]
         return PALETTE[colour], marker
     return PALETTE[_GROUP_COLOURS[i % len(_GROUP_COLOURS)]], _MARKERS[i % len(_MARKERS)]
-_HALO = [pe.withStroke(linewidth=3, foreground="white")]
+HALO = [pe.withStroke(linewidth=3, foreground="white")]
 
 
 @dataclass
@@ -160,42 +159,19 @@ class Picture:
 
         Text is drawn without font hinting, as browsers do: it looks as sharp at
         96 dpi and each label draws about a third faster (text is most of an
-        explorer's drawing time). The PNG is encoded by :func:`png_bytes`.
+        explorer's drawing time). The PNG is written by :meth:`Figure.savefig` at
+        zlib level 1 (flat-coloured charts compress well even so, and it is several
+        times faster than the default level), without the "Software" note, so the
+        same figure always gives the same bytes.
         """
-        canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-        original = fig.dpi
-        fig.dpi = dpi
-        try:
-            with rc_context({"text.hinting": "no_hinting"}):
-                canvas.draw()
-            return cls(png_bytes(np.asarray(canvas.buffer_rgba())), alt)
-        finally:
-            fig.dpi = original
+        out = io.BytesIO()
+        with rc_context({"text.hinting": "no_hinting"}):
+            fig.savefig(out, format="png", dpi=dpi, metadata={"Software": None},
+                        pil_kwargs={"compress_level": 1})
+        return cls(out.getvalue(), alt)
 
 
-def png_bytes(rgba: np.ndarray) -> bytes:
-    """A PNG file of an RGBA image (height x width x 4, unsigned bytes).
-
-    Rows are stored unfiltered and deflated at level 1: for flat-coloured charts
-    this is about three times faster than Pillow's encoder at its fastest level
-    and no larger, a few milliseconds of every explorer update.
-    """
-    height, width, _ = rgba.shape
-    rows = np.zeros((height, 4 * width + 1), dtype=np.uint8)  # each row: filter type 0, pixels
-    rows[:, 1:] = rgba.reshape(height, -1)
-
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA, no interlace
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + chunk(b"IEND", b""))
-
-
-#: Explorer figures by size, drawn into again on the next update (see :func:`new_figure`).
-_REUSED: dict[tuple[CodeType, float, float, int], tuple[Figure, list[Axes]]] = {}
-#: Tests switch reuse off to check that a reused figure draws the same bytes as a new one.
-REUSE_FIGURES = True
+#: Margins of an explorer's figure (fractions of the figure), fixed instead of laid out.
 _MARGINS = {"left": 0.04, "right": 0.97, "bottom": 0.13, "top": 0.9, "wspace": 0.45}
 
 
@@ -203,57 +179,27 @@ def new_figure(width: float = 6.0, height: float = 4.5, ncols: int = 1,
                fast: bool = False) -> tuple[Figure, list[Axes]]:
     """A figure outside pyplot's state machine, with ``ncols`` side-by-side axes.
 
-    ``fast=True`` is for explorers, which redraw on every change of a control. It
-    uses fixed margins instead of constrained layout (half the drawing time), and
-    it reuses the figure that the same drawing function last made at this size,
-    cleared: building an axes and its ticks costs Matplotlib about 10 ms, a tenth
-    to a third of an update. The axes are cleared with :meth:`Axes.clear`, keeping
-    only their tick objects, so a render function must set its ticks' looks the
-    same way on every call (a test draws every explorer's settings both ways and
-    compares the bytes).
+    ``fast=True`` is for explorers, which redraw on every change of a control: the
+    figure is made at the dpi it is drawn at (96) with fixed margins instead of
+    constrained layout, which halves the drawing time, and it is a fresh copy of a
+    blank figure kept pickled (:func:`pickle.loads` of a figure, which matplotlib
+    supports, takes a third of the time of building its axes anew). Otherwise the
+    layout is constrained, so titles and labels never overlap.
     """
-    # one figure per drawing function and size: explorers never share one
-    key = (sys._getframe(1).f_code, float(width), float(height), int(ncols))
-    if fast and REUSE_FIGURES and key in _REUSED:
-        fig, axes = _REUSED[key]
-        _clear(fig, axes)
-    else:
-        # an explorer's figure is made at the dpi it is drawn at: no change of scale per update
-        fig = Figure(figsize=(width, height), layout=None if fast else "constrained", dpi=96 if fast else None)
-        axes = list(fig.subplots(1, ncols, squeeze=False)[0])
-        if fast and REUSE_FIGURES:
-            _REUSED[key] = (fig, axes)
     if fast:
-        fig.subplots_adjust(**_MARGINS)
-    return fig, list(axes)
+        fig = pickle.loads(_blank_figure(float(width), float(height), int(ncols)))
+        return fig, list(fig.axes)
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig, list(fig.subplots(1, ncols, squeeze=False)[0])
 
 
-def _keep() -> None:
-    """Stands in for ``Axis.reset_ticks`` while an explorer's axes are cleared."""
-
-
-def _clear(fig: Figure, axes: list[Axes]) -> None:
-    """Blank a reused explorer figure: what :meth:`Axes.clear` resets (artists,
-    titles, labels, limits, scales, locators, tick settings), plus the aspect and
-    the figure's own texts, keeping the tick objects (creating them is the cost)."""
-    for ax in axes:
-        for axis in (ax.xaxis, ax.yaxis):
-            axis.reset_ticks = _keep  # clear() re-clips the kept ticks to the new patch itself
-        try:
-            ax.clear()
-        finally:
-            for axis in (ax.xaxis, ax.yaxis):
-                del axis.reset_ticks
-        ax.set_aspect("auto")  # what clear() leaves as it was
-        ax.set_adjustable("box")
-        ax.set_frame_on(True)
-        for spine in ax.spines.values():
-            spine.set_visible(True)
-    for text in list(fig.texts):
-        text.remove()
-    fig._suptitle = None  # so that the next suptitle() makes a new text
-    for legend in list(fig.legends):
-        legend.remove()
+@functools.lru_cache(maxsize=32)
+def _blank_figure(width: float, height: float, ncols: int) -> bytes:
+    """A blank explorer figure (fixed margins, 96 dpi, ``ncols`` axes in a row), pickled."""
+    fig = Figure(figsize=(width, height), layout=None, dpi=96)
+    fig.subplots(1, ncols, squeeze=False)
+    fig.subplots_adjust(**_MARGINS)
+    return pickle.dumps(fig)
 
 
 #: Where :func:`key` puts its first entry, by corner, in axes fractions.
@@ -443,11 +389,11 @@ def network(G: nx.Graph, *, title: str | None = None,
         lift = np.sqrt(node_size) / 2 + 1  # points from the node's centre to its top
         for v in G:
             ax.annotate(str(v), pos[v], xytext=(0, lift), textcoords="offset points", ha="center",
-                        va="bottom", fontsize=font_size, path_effects=_HALO, annotation_clip=False)
+                        va="bottom", fontsize=font_size, path_effects=HALO, annotation_clip=False)
     elif labels:
         texts = nx.draw_networkx_labels(G, pos, ax=ax, font_size=font_size)
         for t in texts.values():
-            t.set_path_effects(_HALO)
+            t.set_path_effects(HALO)
     if legend == "key":
         key(ax, "upper left", at=(1.0, 1.0), marker_area=80)
     elif legend and ax.get_legend_handles_labels()[0]:
@@ -522,7 +468,7 @@ def outcome_plot(outcomes: Mapping[str, Sequence[float]], *, title: str, xlabel:
     return Picture.from_figure(fig, f"{title}: box plot of {xlabel}. {summary}.")
 
 
-def interval_plot(intervals: Mapping[str, "Interval"], *, title: str, xlabel: str,
+def interval_plot(intervals: Mapping[str, Interval], *, title: str, xlabel: str,
                   zero: bool = False, ax: Axes | None = None) -> Picture | Axes:
     """Means with their 95 % intervals, one row per option (a "forest plot").
 
@@ -551,7 +497,7 @@ def interval_plot(intervals: Mapping[str, "Interval"], *, title: str, xlabel: st
     return Picture.from_figure(fig, f"{title}: means with 95 % confidence intervals of {xlabel}. {summary}.")
 
 
-def sweep_plot(x: Sequence[float], series: Mapping[str, Sequence["Interval"]], *, title: str,
+def sweep_plot(x: Sequence[float], series: Mapping[str, Sequence[Interval]], *, title: str,
                xlabel: str, ylabel: str, zero: bool = True) -> Picture:
     """How a difference (with its 95 % band) changes as one assumption is swept.
 
@@ -578,46 +524,6 @@ def sweep_plot(x: Sequence[float], series: Mapping[str, Sequence["Interval"]], *
     alt = (f"{title}: mean difference with its 95 % band against {xlabel}. Sign at each value "
            f"(+ above zero, - below, 0 cannot tell): " + "; ".join(parts) + ".")
     return Picture.from_figure(fig, alt)
-
-
-@dataclass
-class Table:
-    """Rows of numbers shown as an HTML table in notebooks and as aligned text elsewhere."""
-
-    rows: Mapping[str, Mapping[str, float]]
-    title: str = ""
-    digits: int = 2
-
-    def _cell(self, value: object) -> str:
-        if isinstance(value, (int, np.integer)):
-            return f"{value:,}"
-        if isinstance(value, (float, np.floating)):
-            return f"{value:,.{self.digits}f}"
-        return str(value)
-
-    def _columns(self) -> list[str]:
-        return list(dict.fromkeys(c for row in self.rows.values() for c in row))
-
-    def __repr__(self) -> str:
-        cols = self._columns()
-        grid = [[""] + cols] + [[name] + [self._cell(r.get(c, "")) for c in cols] for name, r in self.rows.items()]
-        widths = [max(len(row[i]) for row in grid) for i in range(len(grid[0]))]
-        lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
-                 for row in grid]
-        return "\n".join(([self.title] if self.title else []) + lines)
-
-    def _repr_html_(self) -> str:
-        cols = self._columns()
-        head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in cols)
-        body = "".join(
-            f'<tr><th scope="row">{html.escape(str(name))}</th>'
-            + "".join(f"<td>{self._cell(r.get(c, ''))}</td>" for c in cols) + "</tr>"
-            for name, r in self.rows.items())
-        caption = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
-        # a focusable box that scrolls sideways on a narrow screen (keyboard users can scroll it)
-        label = html.escape(self.title or "table", quote=True)
-        return (f'<div class="snb-table" role="region" tabindex="0" aria-label="{label}">'
-                f"<table>{caption}<thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def network_grid(graphs: Mapping[str, nx.Graph], *, ncols: int = 2, seed: int = 1,
@@ -810,7 +716,7 @@ def bipartite(B: nx.Graph, *, title: str = "", weight: str | None = "visits", la
         for nodes, ha, dx in ((left, "right", -0.08), (right, "left", 0.08)):
             for v in nodes:
                 ax.text(pos[v][0] + dx, pos[v][1], str(v), ha=ha, va="center", fontsize=9 if n <= 20 else 7.5,
-                        path_effects=_HALO)
+                        path_effects=HALO)
     ax.set_xlim(-0.65 if labels else -0.1, 1.65 if labels else 1.1)
     ax.set_title(title, fontsize=12)
     ax.set_axis_off()
@@ -870,7 +776,7 @@ def weighted_network(P: nx.Graph, *, title: str = "", weight: str = "weight", mi
             outward = np.hypot(x, y) > 0.6
             ax.text(x * 1.06 if outward else x, y * 1.06 if outward else y - 0.07, str(v), fontsize=7.5,
                     ha=("left" if x > 0.05 else "right" if x < -0.05 else "center") if outward else "center",
-                    va="center", path_effects=_HALO, zorder=4)
+                    va="center", path_effects=HALO, zorder=4)
     if fig is None:
         return ax
     heavy = sorted(H.edges(data=weight, default=1), key=lambda e: -e[2])[:3]

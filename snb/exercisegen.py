@@ -41,11 +41,12 @@ from pathlib import Path
 
 import nbformat
 
+from snb.fences import FENCE
+from snb.files import write_text
+
 __all__ = ["placeholder_for", "strip_solutions", "make_exercise_notebook", "render", "main"]
 
 BEGIN, END = "# BEGIN SOLUTION", "# END SOLUTION"
-_FENCE = re.compile(r"^(`{3,}|:{3,})\{(?P<name>[a-z-]+)\}(?P<arg>[^\n]*)\n(?P<body>.*?)^\1[ \t]*$\n?",
-                    re.MULTILINE | re.DOTALL)
 _GATES = {"exercise-start", "exercise-end", "solution-start", "solution-end"}
 _PROMPT = "  # <- replace ... with your answer"
 
@@ -105,20 +106,24 @@ def strip_solutions(source: str) -> str:
     return "\n".join(out)
 
 
-def _pieces(cell_source: str) -> list[tuple[str, str, str]]:
+_LABEL = re.compile(r"^:label:\s*(\S+)", re.MULTILINE)
+
+
+def _pieces(cell_source: str) -> list[tuple[str, str, str, str]]:
     """Split a markdown cell into text and gated directives, in order.
 
-    Returns ``("text", text, "")`` and ``("gate", name, argument)`` items.
+    Returns ``("text", text, "", "")`` and ``("gate", name, argument, label)`` items.
     """
-    pieces: list[tuple[str, str, str]] = []
+    pieces: list[tuple[str, str, str, str]] = []
     at = 0
-    for m in _FENCE.finditer(cell_source):
+    for m in FENCE.finditer(cell_source):
         if m["name"] not in _GATES:
             continue
-        pieces.append(("text", cell_source[at: m.start()], ""))
-        pieces.append(("gate", m["name"], m["arg"].strip()))
+        pieces.append(("text", cell_source[at: m.start()], "", ""))
+        label = _LABEL.search(m["body"])
+        pieces.append(("gate", m["name"], m["arg"].strip(), label.group(1) if label else ""))
         at = m.end()
-    pieces.append(("text", cell_source[at:], ""))
+    pieces.append(("text", cell_source[at:], "", ""))
     return [p for p in pieces if p[0] == "gate" or p[1].strip()]
 
 
@@ -128,18 +133,21 @@ def make_exercise_notebook(nb: nbformat.NotebookNode, chapter: int, source_name:
     cells = []
     in_solution = False
     number = 0
+    exercise = ""  # the label of the exercise the cells belong to (workbook merges use it)
     for cell in out.cells:
         tags = set(cell.get("metadata", {}).get("tags", []))
         if "solution-only" in tags:
             continue
         if cell.cell_type == "markdown":
             kept: list[str] = []
-            for kind, value, argument in _pieces(cell.source):
+            for kind, value, argument, label in _pieces(cell.source):
                 if kind == "text":
                     if not in_solution:
                         kept.append(value.strip())
                 elif value == "exercise-start":
                     number += 1
+                    exercise = label or f"ex-{chapter:02d}-{number}"
+                    cell.metadata["snb"] = {"exercise": exercise, "role": "prompt"}
                     kept.append(f"### Exercise {chapter}.{number}" + (f": {argument}" if argument else ""))
                 elif value in ("solution-start", "solution-end"):
                     in_solution = value == "solution-start"
@@ -147,6 +155,9 @@ def make_exercise_notebook(nb: nbformat.NotebookNode, chapter: int, source_name:
                 continue
             cell.source = "\n\n".join(kept)
         elif cell.cell_type == "code":
+            if exercise:
+                role = "answer" if BEGIN in cell.source else "given"
+                cell.metadata["snb"] = {"exercise": exercise, "role": role}
             cell.source = strip_solutions(cell.source)
             cell.outputs = []
             cell.execution_count = None
@@ -190,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         stale.append(target)
         if not args.check:
             target.parent.mkdir(exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            write_text(target, text)  # whole or not at all, never through a link
             print(f"wrote {target.relative_to(args.root)}")
     if args.check and stale:
         names = ", ".join(str(t.relative_to(args.root)) for t in stale)

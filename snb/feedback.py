@@ -69,20 +69,28 @@ class Feedback:
         )
 
 
-def _ok(message: str) -> Feedback:
+def correct(message: str) -> Feedback:
+    """A correct answer, and what it means."""
     return Feedback("correct", message)
 
 
-def _wrong(message: str, hint: str = "") -> Feedback:
+def wrong(message: str, hint: str = "") -> Feedback:
+    """A readable answer that is not right: what is wrong with it, and a hint (never the answer)."""
     return Feedback("incorrect", message, hint)
 
 
-def _invalid(message: str, hint: str = "") -> Feedback:
+def invalid(message: str, hint: str = "") -> Feedback:
+    """An answer the check cannot read (wrong type, unknown names...): why, and how to give it."""
     return Feedback("invalid", message, hint)
 
 
-def _unanswered(what: str) -> Feedback:
+def unanswered(what: str) -> Feedback:
+    """The placeholder ``...`` is still there: what to put in its place."""
     return Feedback("unanswered", f"replace the `...` with {what}, then run this cell again.")
+
+
+# Older private names, kept so that code written before the public API still runs.
+_ok, _wrong, _invalid, _unanswered = correct, wrong, invalid, unanswered
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -114,7 +122,7 @@ def teaching_check(func: Callable[..., Feedback]) -> Callable[..., Feedback]:
         try:
             result = func(*args, **kwargs)
         except (Exception, SystemExit) as exc:  # a check must never crash the learner's notebook
-            result = _invalid(
+            result = invalid(
                 f"the check could not read this answer ({type(exc).__name__}: {_safe_text(exc)}).",
                 "compare the type of your answer with what the exercise asks for.",
             )
@@ -132,14 +140,18 @@ _PLAIN = (str, bytes, bool, int, float, complex, type(None), type(...))
 MAX_ITEMS = 10_000
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
     """A short description of an answer that never runs the learner's own ``__repr__``."""
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
     if isinstance(value, (np.integer, np.floating)):
         value = value.item()
+    if type(value) is int and value.bit_length() > 128:  # repr of a huge int is slow, or refused
+        return f"a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
     if type(value) in _PLAIN:
         text = repr(value)
     elif type(value) in (list, tuple, set, frozenset) and len(value) <= 12:
-        inner = ", ".join(_describe(v) for v in itertools.islice(value, 12))
+        inner = ", ".join(describe(v) for v in itertools.islice(value, 12))
         text = {list: "[{}]", tuple: "({})", set: "{{{}}}", frozenset: "frozenset({{{}}})"}[type(value)]
         text = text.format(inner + ("," if type(value) is tuple and len(value) == 1 else ""))
     else:
@@ -147,51 +159,146 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _items(answer: Iterable[Any], limit: int = MAX_ITEMS) -> list[Any] | None:
-    """The members of a collection, or None when there are more than ``limit`` (or endless)."""
+_describe = describe
+
+
+def scalar(value: Any) -> Any:
+    """One value as a plain Python value: numpy scalars and 0-d arrays unwrapped, the rest unchanged."""
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
+    if isinstance(value, (np.integer, np.floating, np.bool_, np.str_)):
+        value = value.item()
+    return value
+
+
+def bounded_items(answer: Iterable[Any], limit: int = MAX_ITEMS) -> list[Any] | None:
+    """The members of a collection (numpy scalars unwrapped), or None when there are more
+    than ``limit`` or they never end. Every check reads collections through this function,
+    so an endless iterator or a billion members cannot hang or exhaust a learner's kernel."""
     items = list(itertools.islice(iter(answer), limit + 1))
-    return None if len(items) > limit else items
+    return None if len(items) > limit else [scalar(x) for x in items]
+
+
+_items = bounded_items
+
+
+def is_collection(value: Any) -> bool:
+    """True for a list, set, tuple, iterator...: not for text, numbers, dictionaries or graphs."""
+    return (isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping, nx.Graph))
+            and not (isinstance(value, np.ndarray) and value.ndim == 0))
+
+
+def duplicate(items: list[Any]) -> Any:
+    """The first member that appears twice in ``items`` (hashable members), else ``_NONE``."""
+    seen = set()
+    for x in items:
+        if x in seen:
+            return x
+        seen.add(x)
+    return _NONE
+
+
+_NONE = object()
+
+
+def choice_check(answer: Any, options: Mapping[str, str], right: str, hint: str | Mapping[str, str], *,
+                 feedback: Mapping[str, str] | Callable[[str], str] | None = None,
+                 name: str = "choice") -> Feedback:
+    """The one check of every multiple-choice exercise.
+
+    ``answer`` may be an option's letter (any case, ``"b"``, ``" B. "``, ``"option B"``) or
+    its text. ``feedback`` gives the explanation of each option (a mapping or a function of
+    the letter; default: the option's own text); ``hint`` (one text, or one per letter)
+    follows a wrong choice. No message for a wrong or unreadable answer names the right one.
+
+    Examples
+    --------
+    >>> choice_check("b", {"A": "yes", "B": "no"}, "B", "think again").correct
+    True
+    >>> choice_check("A", {"A": "yes", "B": "no"}, "B", "think again").status
+    'incorrect'
+    """
+    letters = list(options)
+    span = ", ".join(letters[:-1]) + f" or {letters[-1]}" if len(letters) > 1 else letters[0]
+    how = f"write one letter, {span}, in quotes: {name} = \"...\" with the letter inside."
+    if answer is ...:
+        return unanswered(f"one letter of your choice ({span}), as text in quotes")
+    if answer is None:
+        return invalid(f"{name} is None.", how)
+    if not isinstance(answer, str):
+        return invalid(f"expected one letter as text, got {describe(answer)}.", how)
+    if not answer.strip():
+        return invalid(f"{name} is empty.", how)
+    said = _normalise_choice(answer)
+    for prefix in ("option ", "answer "):
+        said = said[len(prefix):] if said.startswith(prefix) else said
+    chosen = next((k for k, text in options.items()
+                   if said and said in (k.lower(), _normalise_choice(text),
+                                        _normalise_choice(f"{k} {text}"))), None)
+    if chosen is None:
+        return invalid(f"{describe(answer)} is not one of the options.",
+                       f"answer with one letter, {span}, or copy an option's text.")
+    if feedback is None:
+        reason = options[chosen]
+    else:
+        reason = feedback(chosen) if callable(feedback) else feedback[chosen]
+    if chosen == right:
+        return correct(reason)
+    return wrong(reason, hint if isinstance(hint, str) else hint[chosen])
+
+
+def _normalise_choice(text: str) -> str:
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()[:2000]).split())
 
 
 # ---------------------------------------------------------------- validators
 def graph_problem(G: Any, *, directed: bool = False, max_nodes: int = 5000,
-                  what: str = "a networkx graph") -> Feedback | None:
-    """A Feedback if ``G`` is not a usable graph of the expected kind, else None."""
+                  what: str = "a networkx graph", self_loops: bool = False) -> Feedback | None:
+    """A Feedback if ``G`` is not a usable graph of the expected kind, else None.
+
+    A tie from a person to themselves is refused unless ``self_loops`` is True (a check
+    that explains self-ties in its own words passes True and looks for them itself)."""
     if G is ...:
-        return _unanswered(what)
+        return unanswered(what)
     if G is None:
-        return _invalid(
+        return invalid(
             "the answer is None, not a network.",
             "graph methods such as G.add_edge(...) change G and return None: "
             "keep the graph itself in your variable, not the result of a method.",
         )
     if isinstance(G, str):
-        return _invalid(
-            f"the answer is the text {_describe(G)}, not a network.",
+        return invalid(
+            f"the answer is the text {describe(G)}, not a network.",
             "build the network with nx.Graph() and G.add_edge(a, b), or with the builder widget.",
         )
     if not isinstance(G, nx.Graph):
-        return _invalid(f"expected {what}, got a {type(G).__name__}.",
+        return invalid(f"expected {what}, got a {type(G).__name__}.",
                         "make a graph with nx.Graph() and add ties to it.")
     if G.is_multigraph():
-        return _invalid("this is a multigraph (several ties allowed between the same two people).",
+        return invalid("this is a multigraph (several ties allowed between the same two people).",
                         "use nx.Graph(): one tie per pair is enough here.")
     if G.is_directed() and not directed:
-        return _invalid(
+        return invalid(
             "this is a directed network (a DiGraph), but the exercise is about two-way ties.",
             "use nx.Graph() instead, or convert with G.to_undirected().",
         )
     if directed and not G.is_directed():
-        return _invalid("this network is undirected, but the exercise needs directed ties.",
+        return invalid("this network is undirected, but the exercise needs directed ties.",
                         "use nx.DiGraph(), or convert with G.to_directed().")
     if G.number_of_nodes() == 0:
-        return _invalid("the network is empty: it has no people yet.",
+        return invalid("the network is empty: it has no people yet.",
                         "add people and ties before checking.")
     if G.number_of_nodes() > max_nodes:
-        return _invalid(
+        return invalid(
             f"the network has {G.number_of_nodes():,} nodes, far more than this exercise uses.",
             "check that you passed the exercise's network, not a different data set.",
         )
+    if not self_loops:
+        loop = next(iter(nx.nodes_with_selfloops(G)), _NONE)
+        if loop is not _NONE:
+            return invalid(f"{describe(loop)} has a tie to themselves (a self-loop).",
+                           "a tie joins two different people: G.remove_edges_from(nx.selfloop_edges(G)) "
+                           "removes such ties.")
     return None
 
 
@@ -203,32 +310,33 @@ def _is_pair_of(item: Any) -> bool:
 
 def node_set_problem(answer: Any, universe: Iterable[Hashable], *, what: str) -> tuple[set | None, Feedback | None]:
     """Turn an answer into a set of nodes of ``universe``, or explain why it cannot be one."""
+    answer = scalar(answer)
     if answer is ...:
-        return None, _unanswered(what)
+        return None, unanswered(what)
     if answer is None:
-        return None, _invalid("the answer is None.", f"store {what} in the variable, e.g. {{'Ana', 'Ben'}}.")
+        return None, invalid("the answer is None.", f"store {what} in the variable, e.g. {{'Ana', 'Ben'}}.")
     if isinstance(answer, Mapping):
-        return None, _invalid(
+        return None, invalid(
             "the answer is a dictionary (perhaps of distances), not a set of nodes.",
             "keep just the nodes: set(your_dict) gives the keys.",
         )
     if isinstance(answer, (str, bytes, numbers.Number, np.number)) or not isinstance(answer, Iterable):
-        return None, _invalid(
-            f"the answer {_describe(answer)} is a single value, not a collection of nodes.",
+        return None, invalid(
+            f"the answer {describe(answer)} is a single value, not a collection of nodes.",
             f"give {what} as a set, e.g. {{'Ana', 'Ben'}}, even if it has one member.",
         )
     if isinstance(answer, nx.Graph):
         answer = list(answer.nodes)
     universe = list(universe)
-    items = _items(answer, limit=MAX_ITEMS + len(universe))
+    items = bounded_items(answer, limit=MAX_ITEMS + len(universe))
     if items is None:
-        return None, _invalid(f"the answer has more than {MAX_ITEMS + len(universe):,} members (or never ends); "
+        return None, invalid(f"the answer has more than {MAX_ITEMS + len(universe):,} members (or never ends); "
                               f"the network has {plural(len(universe), 'node')}.",
                               f"give {what} as a set of the network's nodes.")
     known = set(universe)
     exact = {(type(v), v) for v in universe if isinstance(v, bool)}
     def pairs() -> Feedback:
-        return _invalid(f"the answer holds pairs such as {_describe(tuple(items[0]))} (a node and a number), "
+        return invalid(f"the answer holds pairs such as {describe(tuple(items[0]))} (a node and a number), "
                         "not nodes.",
                         f"keep the first member of each pair: {{node for node, number in your_pairs}} "
                         f"gives {what}.")
@@ -238,7 +346,7 @@ def node_set_problem(answer: Any, universe: Iterable[Hashable], *, what: str) ->
     except TypeError:
         if items and all(_is_pair_of(x) for x in items):
             return None, pairs()
-        return None, _invalid("the answer contains values that cannot be nodes (lists or sets inside).",
+        return None, invalid("the answer contains values that cannot be nodes (lists or sets inside).",
                               "give a flat set of node names.")
     if unknown:
         if all(_is_pair_of(x) for x in unknown):
@@ -249,12 +357,17 @@ def node_set_problem(answer: Any, universe: Iterable[Hashable], *, what: str) ->
         elif all(isinstance(x, str) and x.strip().isdigit() for x in unknown) and all(
                 isinstance(v, (int, np.integer)) for v in universe):
             hint = "the nodes here are numbers, not text: write 3, not '3'."
-        return None, _invalid(f"these are not in the network: {sorted(_describe(x) for x in unknown)[:6]}.", hint)
+        return None, invalid(f"these are not in the network: {sorted(describe(x) for x in unknown)[:6]}.", hint)
+    twice = duplicate(items)
+    if twice is not _NONE:
+        return None, invalid(f"{describe(twice)} is named twice.", f"name each member of {what} once.")
     return set(items), None
 
 
 def _as_number(value: Any) -> Any:
-    """Unwrap a 0-d or one-element numpy array; other values come back unchanged."""
+    """Unwrap a 0-d array (any dtype) or a one-element numeric array; other values come back unchanged."""
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        return scalar(value)
     if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "biuf":
         return value.reshape(()).item() if value.dtype.kind != "b" else bool(value.reshape(()))
     return value
@@ -267,28 +380,32 @@ def number_problem(value: Any, *, what: str) -> tuple[float | None, Feedback | N
     ``Decimal`` and numpy arrays holding exactly one number.
     """
     if value is ...:
-        return None, _unanswered(what)
+        return None, unanswered(what)
     if value is None:
-        return None, _invalid("the answer is None.", f"store {what} as a number.")
+        return None, invalid("the answer is None.", f"store {what} as a number.")
     value = _as_number(value)
     if isinstance(value, (bool, np.bool_)):
-        return None, _invalid("expected a number, got a bool.", f"store {what} as a single number.")
+        return None, invalid("expected a number, got a bool.", f"store {what} as a single number.")
     if isinstance(value, np.ndarray):
-        return None, _invalid(f"expected one number, got a ndarray of {plural(value.size, 'value')}.",
+        return None, invalid(f"expected one number, got a ndarray of {plural(value.size, 'value')}.",
                               f"store {what} as a single number, e.g. float(x) or x.item().")
     if isinstance(value, str):
-        return None, _invalid(f"the answer is the text {_describe(value)}, not a number.",
+        return None, invalid(f"the answer is the text {describe(value)}, not a number.",
                               "remove the quotes: 0.5, not '0.5'.")
     if isinstance(value, complex):
-        return None, _invalid("the answer is a complex number.", f"store {what} as a real number.")
+        return None, invalid("the answer is a complex number.", f"store {what} as a real number.")
     if not isinstance(value, (numbers.Real, Decimal, np.integer, np.floating)):
         seen = f"a {type(value).__name__}"
         if isinstance(value, (list, tuple)) and len(value) == 1:
             seen = f"a {type(value).__name__} holding one value"
-        return None, _invalid(f"expected a number, got {seen}.",
+        return None, invalid(f"expected a number, got {seen}.",
                               f"store {what} as a single number"
                               + (", e.g. your_list[0]." if seen.endswith("one value") else "."))
-    value = float(value)
+    try:
+        value = float(value)
+    except (OverflowError, ValueError, ArithmeticError):  # 10**400, Fraction(10**400, 3)...
+        return None, invalid(f"the answer ({describe(value)}) is too large to be a sensible number here.",
+                             f"store {what}: a number of ordinary size.")
     if not math.isfinite(value):
-        return None, _invalid("the answer is not a finite number.", "did a division by zero happen?")
+        return None, invalid("the answer is not a finite number.", "did a division by zero happen?")
     return value, None

@@ -36,9 +36,11 @@ from pathlib import Path
 
 import nbformat
 
+from snb.files import UnreadableFile, UnsafeTarget, check_target, create_text, read_json, write_text
 from snb.progress import MARKER_NAME
 
-__all__ = ["DEFAULT_NAME", "KINDS", "Report", "learner_copy", "add_missing", "reset_chapter", "main"]
+__all__ = ["DEFAULT_NAME", "KINDS", "Report", "WorkspaceError", "learner_copy", "check_workspace", "add_missing",
+           "reset_chapter", "main"]
 
 DEFAULT_NAME = "my-work"
 # kind -> (course folder it is copied from, folder in the workspace)
@@ -78,20 +80,59 @@ def _sources(root: Path, kind: str, chapter: int | None = None) -> list[Path]:
     return sorted(folder.glob(pattern))
 
 
+class WorkspaceError(ValueError):
+    """A workspace command that cannot run; nothing was changed. The message says why."""
+
+
 def _read_marker(workspace: Path) -> dict:
     try:
-        data = json.loads((workspace / MARKER_NAME).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) and isinstance(data.get("copied"), dict) else {"copied": {}}
-    except (OSError, ValueError):
+        data = read_json(workspace / MARKER_NAME, max_depth=3)
+    except (OSError, UnreadableFile):
         return {"copied": {}}
+    copied = data.get("copied") if isinstance(data, dict) else None
+    if not isinstance(copied, dict) or not all(isinstance(v, str) for v in copied.values()):
+        return {"copied": {}}
+    return data
 
 
 def _write_marker(workspace: Path, marker: dict) -> None:
     marker.setdefault("about", "This folder is a learner's workspace for Social Networks for "
                                "Business. Checks run here record progress in progress.json.")
-    tmp = workspace / f"{MARKER_NAME}.tmp"
-    tmp.write_text(json.dumps(marker, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(tmp, workspace / MARKER_NAME)
+    write_text(workspace / MARKER_NAME, json.dumps(marker, indent=1, sort_keys=True) + "\n")
+
+
+def _copies(root: Path, kinds: tuple[str, ...], chapter: int | None = None) -> list[tuple[str, Path, str]]:
+    """(kind, course notebook, text of the learner's copy) for every notebook, all read
+    before anything is written: one damaged notebook stops the command with nothing changed."""
+    copies, damaged = [], []
+    for kind in kinds:
+        for source in _sources(root, kind, chapter):
+            try:
+                copies.append((kind, source, learner_copy(source)))
+            except Exception as exc:  # any reading or format error: name the file, copy nothing
+                damaged.append(f"{source.relative_to(root).as_posix()} ({type(exc).__name__})")
+    if damaged:
+        raise WorkspaceError(f"nothing was copied: the course notebook{'s' if len(damaged) > 1 else ''} "
+                             f"{', '.join(damaged)} cannot be read. Restore {'them' if len(damaged) > 1 else 'it'} "
+                             "with git checkout -- FILE (or git pull), then run make workspace again.")
+    return copies
+
+
+def _check_marker(workspace: Path) -> None:
+    try:
+        check_target(workspace / MARKER_NAME)
+    except UnsafeTarget as why:
+        raise WorkspaceError(f"nothing was copied: {why}") from None
+
+
+def check_workspace(root: Path, workspace: Path) -> None:
+    """Refuse a workspace that is the course folder itself or one of its tracked folders."""
+    root, workspace = Path(root).resolve(), Path(workspace).resolve()
+    course = {root} | {root / name for name in ("notebooks", "solutions", "exercises", "snb", "book", "tests",
+                                                "tools", ".git")}
+    if workspace in course or any(folder in workspace.parents for folder in course - {root}):
+        raise WorkspaceError(f"{workspace} is the course's own folder or inside one; your workspace must "
+                             f"be a folder of its own, e.g. {root / DEFAULT_NAME}.")
 
 
 def _target(workspace: Path, kind: str, source: Path) -> Path:
@@ -105,24 +146,24 @@ def add_missing(root: Path, workspace: Path, lessons: bool = True) -> Report:
     made is listed in ``Report.newer`` (the learner may reset it to take the new one).
     """
     root, workspace = Path(root), Path(workspace)
+    check_workspace(root, workspace)
+    copies = _copies(root, ("workbook", "lesson") if lessons else ("workbook",))
+    _check_marker(workspace)
     report = Report(workspace)
     workspace.mkdir(parents=True, exist_ok=True)
     marker = _read_marker(workspace)
-    for kind in ("workbook", "lesson") if lessons else ("workbook",):
-        for source in _sources(root, kind):
-            target = _target(workspace, kind, source)
-            key = target.relative_to(workspace).as_posix()
-            text = learner_copy(source)
-            if target.exists():
-                report.kept.append(target)
-                if key in marker["copied"] and marker["copied"][key] != _digest(text):
-                    report.newer.append(target)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "x", encoding="utf-8") as out:  # "x": never replace a file
-                out.write(text)
-            marker["copied"][key] = _digest(text)
-            report.added.append(target)
+    for kind, source, text in copies:
+        target = _target(workspace, kind, source)
+        key = target.relative_to(workspace).as_posix()
+        if os.path.lexists(target):
+            report.kept.append(target)
+            if key in marker["copied"] and marker["copied"][key] != _digest(text):
+                report.newer.append(target)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        create_text(target, text)  # never replaces a file, and never appears half written
+        marker["copied"][key] = _digest(text)
+        report.added.append(target)
     _write_marker(workspace, marker)
     return report
 
@@ -131,7 +172,7 @@ def _backup_name(path: Path, stamp: str) -> Path:
     for n in range(1, 1000):
         suffix = f"-{n}" if n > 1 else ""
         candidate = path.with_name(f"{path.stem}.backup-{stamp}{suffix}{path.suffix}")
-        if not candidate.exists():
+        if not os.path.lexists(candidate):
             return candidate
     raise FileExistsError(f"no free backup name for {path}")
 
@@ -139,24 +180,24 @@ def _backup_name(path: Path, stamp: str) -> Path:
 def reset_chapter(root: Path, workspace: Path, chapter: int, kind: str = "workbook") -> Report:
     """Replace chapter ``chapter``'s copies (every page) with fresh ones; keep the old as backups."""
     root, workspace = Path(root), Path(workspace)
-    sources = _sources(root, kind, chapter)
-    if not sources:
+    check_workspace(root, workspace)
+    if not _sources(root, kind, chapter):
         raise ValueError(f"the course has no {kind} for chapter {chapter:02d} "
                          f"(looked for {KINDS[kind][0]}/{chapter:02d}-*.ipynb)")
+    copies = _copies(root, (kind,), chapter)
+    _check_marker(workspace)
     report = Report(workspace)
     workspace.mkdir(parents=True, exist_ok=True)
     marker = _read_marker(workspace)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    for source in sources:
+    for _, source, text in copies:
         target = _target(workspace, kind, source)
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = learner_copy(source)
-        if target.exists():
+        if os.path.lexists(target):
             backup = _backup_name(target, stamp)
             os.rename(target, backup)  # a rename keeps the learner's file byte for byte
             report.backups.append((target, backup))
-        with open(target, "x", encoding="utf-8") as out:
-            out.write(text)
+        create_text(target, text)
         marker["copied"][target.relative_to(workspace).as_posix()] = _digest(text)
         report.added.append(target)
     _write_marker(workspace, marker)
@@ -174,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     """Create or update the learner's workspace, or reset one chapter's workbook."""
     parser = argparse.ArgumentParser(description="The learner's own workspace.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder")
-    parser.add_argument("--workspace", type=Path, help=f"the workspace folder (default {DEFAULT_NAME})")
+    parser.add_argument("--workspace", help=f"the workspace folder (default {DEFAULT_NAME})")
     sub = parser.add_subparsers(dest="command", required=True)
     add = sub.add_parser("add", help="create the workspace and add missing copies (never overwrites)")
     add.add_argument("--no-lessons", action="store_true", help="copy only the workbooks")
@@ -183,10 +224,23 @@ def main(argv: list[str] | None = None) -> int:
     reset.add_argument("--lesson", action="store_true", help="reset the chapter's lesson copy instead")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    workspace = (args.workspace.expanduser() if args.workspace is not None else root / DEFAULT_NAME).resolve()
+    if args.workspace is not None and not args.workspace.strip():
+        print("WORKSPACE= is empty: give your workspace folder, e.g. make workspace WORKSPACE=my-work, "
+              "or leave WORKSPACE out for my-work. Nothing was changed.")
+        return 2
+    workspace = (Path(args.workspace).expanduser() if args.workspace is not None else root / DEFAULT_NAME).resolve()
     base = Path.cwd()
+    try:
+        check_workspace(root, workspace)
+    except WorkspaceError as why:
+        print(f"Nothing was changed: {why}")
+        return 2
     if args.command == "add":
-        report = add_missing(root, workspace, lessons=not args.no_lessons)
+        try:
+            report = add_missing(root, workspace, lessons=not args.no_lessons)
+        except WorkspaceError as why:
+            print(f"Your workspace is unchanged: {why}")
+            return 1
         for path in report.added:
             print(f"added {_show(path, base)}")
         print(f"Your workspace is {workspace}: {len(report.added)} added, "
@@ -197,15 +251,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  the course has a newer {_show(path, base)}; yours is untouched. "
                   f"To take the new one: make {which} CH={chapter} (keeps yours as a backup).")
         return 0
+    if not args.chapter.strip():
+        print(f"Say which chapter, e.g.: make reset-{'lesson' if args.lesson else 'workbook'} CH=01")
+        return 2
     try:
         chapter = int(args.chapter)
     except ValueError:
-        print(f"'{args.chapter}' is not a chapter number: use e.g. CH=01.")
+        print(f"{args.chapter[:40]!r} is not a chapter number: use e.g. CH=01.")
         return 2
     kind = "lesson" if args.lesson else "workbook"
     try:
         report = reset_chapter(root, workspace, chapter, kind)
-    except ValueError as why:
+    except ValueError as why:  # WorkspaceError too
         print(f"Nothing reset: {why}.")
         return 1
     for old, backup in report.backups:

@@ -42,7 +42,7 @@ def test_every_option_has_its_own_feedback():
 def test_decision_rejects_garbage_clearly(garbage):
     fb = checks.check_decision(garbage)
     assert fb.status == "invalid", str(fb)
-    assert "'A', 'B', 'C', 'D'" in fb.message + fb.hint
+    assert "A, B, C or D" in fb.message + fb.hint
 
 
 def test_decision_unanswered():

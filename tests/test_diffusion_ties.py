@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from snb import datasets
-from snb.models.diffusion import _Ties
+from snb.models.diffusion import CascadeTies
 
 
 def _graphs():
@@ -25,7 +25,7 @@ def _graphs():
 
 @pytest.mark.parametrize("G", list(_graphs()))
 def test_ties_match_the_sparse_adjacency(G):
-    ties = _Ties.of(G)
+    ties = CascadeTies.of(G)
     A = nx.to_scipy_sparse_array(G, nodelist=list(G), format="csr", weight=None)
     assert ties.nodes == list(G)
     assert np.array_equal(ties.indptr, A.indptr) and np.array_equal(ties.indices, A.indices)
@@ -37,5 +37,5 @@ def test_ties_match_the_sparse_adjacency(G):
 
 
 def test_empty_graph_has_no_ties():
-    ties = _Ties.of(nx.Graph())
+    ties = CascadeTies.of(nx.Graph())
     assert ties.indptr.tolist() == [0] and ties.indices.size == 0

@@ -1,15 +1,16 @@
-"""The explorers' fast drawing path: reused figures, the fixed-place key, the PNG encoder.
+"""The explorers' drawing path: fixed-margin figures, the fixed-place key, PNG by savefig.
 
-An explorer redraws on every change of a control. To stay within the 100 ms budget
-(issues 8, 9 and 14) it draws into the figure it used last time, cleared, writes its
-legend as a fixed key and encodes the PNG itself. None of that may change a picture:
-these tests compare bytes with the slow path and break each shortcut on purpose.
+An explorer redraws on every change of a control (budget: 100 ms, tools/benchmark.py).
+It draws into a new figure with fixed margins at the dpi it is shown at, writes its
+legend as a fixed key built from plain matplotlib artists (cheaper than ``Axes.legend``'s
+layout), and the PNG comes from ``Figure.savefig``. Only public matplotlib API is used.
 """
 
 import io
 
 import numpy as np
 import pytest
+from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 from PIL import Image
@@ -24,89 +25,61 @@ def _png(result) -> bytes:
     return (result[0] if isinstance(result, tuple) else result).png
 
 
-@pytest.fixture
-def reuse_switch(monkeypatch):
-    """Turn figure reuse on or off for one test; the cache starts empty either way."""
-    def switch(on: bool) -> None:
-        monkeypatch.setattr(draw, "REUSE_FIGURES", on)
-        draw._REUSED.clear()
-    yield switch
-    draw._REUSED.clear()
-
-
 @pytest.mark.parametrize("name", list(EXPLORERS))
-def test_a_reused_figure_draws_the_same_bytes_as_a_new_one(name, reuse_switch):
+def test_every_explorer_draws_and_changes_with_its_settings(name):
+    """Each setting a learner sweeps gives a PNG, the same bytes when drawn again (in any
+    order), and at least one setting draws a different picture from the lesson's."""
     render, sweep = EXPLORERS[name]
     settings = [{}] + sweep
-    reuse_switch(False)
-    fresh = [_png(render(**kwargs)) for kwargs in settings]
-    reuse_switch(True)
     forward = [_png(render(**kwargs)) for kwargs in settings]
     backward = [_png(render(**kwargs)) for kwargs in reversed(settings)][::-1]
-    for kwargs, a, b, c in zip(settings, fresh, forward, backward):
-        assert a == b == c, f"{name} {kwargs}: the reused figure kept something of an earlier picture"
+    for kwargs, a, b in zip(settings, forward, backward):
+        assert a.startswith(b"\x89PNG") and a == b, f"{name} {kwargs}: not the same picture twice"
+    assert len(set(forward)) > 1, f"{name}: no setting changes the picture"
 
 
-def _explorer_like(aspect: bool) -> tuple:
-    """A drawing function as explorers write them; only some calls change the aspect."""
-    fig, (ax,) = draw.new_figure(4, 3, fast=True)
-    ax.plot([0, 1], [0, 2], label="line")
-    if aspect:
-        ax.set_aspect("equal")
-        ax.spines["top"].set_visible(False)
-        fig.suptitle("first")
-    return fig, ax
+def test_an_explorer_figure_has_fixed_margins_and_the_drawing_dpi():
+    fig, axes = draw.new_figure(4, 3, 2, fast=True)
+    assert fig.dpi == 96 and fig.get_layout_engine() is None and len(axes) == 2
+    assert fig.subplotpars.left == pytest.approx(0.04)
+    assert axes[0].get_position().x0 < axes[1].get_position().x0  # left to right
+    slow, _ = draw.new_figure(4, 3)
+    assert slow.get_layout_engine() is not None
 
 
-def test_a_reused_figure_is_blank_where_axes_clear_leaves_state(reuse_switch):
-    reuse_switch(True)
-    fig, ax = _explorer_like(aspect=True)
-    again, ax2 = _explorer_like(aspect=False)
-    assert again is fig and ax2 is ax  # the same figure, drawn into again
-    assert ax.get_aspect() == "auto"
-    assert ax.spines["top"].get_visible()
-    assert fig.get_suptitle() == "" and not fig.texts
-    assert len(ax.lines) == 1  # only this call's line
+def test_an_explorer_figure_is_a_fresh_copy_that_draws_as_a_new_figure():
+    """Explorer figures are unpickled from a blank one: a new object every time, nothing
+    kept from an earlier drawing, and the same pixels as a figure built from scratch."""
+    def drawing(fig, axes):
+        axes[0].plot([0, 1], [0, 2], label="line")
+        axes[0].set_aspect("equal")
+        axes[1].bar(["a", "b"], [3, 1])
+        fig.suptitle("title")
+        return draw.Picture.from_figure(fig, "x").png
 
-
-def test_reuse_off_makes_a_new_figure_each_time(reuse_switch):
-    reuse_switch(False)
-    assert _explorer_like(False)[0] is not _explorer_like(False)[0]
-
-
-def test_drawing_functions_do_not_share_a_reused_figure(reuse_switch):
-    reuse_switch(True)
-
-    def other():
-        return draw.new_figure(4, 3, fast=True)[0]
-
-    assert other() is not _explorer_like(False)[0]
-    assert other() is other()
-
-
-def test_slow_figures_are_never_reused(reuse_switch):
-    reuse_switch(True)
-    assert draw.new_figure(4, 3)[0] is not draw.new_figure(4, 3)[0]
-
-
-def test_png_bytes_is_a_png_of_exactly_the_pixels():
-    rgba = np.random.default_rng(1).integers(0, 256, size=(37, 53, 4), dtype=np.uint8)
-    data = draw.png_bytes(rgba)
-    assert data.startswith(b"\x89PNG\r\n\x1a\n")
-    image = Image.open(io.BytesIO(data))
-    assert image.mode == "RGBA" and image.size == (53, 37)
-    assert np.array_equal(np.asarray(image), rgba)
+    first = draw.new_figure(5, 3, 2, fast=True)
+    picture = drawing(*first)
+    second = draw.new_figure(5, 3, 2, fast=True)
+    assert second[0] is not first[0] and not second[1][0].lines and second[1][0].get_aspect() == "auto"
+    built = Figure(figsize=(5, 3), dpi=96)
+    axes = list(built.subplots(1, 2))
+    built.subplots_adjust(left=0.04, right=0.97, bottom=0.13, top=0.9, wspace=0.45)
+    assert drawing(built, axes) == picture == drawing(*second)
 
 
 def test_a_picture_holds_the_pixels_that_matplotlib_draws():
     fig, (ax,) = draw.new_figure(3, 2)
     ax.plot([0, 1, 2], [1, 0, 1])
-    pixels = np.asarray(Image.open(io.BytesIO(draw.Picture.from_figure(fig, "a line").png)))
+    picture = draw.Picture.from_figure(fig, "a line")
+    pixels = np.asarray(Image.open(io.BytesIO(picture.png)))
     buf = io.BytesIO()
     with draw.rc_context({"text.hinting": "no_hinting"}):
         fig.savefig(buf, format="png", dpi=96)
     assert np.array_equal(pixels, np.asarray(Image.open(buf)))
+    assert Image.open(io.BytesIO(picture.png)).size == (288, 192)  # 3 x 2 inches at 96 dpi
     assert fig.dpi == 100  # the figure's own dpi is left as it was
+    assert draw.Picture.from_figure(fig, "again").png == picture.png  # deterministic bytes
+    assert b"Software" not in picture.png
 
 
 def _keyed_axes():

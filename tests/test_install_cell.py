@@ -7,6 +7,7 @@ it (a fork changes that line and runs ``tools/install_cell.py``).
 
 import importlib.util
 import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -60,11 +61,43 @@ def test_every_notebook_starts_with_the_current_install_cell(path):
     assert not nb.cells[0].get("outputs"), "the install cell prints nothing where snb is installed"
 
 
-def test_the_cell_installs_from_the_configured_repository_at_the_version_tag():
+def test_the_cell_installs_from_the_configured_repository_at_its_branch():
     source = install_cell.cell_source()
-    assert f"git+{URL.rstrip('/')}@v{install_cell.version()}" in source
+    assert f"git+{URL.rstrip('/')}@{install_cell.branch()}\"" in source
+    assert "@v" not in source, "no tag is assumed: a tag that does not exist breaks the cell"
     assert 'find_spec("snb") is None' in source  # skipped, silently, where snb imports
     assert all(len(line) <= 88 for line in source.splitlines())
+
+
+def test_pin_replaces_the_branch_by_a_commit():
+    sha = "0123456789abcdef0123456789abcdef01234567"
+    pinned = install_cell.pin(install_cell.cell_source(), sha)
+    assert f"@{sha}\"" in pinned and f"@{install_cell.branch()}\"" not in pinned
+    with pytest.raises(ValueError):
+        install_cell.pin(install_cell.cell_source(), "v0.1.0")
+
+
+def test_the_cell_installs_the_package_from_a_git_repository(tmp_path):
+    """What Colab or a downloaded notebook runs, against a local bare clone of this commit
+    (file URL, offline: no dependencies, no build isolation) pinned as the book pins it."""
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    if head.returncode != 0:
+        pytest.skip("not a git checkout")
+    bare = tmp_path / "course.git"
+    subprocess.run(["git", "clone", "--quiet", "--bare", str(ROOT), str(bare)], check=True)
+    source = install_cell.pin(install_cell.cell_source(), head.stdout.strip())
+    source = source.replace(URL.rstrip("/"), bare.as_uri())
+    source = source.replace('"install", "--quiet"]', '"install", "--quiet", "--no-deps", '
+                            '"--no-build-isolation", "--target", TARGET]')
+    target = tmp_path / "site"
+    code = f"TARGET = {str(target)!r}\n" + source.replace('importlib.util.find_spec("snb") is None', "True")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    check = subprocess.run([sys.executable, "-c", "import snb, sys; print(snb.__file__, snb.__version__)"],
+                           capture_output=True, text=True, env={"PYTHONPATH": str(target), "PATH": ""},
+                           cwd=tmp_path)
+    assert check.returncode == 0 and str(target) in check.stdout, check.stdout + check.stderr
+    assert install_cell.version() in check.stdout
 
 
 def test_the_tool_is_idempotent(tmp_path):

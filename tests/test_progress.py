@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from snb import checks, progress
+from snb import checks, files, progress
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECK = "snb.checks.ch01.check_team_basics"
@@ -76,7 +76,10 @@ def test_latest_result_wins_and_attempts_count(workspace):
     path = workspace / "progress.json"
     for status in ("incorrect", "invalid", "unanswered", "correct"):
         assert progress.record(path, CHECK, status)
-    assert _entries(path)[CHECK] | {"time": None} == {"status": "correct", "attempts": 3, "time": None}
+    entry = _entries(path)[CHECK]
+    assert entry | {"time": None, "solved": None} == {"status": "correct", "attempts": 3, "time": None,
+                                                      "solved": None}
+    assert entry["solved"] == entry["time"], "solved when first correct"
 
 
 # ---------------------------------------------------------------- faults
@@ -140,7 +143,7 @@ def test_a_read_only_folder_loses_nothing(workspace, monkeypatch, capsys):
         # root may write in a read-only folder; simulate the refusal the learner would get
         def refuse(*args, **kwargs):
             raise PermissionError(13, "Permission denied")
-        monkeypatch.setattr(progress.tempfile, "mkstemp", refuse)
+        monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
     else:
         workspace.chmod(0o555)
     try:
@@ -252,7 +255,7 @@ def test_learner_report_prints_a_table_per_chapter(workspace, capsys):
     progress.record(workspace / "progress.json", CHECK, "correct")
     assert progress.main(["--root", str(ROOT), "--workspace", str(workspace)]) == 0
     out = capsys.readouterr().out
-    assert "chapter  exercises  done  attempted  not started" in out
+    assert "Exercise 1.1" in out and "chapter  exercises  done  attempted  not started" in out
     n1 = sum(e.chapter == 1 for e in progress.course_exercises(ROOT))
     assert f"      1  {n1:9d}     1          0  {n1 - 1:11d}" in out
     assert f"1 of {len(progress.course_exercises(ROOT))} exercises done" in out
@@ -300,9 +303,11 @@ def test_odd_attempt_counts_start_again_from_zero(workspace):
     assert _entries(path)[CHECK]["attempts"] == 1
 
 
-def test_class_view_of_an_empty_folder_prints_zero_learners(tmp_path, capsys):
-    assert progress.main(["--root", str(tmp_path), "--class", str(tmp_path)]) == 0
-    assert "Class progress: 0 learners" in capsys.readouterr().out
+def test_class_view_of_an_empty_folder_warns(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("no progress here", encoding="utf-8")
+    assert progress.main(["--root", str(ROOT), "--class", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "Warning: no progress files found" in out and "chapter" not in out
 
 
 def test_class_view_of_a_missing_folder_says_so(tmp_path, capsys):

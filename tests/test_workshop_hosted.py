@@ -7,14 +7,17 @@ tools/hub_links.py (shown in book/instructor/hosted.md) are well formed and open
 
 from __future__ import annotations
 
+import html.parser
 import importlib.util
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+import yaml
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,8 +84,35 @@ def test_every_chapter_with_a_workbook_has_links():
     assert len(rows) == len(numbers)
 
 
+class _Hrefs(html.parser.HTMLParser):
+    """Every <a href> of a text, with its entities decoded as a browser decodes them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs += [value for key, value in attrs if key == "href" and value]
+
+
 def _links(text: str) -> list[str]:
-    return re.findall(r"\]\((https://[^)]+)\)", text)
+    parser = _Hrefs()
+    parser.feed(text)
+    assert not re.search(r"\]\(https?://", text), "Markdown links lose their '&' in the book"
+    return [url for url in parser.hrefs if url.startswith("https://")]
+
+
+def _check_nbgitpuller_query(url: str, repo: str, branch: str) -> str:
+    """The link's query string holds exactly repo, branch and urlpath; returns urlpath."""
+    parsed = urlparse(url)
+    assert parsed.path == "/hub/user-redirect/git-pull", "no double slash, the hub's redirect path"
+    assert "&amp;" not in parsed.query and "amp;" not in parsed.query, url
+    query = parse_qs(parsed.query, strict_parsing=True)
+    assert sorted(query) == ["branch", "repo", "urlpath"], f"{url}: {sorted(query)}"
+    assert query["repo"] == [repo] and query["branch"] == [branch]
+    [urlpath] = query["urlpath"]
+    return urlpath
 
 
 @pytest.fixture(params=["placeholder", "configured"])
@@ -103,10 +133,7 @@ def test_nbgitpuller_links_are_well_formed_and_open_existing_files(links):
     for url in pulls:
         parsed = urlparse(url)
         assert (parsed.scheme, parsed.netloc) == ("https", "hub.example.edu")
-        assert parsed.path == "/hub/user-redirect/git-pull", "no double slash, the hub's redirect path"
-        query = parse_qs(parsed.query, strict_parsing=True)
-        assert query["repo"] == [repo] and query["branch"] == [branch]
-        [urlpath] = query["urlpath"]
+        urlpath = _check_nbgitpuller_query(url, repo, branch)
         prefix = f"lab/tree/{folder}/"
         assert urlpath.startswith(prefix)
         assert (ROOT / urlpath[len(prefix):]).is_file(), urlpath
@@ -135,3 +162,49 @@ def test_an_empty_repository_url_gives_a_clear_placeholder_message(tmp_path):
     config.write_text("repository:\n  url: \"\"\n", encoding="utf-8")
     text = hub_links.table(config=config)
     assert "`repository.url` in `_config.yml` is empty" in text and hub_links.REPO_PLACEHOLDER in text
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The hosted page, and a Markdown link beside an anchor, through the book's own Markdown
+    parser (myst-parser with the book's extensions): one small Sphinx build."""
+    where = tmp_path_factory.mktemp("hosted")
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    extensions = config["parse"]["myst_enable_extensions"]
+    (where / "conf.py").write_text(
+        f"extensions = ['myst_parser']\nmyst_enable_extensions = {extensions!r}\n",
+        encoding="utf-8")
+    (where / "index.md").write_text(hub_links.PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    url = hub_links.nbgitpuller("https://hub.example.edu", "https://github.com/o/r", "main",
+                                "exercises/x.ipynb")
+    (where / "why.md").write_text(f"# Why\n\n[md]({url})\n\n{hub_links.anchor('html', url)}\n",
+                                  encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", str(where),
+                           str(where / "html")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return where / "html", url
+
+
+def test_the_links_in_the_book_page_keep_their_query_strings(built):
+    """Every nbgitpuller link of the built page gives the hub its repository, branch and
+    notebook. (Markdown links came out as '&amp;amp;': the hub saw the repository alone.)"""
+    page = (built[0] / "index.html").read_text(encoding="utf-8")
+    pulls = [u for u in _links(page) if "/git-pull?" in u]
+    assert len(pulls) == 2 * len(hub_links.chapters())
+    repo, branch, _ = hub_links.repository()
+    folder = urlparse(repo).path.rstrip("/").split("/")[-1]
+    for url in pulls:
+        urlpath = _check_nbgitpuller_query(url, repo, branch)
+        assert (ROOT / urlpath.removeprefix(f"lab/tree/{folder}/")).is_file(), urlpath
+
+
+def test_a_markdown_link_would_have_broken_the_query_string(built):
+    """Why the table uses HTML anchors: the same link in Markdown loses its '&'."""
+    html_dir, url = built
+    hrefs = _Hrefs()
+    hrefs.feed((html_dir / "why.html").read_text(encoding="utf-8"))
+    md_url, html_url = [u for u in hrefs.hrefs if "/git-pull?" in u]
+    assert html_url == url
+    if md_url == url:
+        pytest.skip("this myst-parser keeps '&' in Markdown links: the anchors are no longer needed")
+    assert "branch" not in parse_qs(urlparse(md_url).query)

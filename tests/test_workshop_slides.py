@@ -32,43 +32,80 @@ def _types(nb):
     return [c.metadata["slideshow"]["slide_type"] for c in slides.with_slide_types(nb).cells]
 
 
-def test_headings_start_slides_and_subslides():
+def _shown(deck):
+    return [c for c in deck.cells if c.metadata["slideshow"]["slide_type"] not in ("skip", "notes")]
+
+
+def test_headings_start_slides_and_prose_becomes_points_with_notes():
+    long = "This first sentence carries the idea. " + "More detail follows here. " * 5
     nb = new_notebook(cells=[new_markdown_cell("# Title\n\nIntro."), new_markdown_cell("## A section"),
-                             new_markdown_cell("Text under it."), new_markdown_cell("### A subsection")])
-    assert _types(nb) == ["slide", "slide", "-", "subslide"]
+                             new_markdown_cell(long), new_markdown_cell("### A subsection\n\nText.")])
+    deck = slides.with_slide_types(nb)
+    types = [c.metadata["slideshow"]["slide_type"] for c in deck.cells]
+    assert types == ["slide", "notes", "slide", "notes", "subslide", "notes", "subslide", "notes"]
+    assert deck.cells[4].source == "- This first sentence carries the idea."
+    assert deck.cells[5].source.startswith("This first sentence") and "More detail" in deck.cells[5].source
 
 
-def test_code_is_a_fragment_a_picture_a_subslide_and_long_code_is_skipped():
+def test_many_paragraphs_are_spread_over_slides_of_few_points():
+    prose = "\n\n".join(f"Point {i} is made here. It has a second sentence." for i in range(12))
+    deck = slides.with_slide_types(new_notebook(cells=[new_markdown_cell("## Many\n\n" + prose)]))
+    shown = _shown(deck)
+    assert [s.source.count("\n- ") + s.source.startswith("- ") for s in shown] == [5, 5, 2]
+    assert shown[1].source.startswith("## Many (continued)")
+    assert all("second sentence" not in s.source for s in shown)
+
+
+def test_roles_are_rendered_and_cited_works_get_a_references_slide():
+    text = ("# T\n\nAs {cite:t}`vandijk2006` argues, see {cite:p}`vandijk2006` and "
+            "{doc}`the next page <01-2-reach-and-cascades>` or {doc}`01-2-reach-and-cascades`.")
+    deck = slides.with_slide_types(new_notebook(cells=[new_markdown_cell(text)]))
+    body = "\n".join(c.source for c in deck.cells)
+    assert "{cite" not in body and "{doc}" not in body
+    assert "van Dijk (2006) argues" in deck.cells[0].source
+    assert deck.cells[-2].source.startswith("## References") and "van Dijk (2006)." in deck.cells[-2].source
+
+
+def test_code_slides_pictures_alone_output_on_its_own_short_code_as_fragment():
     short = new_code_cell("x = 1\nprint(x)")
-    picture = new_code_cell("draw()", outputs=[PNG])
+    printed = new_code_cell("print(2)", outputs=[new_output("stream", name="stdout", text="2\n")])
+    two = new_code_cell("draw()\ndraw()", outputs=[
+        new_output("stream", name="stdout", text="hello\n"), PNG, PNG])
     long = new_code_cell("\n".join(f"a{i} = {i}" for i in range(slides.MAX_CODE_LINES + 1)))
-    long_picture = new_code_cell(long.source, outputs=[PNG])
-    deck = slides.with_slide_types(new_notebook(cells=[new_markdown_cell("## S"), short, picture, long,
-                                                       long_picture]))
-    assert [c.metadata["slideshow"]["slide_type"] for c in deck.cells] == [
-        "slide", "fragment", "subslide", "skip", "subslide"]
-    assert slides.HIDE_INPUT in deck.cells[4].metadata["tags"], "a long cell shows its picture only"
-    assert slides.HIDE_INPUT not in deck.cells[2].metadata.get("tags", [])
+    deck = slides.with_slide_types(new_notebook(cells=[new_markdown_cell("## S"), short, printed, two,
+                                                       long]))
+    code = [c for c in deck.cells if c.cell_type == "code"]
+    assert [c.metadata["slideshow"]["slide_type"] for c in code] == [
+        "fragment", "subslide", "subslide", "subslide", "skip"]
+    pictures = code[2:4]
+    assert all(len(c.outputs) == 1 and slides.HIDE_INPUT in c.metadata["tags"] for c in pictures)
+    notes = deck.cells[deck.cells.index(code[2]) + 1]
+    assert notes.metadata["slideshow"]["slide_type"] == "notes"
+    assert "<Figure>" in notes.source and "hello" in notes.source and "draw()" in notes.source
+
+
+def test_a_quiz_stays_in_the_book():
+    html = new_output("display_data", data={"text/html": '<div class="snb-quiz">Q</div>',
+                                            "text/plain": "Q"})
+    deck = slides.with_slide_types(new_notebook(cells=[new_markdown_cell("## Self-check"),
+                                                       new_code_cell("quiz.load(1)", outputs=[html])]))
+    code = [c for c in deck.cells if c.cell_type == "code"]
+    assert code[0].metadata["slideshow"]["slide_type"] == "skip"
+    assert "book's page" in deck.cells[-1].source
 
 
 def test_existing_slideshow_metadata_and_skip_tags_are_honoured():
     given = new_markdown_cell("## Heading", metadata={"slideshow": {"slide_type": "notes"}})
     solution = new_code_cell("answer = 42", metadata={"tags": ["solution-only"]})
     nb = new_notebook(cells=[new_markdown_cell("# T"), given, solution])
-    assert _types(nb) == ["slide", "notes", "skip"]
+    assert _types(nb) == ["slide", "notes", "notes", "skip"]
 
 
-def test_long_markdown_is_cut_at_headings_and_blank_lines_but_never_inside_a_fence():
-    fence = "```{admonition} Note\n" + "\n\n".join(f"line {i}" for i in range(20)) + "\n```"
-    prose = "\n\n".join(f"Paragraph {i}." for i in range(30))
-    text = f"# Title\n\nIntro.\n\n## Part two\n\n{prose}\n\n{fence}"
-    parts = slides._split_markdown(text, max_lines=12)
-    assert parts[0] == "# Title\n\nIntro." and parts[1].startswith("## Part two")
-    assert len(parts) > 3
-    assert sum(p.count("```") for p in parts) == 2
-    assert any("```{admonition}" in p and p.endswith("```") and p.count("```") == 2 for p in parts), \
-        "the fence is kept whole"
-    assert "\n\n".join(parts).replace("\n", "") == text.replace("\n", "")
+def test_admonitions_become_a_titled_point():
+    text = "## S\n\n```{admonition} Predict, then run\n:class: tip\nWhat will happen? Say it.\n```"
+    deck = slides.with_slide_types(new_notebook(cells=[new_markdown_cell(text)]))
+    assert "- **Predict, then run.** What will happen?" in deck.cells[0].source
+    assert ":class:" not in deck.cells[0].source
 
 
 def test_the_notebook_itself_is_never_changed():
@@ -82,12 +119,24 @@ def test_the_notebook_itself_is_never_changed():
 
 
 @pytest.mark.parametrize("path", slides.lesson_notebooks(), ids=lambda p: p.stem)
-def test_every_lesson_gives_a_deck_of_several_slides_starting_with_its_title(path):
+def test_every_lesson_gives_a_deck_with_notes_and_no_raw_roles(path):
     nb = nbformat.read(path, as_version=4)
-    types = _types(nb)
-    shown = [(t, c) for t, c in zip(types, slides.with_slide_types(nb).cells) if t != "skip"]
+    deck = slides.with_slide_types(nb, stem=path.stem, base=path.parent)
+    types = [c.metadata["slideshow"]["slide_type"] for c in deck.cells]
+    shown = [(t, c) for t, c in zip(types, deck.cells) if t not in ("skip", "notes")]
     assert shown[0][0] == "slide" and shown[0][1].source.startswith("# "), "the deck opens on the title"
     assert types.count("slide") >= 3
+    visible = [c for t, c in zip(types, deck.cells) if t != "skip"]
+    raw = [c.source[:80] for c in visible if c.cell_type == "markdown" and slides.ROLE.search(c.source)]
+    assert raw == [], f"raw MyST roles on slides: {raw}"
+    # every slide and sub-slide carries speaker notes (press s)
+    slide_starts = [i for i, t in enumerate(types) if t in ("slide", "subslide")]
+    for k, start in enumerate(slide_starts):
+        end = slide_starts[k + 1] if k + 1 < len(slide_starts) else len(types)
+        assert "notes" in types[start:end], f"slide {k + 1} of {path.stem} has no speaker notes"
+    first_notes = next(c.source for t, c in zip(types, deck.cells) if t == "notes")
+    if (ROOT / "book" / "instructor" / f"chapter-{path.stem[:2]}.md").is_file():
+        assert "Talking points" in first_notes
 
 
 @pytest.mark.skipif(not (REVEAL / "dist" / "reveal.js").is_file(),
@@ -108,3 +157,10 @@ def test_a_built_deck_loads_only_local_files(tmp_path):
     assert 'href="01-2-reach-and-cascades.slides.html"' in html, "links to the next page go to its deck"
     assert (tmp_path / "reveal.js" / "dist" / "theme" / "white.css").is_file()
     assert (tmp_path / "_static" / "@jupyter-widgets" / "html-manager" / "dist" / "embed-amd.js").is_file()
+
+
+def test_the_instructor_page_shows_a_slide_with_alt_text():
+    page = (ROOT / "book" / "instructor" / "index.md").read_text(encoding="utf-8")
+    assert "```{image} slide-example.png" in page and ":alt: A slide of chapter 1" in page
+    picture = ROOT / "book" / "instructor" / "slide-example.png"
+    assert picture.read_bytes().startswith(b"\x89PNG") and picture.stat().st_size < 100_000

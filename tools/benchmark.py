@@ -22,6 +22,9 @@ printed, never asserted: a slow machine makes a slow number, not a failing test.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import statistics
 import subprocess
 import sys
@@ -137,6 +140,8 @@ def _builder_actions() -> dict[str, Callable[[], Any]]:
         f"Use this list, a path of {len(people)}": lambda: b.set_edges(path),
         "Remove person (then)": lambda: b.remove_person(people[5]),
         "Use this list, 10,000 lines (refused)": lambda: b.set_edges(long_path),
+        "Use this list, a line of 38,000 spaces": lambda: b.set_edges("Ana" + " " * 38_000 + "Ben"),
+        "check-in Use this list, 38,000 spaces": lambda: c.set_visits("Ana" + " " * 38_000 + "Bar"),
         "Clear": lambda: b.clear(),
         f"check-in Use this list, {builders.MAX_LINES} visits": lambda: c.set_visits(visits),
         "check-in Add visit (then)": lambda: c.add_visit(people[0], venues[0]),
@@ -219,9 +224,14 @@ def main() -> int:
                         help="with --pages: only these chapters' pages, e.g. --only 01 02")
     parser.add_argument("--capstone", action="store_true",
                         help="only the capstone's analyses at the default size and at 10x")
+    parser.add_argument("--files", action="store_true",
+                        help="only the progress files: a class folder of 10,000 files, a 122 MB progress file")
     args = parser.parse_args()
     if args.capstone:
         time_capstone()
+        return 0
+    if args.files:
+        time_files()
         return 0
     if not args.pages:
         time_widgets()
@@ -368,6 +378,57 @@ def time_pages(args: argparse.Namespace) -> None:
         subprocess.run(["make", "-C", str(ROOT), "test"], check=True, stdout=subprocess.DEVNULL)
         seconds = time.perf_counter() - start
         print(f"  make test {seconds:.0f} s  {verdict(seconds, SUITE_BUDGET_S)} (<= {SUITE_BUDGET_S:.0f} s)")
+
+
+# ------------------------------------------------------------------ progress files
+#: Seconds `make class-progress` may take on a folder of CLASS_FILES learner files.
+CLASS_BUDGET_S = 5.0
+CLASS_FILES = 10_000
+#: Milliseconds one check may spend recording its result next to a 122 MB progress file.
+RECORD_BUDGET_MS = 100.0
+
+
+def time_files() -> None:
+    """A hostile class folder (a tenth of the files damaged) and a huge progress file."""
+    import json
+    import tempfile
+
+    from snb import progress
+
+    entry = {"status": "incorrect", "time": "2026-12-01T10:00:00Z", "attempts": 3}
+    good = json.dumps({"format": progress.FORMAT, "version": 1,
+                       "checks": {f"snb.checks.ch0{c}.check_{i}": entry for c in range(1, 7) for i in range(6)}})
+    bad = ["[" * 100_000, '{"a": ' + "9" * 5000 + "}", '{"format": "snb-progress", "checks": {"x": '
+           '{"status": "correct", "attempts": "many"}}}']
+    print("== Progress files")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "class"
+        for i in range(CLASS_FILES):
+            sub = folder / f"group-{i % 20:02d}"
+            sub.mkdir(parents=True, exist_ok=True)
+            (sub / f"learner-{i:05d}.json").write_text(good if i % 10 else bad[i % 3], encoding="utf-8")
+        os.mkfifo(folder / "fifo.json")
+        os.symlink("/dev/zero", folder / "zero.json")
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            code = progress.main(["--root", str(ROOT), "--class", str(folder)])
+        seconds = time.perf_counter() - start
+        skipped = out.getvalue().count("\nskipped ") + out.getvalue().startswith("skipped ")
+        print(f"  make class-progress, {CLASS_FILES:,} files ({skipped:,} skipped, exit {code}) "
+              f"{seconds:5.2f} s  {verdict(seconds, CLASS_BUDGET_S)} (<= {CLASS_BUDGET_S:g} s)")
+        path = Path(tmp) / "progress.json"
+        with open(path, "wb") as huge:
+            huge.write(good.encode("utf-8"))
+            huge.truncate(122 * 10**6)
+        with contextlib.redirect_stderr(io.StringIO()):
+            start = time.perf_counter()
+            progress.record(path, "snb.checks.ch01.check_team_basics", "correct")  # kept aside, new file
+            first = (time.perf_counter() - start) * 1000
+            start = time.perf_counter()
+            progress.record(path, "snb.checks.ch01.check_team_basics", "correct")
+            then = (time.perf_counter() - start) * 1000
+        print(f"  a check beside a 122 MB progress file: {first:5.1f} ms (kept aside), then {then:5.1f} ms  "
+              f"{verdict(max(first, then), RECORD_BUDGET_MS)} (<= {RECORD_BUDGET_MS:g} ms)")
 
 
 if __name__ == "__main__":

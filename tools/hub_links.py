@@ -1,6 +1,6 @@
 """Links that open each chapter on a shared service: a JupyterHub (nbgitpuller), Binder, Colab.
 
-    python tools/hub_links.py --hub https://hub.example.org   # print the table for your hub
+    python tools/hub_links.py --hub https://hub.example.org   # print the links for your hub
     python tools/hub_links.py --write                          # refresh the table in the book
 
 The repository comes from `_config.yml` (`repository.url`, `repository.branch`). While that is
@@ -8,11 +8,19 @@ empty, the links use the placeholder REPO_PLACEHOLDER and the tool says so: fill
 then run it again. An nbgitpuller link makes the hub clone (first visit) or update (later
 visits, keeping the learner's own changes) the course into the learner's home folder and open
 the named notebook in JupyterLab.
+
+The table's links are HTML anchors (``<a href="...&amp;...">``), not Markdown links: the
+book's Markdown parser (myst-parser 3, which Jupyter Book 1 requires) escapes a Markdown link's
+``&`` once more than HTML needs, so every ``&`` of a query string reached the built page as
+``&amp;amp;`` and the hub saw one parameter, the repository, without its branch and notebook.
+An HTML anchor is passed to the page as written; ``tests/test_workshop_hosted.py`` builds the
+page with the book's parser and reads each link's query string back.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import re
 import sys
 from pathlib import Path
@@ -62,17 +70,24 @@ def colab(repo: str, branch: str, path: str) -> str:
     return f"https://colab.research.google.com/github/{urlparse(repo).path.strip('/')}/blob/{branch}/{path}"
 
 
+def anchor(text: str, url: str) -> str:
+    """An HTML link whose address survives the book's Markdown parser unchanged."""
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>'
+
+
 def table(hub: str = HUB_PLACEHOLDER, config: Path = CONFIG, root: Path = ROOT) -> str:
     repo, branch, known = repository(config)
     lines = []
     if not known:
-        lines += [f"`repository.url` in `_config.yml` is empty, so these links use the placeholder "
-                  f"`{REPO_PLACEHOLDER}`: fill it in and run `python tools/hub_links.py --write`.", ""]
+        lines += [(f"`repository.url` in `_config.yml` is empty, so these links use the placeholder "
+                   f"`{REPO_PLACEHOLDER}`: fill it in and run `python tools/hub_links.py --write`."), ""]
     lines += ["| Chapter | Hub: lesson | Hub: workbook | Binder | Colab |", "| --- | --- | --- | --- | --- |"]
     for number, lesson, workbook in chapters(root):
-        lines.append(f"| {int(number)} | [lesson]({nbgitpuller(hub, repo, branch, lesson)}) "
-                     f"| [workbook]({nbgitpuller(hub, repo, branch, workbook)}) "
-                     f"| [lesson]({binder(repo, branch, lesson)}) | [lesson]({colab(repo, branch, lesson)}) |")
+        links = [anchor("lesson", nbgitpuller(hub, repo, branch, lesson)),
+                 anchor("workbook", nbgitpuller(hub, repo, branch, workbook)),
+                 anchor("lesson", binder(repo, branch, lesson)),
+                 anchor("lesson", colab(repo, branch, lesson))]
+        lines.append(f"| {int(number)} | {' | '.join(links)} |")
     return "\n".join(lines)
 
 
@@ -96,7 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         changed = refresh(hub=args.hub)
         print(f"{PAGE.relative_to(ROOT)} {'updated' if changed else 'already up to date'}")
     else:
-        print(table(args.hub))
+        repo, branch, _ = repository()
+        for number, lesson, workbook in chapters():
+            print(f"Chapter {int(number)} lesson:   {nbgitpuller(args.hub, repo, branch, lesson)}")
+            print(f"Chapter {int(number)} workbook: {nbgitpuller(args.hub, repo, branch, workbook)}")
     if not repository()[2]:
         print(f"\nNote: repository.url in _config.yml is empty; the links use {REPO_PLACEHOLDER}.",
               file=sys.stderr)

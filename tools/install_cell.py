@@ -7,7 +7,12 @@
 A notebook downloaded from the book, or opened in Colab, imports the course's helper
 package ``snb``, which is not there. Its first cell installs it, from the repository
 (``repository.url`` in ``_config.yml``, the one place the address is written) at the
-book's version tag (``v`` + the version in ``pyproject.toml``). Where ``snb`` imports
+branch the notebook came from (``repository.branch``, ``main``): Colab opens the
+notebook from that branch, so notebook and package match. The book's downloads are
+pinned further: the build rewrites the branch in each downloadable notebook to the
+commit the book was built from (``book/_ext/snb_book.py``, :func:`pin`), so a notebook
+downloaded today still installs the package it was made with. No tag is assumed: a
+release tags its commit (README, "Publishing the book"). Where ``snb`` imports
 (the course's own environment, Binder) the cell does nothing and prints nothing, so
 strict nbval is unaffected; the book hides it (tag ``remove-cell``). New chapters get
 it by running this tool; ``tests/test_install_cell.py`` fails when a notebook under
@@ -17,6 +22,7 @@ it by running this tool; ``tests/test_install_cell.py`` fails when a notebook un
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -40,8 +46,21 @@ def repository_url(root: Path = ROOT) -> str:
 
 
 def version(root: Path = ROOT) -> str:
-    """The course's version (``pyproject.toml``), whose tag ``v<version>`` the cell installs."""
+    """The course's version (``pyproject.toml``)."""
     return tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def branch(root: Path = ROOT) -> str:
+    """The branch the notebooks are published from (``repository.branch``, default main)."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+    return str((config.get("repository") or {}).get("branch") or "main")
+
+
+def pin(source: str, commit: str, root: Path = ROOT) -> str:
+    """The install cell's ``source`` with the branch replaced by ``commit`` (a full SHA)."""
+    if not re.fullmatch(r"[0-9a-f]{40}", commit):
+        raise ValueError(f"not a commit: {commit!r}")
+    return source.replace(f"@{branch(root)}\"", f"@{commit}\"")
 
 
 def cell_source(root: Path = ROOT) -> str:
@@ -55,7 +74,7 @@ def cell_source(root: Path = ROOT) -> str:
         "    import subprocess\n"
         "    import sys\n"
         "\n"
-        f'    REPOSITORY = "git+{repository_url(root)}@v{version(root)}"\n'
+        f'    REPOSITORY = "git+{repository_url(root)}@{branch(root)}"\n'
         '    pip = [sys.executable, "-m", "pip", "install", "--quiet"]\n'
         '    subprocess.run(pip + [f"snb @ {REPOSITORY}"], check=True)'
     )

@@ -351,6 +351,83 @@ def verdict_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
     return [node], []
 
 
+def _workbook_buttons(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                      doctree: Any) -> None:
+    """On an exercises page (``solutions/NN-*``), the launch and download buttons open the
+    learner's workbook (``exercises/NN-*.ipynb``), not the worked solutions."""
+    if not pagename.startswith("solutions/"):
+        return
+    name = pagename.split("/", 1)[1]
+    swaps = {f"solutions/{name}.ipynb": f"exercises/{name}.ipynb",
+             f"solutions%2F{name}.ipynb": f"exercises%2F{name}.ipynb"}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(value, str) and key in ("url", "href"):
+                    for old, new in swaps.items():
+                        value = value.replace(old, new)
+                    node[key] = value
+                elif isinstance(value, str) and key == "tooltip" and "Download" in value:
+                    node[key] = "Download the workbook (.ipynb): answer the exercises in it"
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(context.get("header_buttons", []))
+
+
+def _copy_workbooks(app: Sphinx, exception: Exception | None) -> None:
+    """Put each workbook where the exercises pages' download button points."""
+    import shutil
+    from pathlib import Path
+
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir, "_sources", "exercises")
+    for source in sorted(Path(app.srcdir, "exercises").glob("[0-9][0-9]-*.ipynb")):
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target / source.name)
+
+
+def _pin_downloads(app: Sphinx, exception: Exception | None) -> None:
+    """Downloadable notebooks install the package from the commit the book was built from.
+
+    The install cell (tools/install_cell.py) names the branch; here, in the built copies
+    under ``_sources/``, the branch becomes ``git rev-parse HEAD`` when the course files
+    are committed as built (otherwise they stay on the branch, and the build says so).
+    """
+    import importlib.util
+    import subprocess
+    from pathlib import Path
+
+    if exception is not None or app.builder.format != "html":
+        return
+    root = Path(app.srcdir)
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
+                                text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "notebooks", "solutions", "snb"],
+                               cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        logger.info("snb: not a git checkout; downloadable notebooks install from the branch")
+        return
+    if dirty:
+        logger.info("snb: uncommitted course files; downloadable notebooks install from the branch")
+        return
+    spec = importlib.util.spec_from_file_location("install_cell", root / "tools" / "install_cell.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    line = next(x for x in tool.cell_source(root).splitlines() if "REPOSITORY =" in x)
+    old, new = json.dumps(line)[1:-1], json.dumps(tool.pin(line, commit, root))[1:-1]
+    for path in Path(app.outdir, "_sources").rglob("*.ipynb"):
+        text = path.read_text(encoding="utf-8")
+        if old in text:
+            path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def _register_reference_style() -> None:
     """Author-year citations with round brackets and no comma: "(Freeman 1979)"."""
     from dataclasses import dataclass, field
@@ -390,6 +467,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("verdict", verdict_role)
     app.connect("doctree-read", _hide_solution_markers)
     app.connect("html-page-context", _citations_as_list_items)
+    app.connect("html-page-context", _workbook_buttons, priority=900)
+    # the workbooks are copied first, so that they are pinned with the other downloads
+    app.connect("build-finished", _copy_workbooks, priority=400)
+    app.connect("build-finished", _pin_downloads)
     return {
         "version": __version__,
         "parallel_read_safe": True,

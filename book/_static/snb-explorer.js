@@ -101,6 +101,25 @@
       el.addEventListener("input", function () { readout(i); show(i); });
       el.addEventListener("change", function () { readout(i); show(i); });
     });
+    // a tap on the picture shows it at full size (phones), another puts it back
+    var frameBox = img.parentNode;
+    img.setAttribute("tabindex", "0");
+    img.setAttribute("role", "button");
+    img.setAttribute("aria-label", "Show the picture at full size (tap again to fit the screen)");
+    function zoom() {
+      var on = frameBox.classList.toggle("snb-zoomed");
+      img.setAttribute("aria-pressed", on ? "true" : "false");
+    }
+    img.addEventListener("click", zoom);
+    img.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); zoom(); }
+    });
+    if (!box.querySelector(".snb-explorer-zoom-hint")) {
+      var hint = document.createElement("p");
+      hint.className = "snb-explorer-zoom-hint";
+      hint.textContent = "Tap the picture to see it at full size.";
+      frameBox.parentNode.insertBefore(hint, frameBox.nextSibling);
+    }
     box.querySelector(".snb-explorer-offline").hidden = true;
     box.querySelector(".snb-explorer-note").hidden = false;
     if (img.dataset.src) { img.src = base + img.dataset.src; }

@@ -11,8 +11,13 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from snb.feedback import (Feedback, _describe, _invalid, _ok, _unanswered, _wrong,
-                          graph_problem, node_set_problem, number_problem, plural, teaching_check)
+from snb.feedback import (Feedback, choice_check, correct, describe, graph_problem, invalid,
+                          node_set_problem, number_problem, plural, teaching_check,
+                          unanswered, wrong)
+
+__all__ = ["REACH_EXERCISE", "SEEDING_EXERCISE", "DECISION_EXERCISE", "EMAIL_EXERCISE", "check_team_basics",
+           "check_two_step_design", "check_two_step_reach", "check_seeding_comparison", "check_decision",
+           "check_email_export"]
 
 
 def _team() -> nx.Graph:
@@ -35,27 +40,27 @@ def check_team_basics(density: Any, most_connected: Any) -> Feedback:
     truth = nx.density(G)
     if not math.isclose(value, truth, abs_tol=1e-3):
         if math.isclose(value, m / (n * (n - 1)), abs_tol=1e-3):
-            return _wrong(f"{value:.3f} treats every tie as one-way.",
+            return wrong(f"{value:.3f} treats every tie as one-way.",
                           "in an undirected network a tie joins a pair once: there are n(n-1)/2 possible pairs.")
         if math.isclose(value, m / n, abs_tol=1e-3):
-            return _wrong(f"{value:.3f} is ties per person, not density.",
+            return wrong(f"{value:.3f} is ties per person, not density.",
                           "density divides the ties by the number of possible pairs.")
         if math.isclose(value, truth * 100, abs_tol=0.1):
-            return _wrong("that looks like a percentage.", "give density as a share between 0 and 1.")
-        return _wrong(f"the density is not {value:.3f}.",
+            return wrong("that looks like a percentage.", "give density as a share between 0 and 1.")
+        return wrong(f"the density is not {value:.3f}.",
                       "density = ties / possible pairs; nx.density(G) computes it.")
     top = max(dict(G.degree()).values())
     leaders = {v for v in G if G.degree(v) == top}
     if people != leaders:
         if people == {"Dev"}:
-            return _wrong("Dev is the bridge between the two groups, but has only 2 ties.",
+            return wrong("Dev is the bridge between the two groups, but has only 2 ties.",
                           "count ties: dict(G.degree()) lists them for everyone.")
         if people < leaders:
-            return _wrong(f"{plural(len(leaders) - len(people), 'more person ties', 'more people tie')} for the most ties.",
+            return wrong(f"{plural(len(leaders) - len(people), 'more person ties', 'more people tie')} for the most ties.",
                           "include everyone with the highest degree.")
-        return _wrong(f"not everyone in {sorted(people)} has the most ties.",
+        return wrong(f"not everyone in {sorted(people)} has the most ties.",
                       "the most-connected people have the highest degree: see dict(G.degree()).")
-    return _ok(f"density {truth:.3f}: {m} of the {n * (n - 1) // 2} possible ties exist; "
+    return correct(f"density {truth:.3f}: {m} of the {n * (n - 1) // 2} possible ties exist; "
                f"{' and '.join(sorted(leaders))} have {top} ties each.")
 
 
@@ -63,25 +68,25 @@ def check_team_basics(density: Any, most_connected: Any) -> Feedback:
 def check_two_step_design(G: Any, *, sender: str = "Brand", people: int = 8, max_direct: int = 3) -> Feedback:
     """Exercise 1.2: a network where ``sender`` reaches everyone within 2 steps
     while talking directly to at most ``max_direct`` people."""
-    problem = graph_problem(G, max_nodes=1000, what="your network (a networkx Graph)")
+    problem = graph_problem(G, max_nodes=1000, what="your network (a networkx Graph)", self_loops=True)
     if problem:
         return problem
     if G.number_of_edges() == 0 and G.number_of_nodes() <= 1:
-        return _unanswered("your design: add customers and ties (with the builder or in code)")
+        return unanswered("your design: add customers and ties (with the builder or in code)")
     if sender not in G:
         close = [v for v in G if str(v).strip().lower() == sender.lower()]
         hint = f"you have {close[0]!r}: names must match exactly." if close else f"add a person called {sender!r}."
-        return _wrong(f"there is no {sender!r} in your network.", hint)
+        return wrong(f"there is no {sender!r} in your network.", hint)
     loops = list(nx.nodes_with_selfloops(G))
     if loops:
-        return _wrong(f"{loops[0]!r} has a tie to themselves.", "remove self-ties: they carry no message.")
+        return wrong(f"{loops[0]!r} has a tie to themselves.", "remove self-ties: they carry no message.")
     if G.number_of_nodes() != people:
-        return _wrong(f"the network has {plural(G.number_of_nodes(), 'person', 'people')}; the exercise asks for "
+        return wrong(f"the network has {plural(G.number_of_nodes(), 'person', 'people')}; the exercise asks for "
                       f"{people} ({sender} and {plural(people - 1, 'customer')}).",
                       "add or remove people until the count matches.")
     direct = G.degree(sender)
     if direct > max_direct:
-        return _wrong(f"{sender} talks directly to {plural(direct, 'person', 'people')}; the budget is {max_direct}.",
+        return wrong(f"{sender} talks directly to {plural(direct, 'person', 'people')}; the budget is {max_direct}.",
                       "let some customers pass the message on to others instead.")
     dist = nx.single_source_shortest_path_length(G, sender)
     far = [v for v in G if dist.get(v, math.inf) > 2]
@@ -89,9 +94,9 @@ def check_two_step_design(G: Any, *, sender: str = "Brand", people: int = 8, max
         unreachable = [v for v in far if v not in dist]
         detail = (f"{len(unreachable)} cannot be reached at all" if unreachable
                   else f"{len(far)} {'is' if len(far) == 1 else 'are'} three or more steps away")
-        return _wrong(f"{detail}: {sorted(map(str, far))}.",
+        return wrong(f"{detail}: {sorted(map(str, far))}.",
                       f"tie each of them to someone {sender} talks to directly.")
-    return _ok(f"{sender} talks to {plural(direct, 'person', 'people')} and still reaches all "
+    return correct(f"{sender} talks to {plural(direct, 'person', 'people')} and still reaches all "
                f"{plural(people - 1, 'other')} within two steps.")
 
 
@@ -111,7 +116,7 @@ def check_two_step_reach(answer: Any) -> Feedback:
         # {node: distance}, as nx.single_source_shortest_path_length(G, 0, cutoff=2) gives it
         farthest = max(answer.values())
         if farthest > spec["k"]:
-            return _wrong(f"your dictionary of distances goes up to {farthest} steps; the question "
+            return wrong(f"your dictionary of distances goes up to {farthest} steps; the question "
                           f"stops at {spec['k']}.",
                           "pass cutoff=2, or keep the nodes at distance 2 or less: "
                           "{v for v, d in dist.items() if d <= 2}.")
@@ -122,21 +127,21 @@ def check_two_step_reach(answer: Any) -> Feedback:
     dist = nx.single_source_shortest_path_length(G, spec["source"], cutoff=spec["k"])
     truth = set(dist)
     if reached == truth:
-        return _ok(f"{len(truth)} of {G.number_of_nodes()} people are within two steps of hub "
+        return correct(f"{len(truth)} of {G.number_of_nodes()} people are within two steps of hub "
                    f"{spec['source']}, the hub included.")
     if reached == truth - {spec["source"]}:
-        return _wrong("almost: you left out the hub itself.",
+        return wrong("almost: you left out the hub itself.",
                       "count the sender as reached at step 0, as k_step_reach does.")
     exactly_two = {v for v, d in dist.items() if d == 2}
     one_step = {v for v, d in dist.items() if d <= 1}
     if reached in (exactly_two, exactly_two | {spec["source"]}):
-        return _wrong("these are only the people exactly two steps away.",
+        return wrong("these are only the people exactly two steps away.",
                       "'within two steps' includes the hub's own contacts (one step) too.")
     if reached in (one_step, one_step - {spec["source"]}):
-        return _wrong("these are only the hub's direct contacts (one step).",
+        return wrong("these are only the hub's direct contacts (one step).",
                       "add the contacts of those contacts.")
     extra, missing = reached - truth, truth - reached
-    return _wrong(f"{plural(len(missing), 'person', 'people')} missing and {len(extra)} too many "
+    return wrong(f"{plural(len(missing), 'person', 'people')} missing and {len(extra)} too many "
                   f"(you have {len(reached)}, the answer has {len(truth)}).",
                   "nx.single_source_shortest_path_length(G, 0, cutoff=2) gives everyone within two steps.")
 
@@ -177,18 +182,18 @@ def check_seeding_comparison(better: Any, broadcast_mean: Any, peer_mean: Any) -
             return problem
         means[name] = number
         if number < 1 or number > SEEDING_EXERCISE["n"]:
-            return _wrong(f"{name} = {number:g} is impossible: reach lies between 1 and "
+            return wrong(f"{name} = {number:g} is impossible: reach lies between 1 and "
                           f"{SEEDING_EXERCISE['n']} people.",
                           "take the mean of cascade_sizes(...), not a share or a sum.")
     if better is ...:
-        return _unanswered("'broadcast' or 'peer'")
+        return unanswered("'broadcast' or 'peer'")
     if not isinstance(better, str) or better.strip().lower() not in ("broadcast", "peer"):
-        return _invalid(f"better must be the text 'broadcast' or 'peer', got {_describe(better)}.")
+        return invalid(f"better must be the text 'broadcast' or 'peer', got {describe(better)}.")
     tol = SEEDING_EXERCISE["tolerance"]
     no_hub = _seeding_reference(with_p_hub=False)
     if (_close(means["broadcast_mean"], no_hub["broadcast"], tol) and _close(means["peer_mean"], no_hub["peer"], tol)
             and not _close(means["broadcast_mean"], ref["broadcast"], tol)):
-        return _wrong("your means look like every tie used p = 0.2, hub ties included: p_hub was left out.",
+        return wrong("your means look like every tie used p = 0.2, hub ties included: p_hub was left out.",
                       f"pass the keyword p_hub={SEEDING_EXERCISE['p_hub']} to models.cascade_sizes, as in "
                       "the lesson's cascade with media hubs.")
     for name, strategy in (("broadcast_mean", "broadcast"), ("peer_mean", "peer")):
@@ -196,15 +201,15 @@ def check_seeding_comparison(better: Any, broadcast_mean: Any, peer_mean: Any) -
         if abs(value - ref[strategy]) > tol * ref[strategy]:
             other = "peer" if strategy == "broadcast" else "broadcast"
             if abs(value - ref[other]) <= tol * ref[other]:
-                return _wrong(f"{name} looks like the other strategy's number.", "check which seeds went where.")
-            return _wrong(f"{name} = {value:.1f} is more than {tol:.0%} away from the long-run mean.",
+                return wrong(f"{name} looks like the other strategy's number.", "check which seeds went where.")
+            return wrong(f"{name} = {value:.1f} is more than {tol:.0%} away from the long-run mean.",
                           "one run is mostly luck: average cascade_sizes over at least 500 seeded runs, "
                           "with the exercise's p and the keyword p_hub.")
     winner = max(ref, key=ref.get)
     if better.strip().lower() != winner:
-        return _wrong(f"your own numbers say otherwise: {winner} reaches more people on average.",
+        return wrong(f"your own numbers say otherwise: {winner} reaches more people on average.",
                       "compare the two means you computed.")
-    return _ok(f"{winner} seeding reaches about {ref[winner]:.0f} people on average, against "
+    return correct(f"{winner} seeding reaches about {ref[winner]:.0f} people on average, against "
                f"{min(ref.values()):.0f} for the other, with the same budget of {SEEDING_EXERCISE['budget']}.")
 
 
@@ -227,8 +232,8 @@ DECISION_EXERCISE: dict[str, Any] = {
              "campaigns. Even at 0.25, transformation only overtook step by step at a success "
              "chance of 0.9.",
         "B": "step by step is the robust choice only when dialogue is clearly more contagious: "
-             "in the lesson's market wait and see beat it at dialogue pass-on 0.10, below the "
-             "crossover between 0.15 and 0.20. Its pilots cost 10 a period that 0.10 does not "
+             "in the lesson's market its pilots did not pay back at dialogue pass-on 0.10, below "
+             "the crossover between 0.15 and 0.20. Its pilots cost 10 a period that 0.10 does not "
              "pay back; it becomes the better plan if the measured pass-on rises.",
         "C": "at 0.10 the market is below the crossover (between 0.15 and 0.20) where adapting "
              "starts to pay, so the cheap one-way channel wins for now. Measuring the pass-on "
@@ -241,32 +246,14 @@ DECISION_EXERCISE: dict[str, Any] = {
 }
 
 
-def _normalise(text: str) -> str:
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
-
-
 @teaching_check
 def check_decision(answer: Any) -> Feedback:
     """Exercise 1.5: the manager's choice, given as the option's letter or its text."""
-    options = DECISION_EXERCISE["options"]
-    letters = "', '".join(options)
-    if answer is ...:
-        return _unanswered(f"the letter of your choice ('{letters}')")
-    if not isinstance(answer, str):
-        return _invalid(f"expected the letter of an option as text, got {_describe(answer)}.",
-                        f"write one of '{letters}' in quotes, e.g. choice = 'A'.")
-    said = _normalise(answer)
-    for prefix in ("option ", "answer "):
-        said = said[len(prefix):] if said.startswith(prefix) else said
-    chosen = next((k for k, text in options.items() if said in (k.lower(), _normalise(text))), None)
-    if chosen is None:
-        return _invalid(f"{_describe(answer)} is not one of the options.",
-                        f"answer with a letter, '{letters}', or copy an option's text.")
-    reason = DECISION_EXERCISE["feedback"][chosen]
-    if chosen == DECISION_EXERCISE["answer"]:
-        return _ok(f"{chosen}: {reason}")
-    return _wrong(f"{chosen} is not the best plan here: {reason}",
-                  "compare the measured dialogue pass-on with the crossover in the lesson's sweep.")
+    spec = DECISION_EXERCISE
+    return choice_check(answer, spec["options"], spec["answer"],
+                        "compare the measured dialogue pass-on with the crossover in the lesson's sweep.",
+                        feedback=lambda k: (f"{k}: " if k == spec["answer"] else f"{k} is not the best plan here: ")
+                        + spec["feedback"][k], name="choice")
 
 
 # ------------------------------------------ exercise 1.6: a network from a CSV file
@@ -282,48 +269,49 @@ def check_email_export(G: Any, broker: Any) -> Feedback:
 
     truth = load_email_export()
     if isinstance(G, nx.Graph) and G.is_directed():
-        return _wrong("this is a directed network: the export lists each direction as its own row.",
+        return wrong("this is a directed network: the export lists each direction as its own row.",
                       "the exercise counts one contact per pair: build nx.Graph(), or use "
                       "G.to_undirected().")
-    problem = graph_problem(G, max_nodes=1000, what="the email network (a networkx Graph)")
+    problem = graph_problem(G, max_nodes=1000, what="the email network (a networkx Graph)",
+                            self_loops=True)
     if problem:
         return problem
     header = [c for c in EMAIL_EXERCISE["columns"] if c in G]
     if header:
-        return _wrong(f"{header[0]!r} is a person in your network: the header row was read as a tie.",
+        return wrong(f"{header[0]!r} is a person in your network: the header row was read as a tie.",
                       "csv.DictReader skips the header; with csv.reader, call next(reader) first.")
     loops = list(nx.nodes_with_selfloops(G))
     if loops:
-        return _wrong(f"{loops[0]!r} has a tie to themselves: a note to self is not a contact.",
+        return wrong(f"{loops[0]!r} has a tie to themselves: a note to self is not a contact.",
                       "skip rows whose source equals their target, or remove nx.selfloop_edges(G).")
     if set(G) != set(truth):
         missing, extra = sorted(set(truth) - set(G)), sorted(map(str, set(G) - set(truth)))
         detail = f"missing {missing[:4]}" if missing else f"not in the file: {extra[:4]}"
-        return _wrong(f"your network has {plural(G.number_of_nodes(), 'person', 'people')}, the export "
+        return wrong(f"your network has {plural(G.number_of_nodes(), 'person', 'people')}, the export "
                       f"{truth.number_of_nodes()} ({detail}).",
                       "add a tie for every row of the file, with the names as written.")
     if set(map(frozenset, G.edges)) != set(map(frozenset, truth.edges)):
-        return _wrong(f"your network has {plural(G.number_of_edges(), 'tie')}; the export gives "
+        return wrong(f"your network has {plural(G.number_of_edges(), 'tie')}; the export gives "
                       f"{truth.number_of_edges()} pairs who emailed.",
                       "add one tie per row; a pair that wrote both ways is still one contact.")
     if broker is ...:
-        return _unanswered("the name of the person most shortest paths run through")
+        return unanswered("the name of the person most shortest paths run through")
     if not isinstance(broker, str):
-        return _invalid(f"broker should be one person's name as text, got {_describe(broker)}.",
+        return invalid(f"broker should be one person's name as text, got {describe(broker)}.",
                         "e.g. broker = 'Amir'; max(scores, key=scores.get) gives the name.")
     scores = nx.betweenness_centrality(truth)
     best = max(scores, key=scores.get)
     name = next((v for v in truth if v.lower() == broker.strip().lower()), None)
     if name is None:
-        return _invalid(f"{broker!r} is not in the export.", "give a name exactly as it appears in the file.")
+        return invalid(f"{broker!r} is not in the export.", "give a name exactly as it appears in the file.")
     if name != best:
         if truth.degree(name) == max(d for _, d in truth.degree()):
-            return _wrong(f"{name} has the most ties ({truth.degree(name)}), but ties are not paths.",
+            return wrong(f"{name} has the most ties ({truth.degree(name)}), but ties are not paths.",
                           "betweenness counts the shortest paths running through a person: "
                           "nx.betweenness_centrality(G).")
-        return _wrong(f"{name} lies on {scores[name]:.0%} of the shortest paths between others; "
+        return wrong(f"{name} lies on {scores[name]:.0%} of the shortest paths between others; "
                       f"someone lies on more.", "take the person with the highest "
                       "nx.betweenness_centrality(G).")
-    return _ok(f"{truth.number_of_nodes()} people and {truth.number_of_edges()} contacts; {best} lies on "
+    return correct(f"{truth.number_of_nodes()} people and {truth.number_of_edges()} contacts; {best} lies on "
                f"{scores[best]:.0%} of the shortest paths between the others, though "
                f"{max(truth, key=truth.degree)} has more ties.")

@@ -11,8 +11,13 @@ from typing import Any, Hashable, Iterable
 import networkx as nx
 import numpy as np
 
-from snb.feedback import (Feedback, _describe, _invalid, _items, _ok, _unanswered, _wrong,
-                          graph_problem, number_problem, plural, teaching_check)
+from snb.feedback import (Feedback, choice_check, bounded_items, correct, describe, graph_problem,
+                          invalid, number_problem, plural, teaching_check, unanswered,
+                          wrong)
+
+__all__ = ["VISITS_EXERCISE", "CO_VISIT_EXERCISE", "CONCENTRATION_EXERCISE", "PARTNER_EXERCISE",
+           "MANAGER_DECISION_EXERCISE", "check_visits_network", "check_co_visits", "check_concentration",
+           "check_partner_choice", "check_manager_decision"]
 
 
 #: Exercise 2.1: a week of check-ins, one row per visit (invented for the course).
@@ -41,7 +46,7 @@ def _case_hint(strangers: list, known: Iterable[Hashable]) -> str:
 def check_visits_network(B: Any) -> Feedback:
     """Exercise 2.1: the two-mode check-in network of :data:`VISITS_EXERCISE`."""
     if isinstance(B, nx.Graph) and B.is_multigraph():
-        return _invalid("this is a multigraph, with one tie per visit.",
+        return invalid("this is a multigraph, with one tie per visit.",
                         "use nx.Graph(): one tie per customer and venue, with repeat visits counted in "
                         "the tie's visits attribute.")
     problem = graph_problem(B, max_nodes=1000, what="your check-in network (a networkx Graph)")
@@ -54,54 +59,54 @@ def check_visits_network(B: Any) -> Feedback:
     venues = list(dict.fromkeys(v for _, v in VISITS_EXERCISE))
     strangers = [v for v in B if v not in set(customers) | set(venues)]
     if strangers:
-        return _wrong(f"not in the table: {sorted(map(repr, strangers))[:4]}.", _case_hint(strangers, customers + venues))
+        return wrong(f"not in the table: {sorted(map(repr, strangers))[:4]}.", _case_hint(strangers, customers + venues))
     missing = [v for v in customers + venues if v not in B]
     if missing:
-        return _wrong(f"missing from your network: {_names(missing)}.",
+        return wrong(f"missing from your network: {_names(missing)}.",
                       "every customer and venue of the table is a node.")
     side = dict(B.nodes(data="bipartite"))
     unmarked = [v for v in B if side[v] not in (0, 1)]
     if unmarked:
-        return _wrong(f"{plural(len(unmarked), 'node has', 'nodes have')} no side, e.g. {unmarked[0]!r} (bipartite={side[unmarked[0]]!r}).",
+        return wrong(f"{plural(len(unmarked), 'node has', 'nodes have')} no side, e.g. {unmarked[0]!r} (bipartite={side[unmarked[0]]!r}).",
                       "add customers with B.add_node(name, bipartite=0) and venues with bipartite=1.")
     if all(side[c] == 1 for c in customers) and all(side[v] == 0 for v in venues):
-        return _wrong("the two sides are swapped: customers are marked 1 and venues 0.",
+        return wrong("the two sides are swapped: customers are marked 1 and venues 0.",
                       "the course's convention: bipartite=0 for customers, bipartite=1 for venues.")
     for group, want, label in ((customers, 0, "a customer"), (venues, 1, "a venue")):
         for v in group:
             if side[v] != want:
-                return _wrong(f"{v} is {label} but has bipartite={side[v]}.",
+                return wrong(f"{v} is {label} but has bipartite={side[v]}.",
                               f"{label[2:]}s get bipartite={want}.")
     for u, v in B.edges:
         if side[u] == side[v]:
             kind = "customers" if side[u] == 0 else "venues"
-            return _wrong(f"{u} and {v} are both {kind}, yet they are tied.",
+            return wrong(f"{u} and {v} are both {kind}, yet they are tied.",
                           "in a check-in network every tie joins a customer to a venue they visited.")
     pairs = {frozenset(p) for p in counts}
     have = {frozenset(e) for e in B.edges}
     if pairs - have:
         c, v = sorted(next(iter(sorted(pairs - have, key=sorted))), key=lambda x: x not in customers)
-        return _wrong(f"{plural(len(pairs - have), 'visit is', 'visits are')} missing, e.g. {c} at {v}.",
+        return wrong(f"{plural(len(pairs - have), 'visit is', 'visits are')} missing, e.g. {c} at {v}.",
                       "add one tie for each customer-venue pair in the table.")
     if have - pairs:
         c, v = sorted(next(iter(sorted(have - pairs, key=sorted))), key=lambda x: x not in customers)
-        return _wrong(f"{c} never visited {v}, but your network ties them.", "remove the ties that are not in the table.")
+        return wrong(f"{c} never visited {v}, but your network ties them.", "remove the ties that are not in the table.")
     values = {p: B.edges[p].get("visits") for p in counts}
     if all(v is None for v in values.values()):
         if all(B.edges[p].get("weight") == n for p, n in counts.items()):
-            return _wrong("the counts are right but stored as weight.",
+            return wrong("the counts are right but stored as weight.",
                           "name the attribute visits, e.g. B.add_edge('Femi', 'Bean There', visits=2).")
-        return _wrong("the ties carry no visits count, but Femi went to Bean There twice.",
+        return wrong("the ties carry no visits count, but Femi went to Bean There twice.",
                       "store how often each customer went in the tie: B.add_edge(c, v, visits=n), or "
                       "B[c][v]['visits'] += 1 for each repeat visit.")
     if all(v == 1 for v in values.values()):
-        return _wrong("every tie says 1 visit, but some customers came back (Gus went to Spin Studio 3 times).",
+        return wrong("every tie says 1 visit, but some customers came back (Gus went to Spin Studio 3 times).",
                       "count the rows: a repeated row is a repeat visit.")
     for (c, v), n in counts.items():
         if values[(c, v)] != n:
-            return _wrong(f"{c} visited {v} {plural(n, 'time')}; your tie says {values[(c, v)]!r}.",
+            return wrong(f"{c} visited {v} {plural(n, 'time')}; your tie says {values[(c, v)]!r}.",
                           "count how many rows of the table name that customer and venue.")
-    return _ok(f"{len(customers)} customers, {len(venues)} venues, {len(counts)} customer-venue pairs and "
+    return correct(f"{len(customers)} customers, {len(venues)} venues, {len(counts)} customer-venue pairs and "
                f"{len(VISITS_EXERCISE)} visits. Ties only ever join a customer to a venue: a two-mode network.")
 
 
@@ -122,43 +127,43 @@ def _co_visit_truth() -> tuple[nx.Graph, nx.Graph]:
 def _pair_list(answer: Any, venues: set, k: int) -> tuple[list[frozenset] | None, Feedback | None]:
     """Turn an answer into ``k`` distinct venue pairs, or explain why it cannot be."""
     if answer is ...:
-        return None, _unanswered(f"a list of the top {k} pairs, e.g. [('A', 'B'), ...]")
+        return None, unanswered(f"a list of the top {k} pairs, e.g. [('A', 'B'), ...]")
     if answer is None:
-        return None, _invalid("top_pairs is None.", "store a list of pairs of venue names.")
+        return None, invalid("top_pairs is None.", "store a list of pairs of venue names.")
     if isinstance(answer, dict):
-        return None, _invalid("top_pairs is a dictionary, not a list of pairs.",
+        return None, invalid("top_pairs is a dictionary, not a list of pairs.",
                               "give a list such as [('A', 'B'), ('A', 'C'), ('B', 'C')].")
     if isinstance(answer, (str, bytes, int, float, nx.Graph)) or not isinstance(answer, Iterable):
-        return None, _invalid(f"top_pairs {_describe(answer)} is not a list of pairs.",
+        return None, invalid(f"top_pairs {describe(answer)} is not a list of pairs.",
                               "give a list such as [('A', 'B'), ('A', 'C'), ('B', 'C')].")
-    items = _items(answer, limit=1000)
+    items = bounded_items(answer, limit=1000)
     if items is None:
-        return None, _invalid("top_pairs has more than 1,000 members (or never ends).",
+        return None, invalid("top_pairs has more than 1,000 members (or never ends).",
                               f"give a list of the top {k} pairs.")
     pairs = []
     for item in items:
         if isinstance(item, (str, bytes)) or not isinstance(item, Iterable):
-            return None, _invalid(f"{_describe(item)} is not a pair of venues.", "write each pair as ('A', 'B').")
+            return None, invalid(f"{describe(item)} is not a pair of venues.", "write each pair as ('A', 'B').")
         item = list(itertools.islice(item, 4))
         if len(item) == 3 and isinstance(item[2], (int, float, np.integer, np.floating, Mapping)):
             # (u, v, weight) as measures.top_pairs gives them, or (u, v, {'weight': w})
             # as sorted(P.edges(data=True), ...) does
             item = item[:2]
         if len(item) != 2:
-            return None, _invalid(f"{_describe(item)} does not have two venues.", "write each pair as ('A', 'B').")
+            return None, invalid(f"{describe(item)} does not have two venues.", "write each pair as ('A', 'B').")
         try:
             strangers = [x for x in item if x not in venues]
         except TypeError:
-            return None, _invalid("a pair contains values that cannot be venue names.", "write each pair as ('A', 'B').")
+            return None, invalid("a pair contains values that cannot be venue names.", "write each pair as ('A', 'B').")
         if strangers:
-            return None, _invalid(f"{_describe(strangers[0])} is not a venue of this city.",
+            return None, invalid(f"{describe(strangers[0])} is not a venue of this city.",
                                   "pairs name two venues (bipartite=1); "
                                   + _case_hint([x for x in strangers if isinstance(x, str)], venues))
         if item[0] == item[1]:
-            return None, _invalid(f"the pair ({_describe(item[0])}, {_describe(item[1])}) names the same venue twice.")
+            return None, invalid(f"the pair ({describe(item[0])}, {describe(item[1])}) names the same venue twice.")
         pairs.append(frozenset(item))
     if len(set(pairs)) != len(pairs):
-        return None, _invalid("the same pair appears twice.", f"name {k} different pairs.")
+        return None, invalid("the same pair appears twice.", f"name {k} different pairs.")
     return pairs, None
 
 
@@ -174,64 +179,64 @@ def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
     venues, customers = set(truth), {v for v, p in B.nodes(data="bipartite") if p == 0}
     nodes = set(P)
     if nodes == customers:
-        return _wrong("the nodes of your projection are the customers.",
+        return wrong("the nodes of your projection are the customers.",
                       "project onto the venues: the nodes with bipartite=1.")
     if nodes & customers:
-        return _wrong(f"your projection contains {plural(len(nodes & customers), 'customer')} as well as venues.",
+        return wrong(f"your projection contains {plural(len(nodes & customers), 'customer')} as well as venues.",
                       "a projection keeps one side only: pass the venues to weighted_projected_graph.")
     if nodes != venues:
-        strangers = sorted(map(_describe, nodes - venues))[:3]
-        return _wrong(f"the nodes should be the city's {len(venues)} venues"
+        strangers = sorted(map(describe, nodes - venues))[:3]
+        return wrong(f"the nodes should be the city's {len(venues)} venues"
                       + (f"; not in the city: {strangers}." if strangers else f"; {len(venues - nodes)} {'is' if len(venues - nodes) == 1 else 'are'} missing."),
                       "project B onto all of its venues (bipartite=1), without filtering.")
     want = {frozenset(e): w for *e, w in truth.edges(data="weight")}
     have = {frozenset((u, v)): d for u, v, d in P.edges(data=True)}
     if set(have) - set(want):
         u, v = sorted(next(iter(sorted(set(have) - set(want), key=sorted))))
-        return _wrong(f"{u} and {v} are tied, but no customer went to both.",
+        return wrong(f"{u} and {v} are tied, but no customer went to both.",
                       "two venues are tied only when they share at least one customer.")
     if set(want) - set(have):
-        return _wrong(f"{plural(len(set(want) - set(have)), 'pair of venues shares customers but is', 'pairs of venues share customers but are')} not tied.",
+        return wrong(f"{plural(len(set(want) - set(have)), 'pair of venues shares customers but is', 'pairs of venues share customers but are')} not tied.",
                       "use bipartite.weighted_projected_graph(B, venues).")
     if all("weight" not in d for d in have.values()):
-        return _wrong("the ties have no weight, so you cannot tell a pair with one shared customer from one with fifty.",
+        return wrong("the ties have no weight, so you cannot tell a pair with one shared customer from one with fifty.",
                       "bipartite.weighted_projected_graph(B, venues) counts shared customers in 'weight'.")
     for pair, w in want.items():
         got = have[pair].get("weight")
         if got != w:
             u, v = sorted(pair)
             if isinstance(got, float) and got <= 1:
-                return _wrong(f"the weight of {u} and {v} is {got:.2f}, a share rather than a count.",
+                return wrong(f"the weight of {u} and {v} is {got:.2f}, a share rather than a count.",
                               "use weighted_projected_graph (shared customers), not overlap_weighted_projected_graph.")
-            return _wrong(f"{u} and {v} share {plural(w, 'customer')}; your tie says {_describe(got)}.",
+            return wrong(f"{u} and {v} share {plural(w, 'customer')}; your tie says {describe(got)}.",
                           "the weight counts shared customers (not visits): weighted_projected_graph does this.")
     pairs, problem = _pair_list(top_pairs, venues, k)
     if problem:
         return problem
     if len(pairs) != k:
-        return _wrong(f"give the top {k} pairs; you gave {len(pairs)}.",
+        return wrong(f"give the top {k} pairs; you gave {len(pairs)}.",
                       "sort the ties by weight and keep the first three.")
     ranked = sorted(want.values(), reverse=True)
     threshold = ranked[k - 1]
     for pair in pairs:
         if pair not in want:
             u, v = sorted(pair)
-            return _wrong(f"{u} and {v} share no customers at all.", "pick pairs among the projection's ties.")
+            return wrong(f"{u} and {v} share no customers at all.", "pick pairs among the projection's ties.")
     if sorted((want[p] for p in pairs), reverse=True) != ranked[:k]:
         weakest = min(pairs, key=lambda p: want[p])
         u, v = sorted(weakest)
         overlap = nx.bipartite.overlap_weighted_projected_graph(B, list(truth))
         by_share = {frozenset(e) for e in sorted(overlap.edges, key=lambda e: -overlap.edges[e]["weight"])[:k]}
         if set(pairs) == by_share:
-            return _wrong("these are the pairs with the largest overlap relative to their size.",
+            return wrong("these are the pairs with the largest overlap relative to their size.",
                           "the question asks for the most shared customers: rank by the count in 'weight'.")
-        return _wrong(f"{u} and {v} share {plural(want[weakest], 'customer')}, but the third-busiest pair shares {threshold}.",
+        return wrong(f"{u} and {v} share {plural(want[weakest], 'customer')}, but the third-busiest pair shares {threshold}.",
                       "sort the projection's ties by their weight, largest first (measures.top_pairs does it).")
     names = sorted({v for p in pairs for v in p})
     chains = [v for v in names if B.nodes[v].get("size") == "chain"]
     note = (f" All of them involve chains ({', '.join(chains)}): venues that everybody visits share many "
             "customers with anyone, which is why raw co-visit counts favour the big." if chains else "")
-    return _ok(f"the projection has {truth.number_of_nodes()} venues and {truth.number_of_edges()} co-visit ties; "
+    return correct(f"the projection has {truth.number_of_nodes()} venues and {truth.number_of_edges()} co-visit ties; "
                f"the top {k} pairs share {', '.join(map(str, ranked[:k]))} customers.{note}")
 
 
@@ -267,17 +272,17 @@ def check_concentration(top1: Any, top10: Any, gini: Any) -> Feedback:
     for name in ("top1", "top10", "gini"):
         v = values[name]
         if 1 < v <= 100 and abs(v / 100 - truth[name]) <= tol:
-            return _wrong(f"{name} = {v:g} looks like a percentage.", "give shares and the Gini as numbers between 0 and 1.")
+            return wrong(f"{name} = {v:g} looks like a percentage.", "give shares and the Gini as numbers between 0 and 1.")
     if values["gini"] < 0:
-        return _wrong(f"a Gini coefficient of {values['gini']:.3f} is impossible: it lies between 0 and 1.",
+        return wrong(f"a Gini coefficient of {values['gini']:.3f} is impossible: it lies between 0 and 1.",
                       "sort the numbers from smallest to largest before applying the formula (or use measures.gini).")
     for name in ("top1", "top10"):
         v = values[name]
         if v > 1:
-            return _wrong(f"{name} = {v:.3f} is more than the whole market.",
+            return wrong(f"{name} = {v:.3f} is more than the whole market.",
                           "divide by the customers of all businesses together.")
     if values["top1"] > values["top10"] + tol:
-        return _wrong("top1 is larger than top10, but the top 10 % include the top 1 %.",
+        return wrong("top1 is larger than top10, but the top 10 % include the top 1 %.",
                       "check the order of your arguments: top1, top10, gini.")
     for name, label, k in (("top1", "1 %", 0.01), ("top10", "10 %", 0.10)):
         v = values[name]
@@ -285,20 +290,20 @@ def check_concentration(top1: Any, top10: Any, gini: Any) -> Feedback:
         if abs(v - truth[name]) <= tol:
             continue
         if abs(v - truth["oldest" + name[3:]]) <= tol:
-            return _wrong(f"{name} = {v:.3f} is the share of the first {label} to open, not of the largest.",
+            return wrong(f"{name} = {v:.3f} is the share of the first {label} to open, not of the largest.",
                           "sort the numbers of customers from largest to smallest first. (The two are close: "
                           "in a growing market the oldest businesses collect the most customers.)")
         if abs(v - k) <= tol / 10:
-            return _wrong(f"{name} = {v:g} is the share of businesses in the group, not of customers.",
+            return wrong(f"{name} = {v:g} is the share of businesses in the group, not of customers.",
                           f"add up the customers of the largest {plural(size, 'business', 'businesses')} and divide "
                           "by all customers.")
-        return _wrong(f"{name} = {v:.3f} is not the share of customers held by the top {label}.",
+        return wrong(f"{name} = {v:.3f} is not the share of customers held by the top {label}.",
                       f"sort the numbers, largest first; the top {label} of {n} businesses are the first "
                       f"{size}; divide their sum by the total.")
     if abs(values["gini"] - truth["gini"]) > tol:
-        return _wrong(f"the Gini coefficient is not {values['gini']:.3f}.",
+        return wrong(f"the Gini coefficient is not {values['gini']:.3f}.",
                       "use measures.gini(customers) or the formula with the numbers sorted from smallest to largest.")
-    return _ok(f"the largest 1 % of businesses ({n // 100} of {n}) hold {truth['top1']:.1%} of all customers, "
+    return correct(f"the largest 1 % of businesses ({n // 100} of {n}) hold {truth['top1']:.1%} of all customers, "
                f"the largest 10 % hold {truth['top10']:.1%}, and the Gini coefficient is {truth['gini']:.3f}.")
 
 
@@ -331,30 +336,30 @@ def check_partner_choice(partner: Any) -> Feedback:
     B, rows = _partner_values()
     s = PARTNER_EXERCISE
     if partner is ...:
-        return _unanswered("the name of one venue, as text")
+        return unanswered("the name of one venue, as text")
     if partner is None:
-        return _invalid("partner is None.", "store the venue's name as text, e.g. 'MegaMart'.")
+        return invalid("partner is None.", "store the venue's name as text, e.g. 'MegaMart'.")
     if isinstance(partner, (set, list, tuple, frozenset)):
-        return _invalid("partner is a collection; the exercise asks for one venue.",
+        return invalid("partner is a collection; the exercise asks for one venue.",
                         "give a single name as text, e.g. 'MegaMart'.")
     if not isinstance(partner, str):
-        return _invalid(f"expected a venue's name as text, got a {type(partner).__name__}.",
+        return invalid(f"expected a venue's name as text, got a {type(partner).__name__}.",
                         "give a single name as text, e.g. 'MegaMart'.")
     name = partner.strip()
     if name not in B:
         venues = [v for v, p in B.nodes(data="bipartite") if p == 1]
-        return _invalid(f"{name!r} is not a place in this city.", _case_hint([name], venues))
+        return invalid(f"{name!r} is not a place in this city.", _case_hint([name], venues))
     if B.nodes[name].get("bipartite") != 1:
-        return _invalid(f"{name!r} is a customer, not a venue.", "choose among the venues (bipartite=1).")
+        return invalid(f"{name!r} is a customer, not a venue.", "choose among the venues (bipartite=1).")
     if name == s["business"]:
-        return _wrong(f"{name} is the business itself.", "choose another venue to partner with.")
+        return wrong(f"{name} is the business itself.", "choose another venue to partner with.")
     best = max(rows, key=lambda v: rows[v]["customers"])
     top = rows[best]["customers"]
     mine = rows[name]
     hours = f"{s['staff_hours']:g} staff hours"
     if mine["customers"] >= top - 1e-9:
         biggest = max(rows, key=lambda v: rows[v]["size"])
-        return _ok(f"{name} brings about {top:.1f} new customers a week with {hours}, more than any other "
+        return correct(f"{name} brings about {top:.1f} new customers a week with {hours}, more than any other "
                    f"partner; the biggest venue, {biggest}, would bring {rows[biggest]['customers']:.1f}, because "
                    f"most of the conversations it starts are with people who will not buy.")
     reasons = []
@@ -363,16 +368,16 @@ def check_partner_choice(partner: Any) -> Feedback:
     if name == max(rows, key=lambda v: rows[v]["shared"]):
         reasons.append(f"shares the most customers with {s['business']} (those are yours already)")
     if reasons:
-        return _wrong(f"{name} {' and '.join(reasons)}, but what counts is who is new to you and fits: "
+        return wrong(f"{name} {' and '.join(reasons)}, but what counts is who is new to you and fits: "
                       f"{plural(mine['new people'], 'new person', 'new people')}, only {mine['fit']:.0%} of whom fit, so with {hours} the "
                       f"replies go mostly to people who will not buy ({mine['customers']:.1f} new customers).",
                       "compare the outreach model's customers for every venue, not the size of its audience "
                       "or its overlap with yours.")
     if name == max(rows, key=lambda v: rows[v]["fit"]):
-        return _wrong(f"{name}'s customers fit best, but only {mine['new people']} of them {'is' if mine['new people'] == 1 else 'are'} new to you: "
+        return wrong(f"{name}'s customers fit best, but only {mine['new people']} of them {'is' if mine['new people'] == 1 else 'are'} new to you: "
                       f"too few conversations to use your hours ({mine['customers']:.1f} new customers).",
                       "fit matters, and so does having enough people to talk to.")
-    return _wrong(f"{name} would bring about {mine['customers']:.1f} new customers a week; another partner brings more.",
+    return wrong(f"{name} would bring about {mine['customers']:.1f} new customers a week; another partner brings more.",
                   "build an Audience for every venue (its customers who are not yours yet) and compare "
                   "models.outreach(audience, staff_hours)['customers'].")
 
@@ -409,51 +414,39 @@ def _decision_values() -> dict[str, Any]:
             "niche hours": float(np.mean([outreach(p[1], 1000)["hours used"] for p in pairs]))}
 
 
-def _decision_feedback(letter: str) -> Feedback:
+def _decision_text(letter: str) -> str:
     v = _decision_values()
     h = MANAGER_DECISION_EXERCISE["staff_hours"]
-    if letter == "B":
-        return _ok(f"with {h} staff hours the niche wins about {v['niche'].mean:.1f} new customers a week "
-                   f"(95 % CI {v['niche'].low:.1f} to {v['niche'].high:.1f}, 20 cities) against "
-                   f"{v['broad'].mean:.1f} from broad reach: almost every answered conversation is with someone "
-                   f"who fits, and about {v['niche hours']:.0f} hours answer everyone in it. Revisit the choice "
-                   "if the hours grow past about a dozen.")
-    if letter == "A":
-        return _wrong(f"broad reach with {h} hours wins only about {v['broad'].mean:.1f} new customers a week, "
-                      f"against {v['niche'].mean:.1f} in the niche: it starts far more conversations than {h} hours "
-                      "can answer, and most of the answered ones are with people who will not buy.",
-                      "being where the chains are pays only with the chains' staff; compare what each audience "
-                      "wins with the hours you have.")
-    if letter == "C":
-        return _wrong(f"3 hours do not even cover broad reach's 4 set-up hours, so that half wins "
-                      f"{v['broad half'].mean:.1f} customers, and 3 hours in the niche win "
-                      f"{v['niche half'].mean:.1f}: about {v['broad half'].mean + v['niche half'].mean:.1f} in all, "
-                      f"against {v['niche'].mean:.1f} with all {h} hours in the niche.",
-                      "a hedge pays when each half can work on its own; here every channel first needs its set-up "
-                      "hours.")
-    return _wrong(f"with 40 hours broad reach would win about {v['broad 40'].mean:.1f} a week, only "
-                  f"{v['broad 40'].mean - v['niche 40'].mean:.1f} more than the niche, and meanwhile the niche "
-                  f"wins {v['niche'].mean:.1f} a week now with the {h} hours the shop has.",
-                  "waiting wins nothing; start where your hours are enough, and switch when they grow.")
+    return {
+        "B": f"with {h} staff hours the niche wins about {v['niche'].mean:.1f} new customers a week "
+             f"(95 % CI {v['niche'].low:.1f} to {v['niche'].high:.1f}, 20 cities) against "
+             f"{v['broad'].mean:.1f} from broad reach: almost every answered conversation is with someone "
+             f"who fits, and about {v['niche hours']:.0f} hours answer everyone in it. Revisit the choice "
+             "if the hours grow past about a dozen.",
+        "A": f"broad reach with {h} hours wins only about {v['broad'].mean:.1f} new customers a week, "
+             f"while the option that uses the hours best wins more: broad reach starts far more "
+             f"conversations than {h} hours can answer, and most of the answered ones are with people "
+             "who will not buy.",
+        "C": f"3 hours do not even cover broad reach's 4 set-up hours, so that half wins "
+             f"{v['broad half'].mean:.1f} customers, and 3 hours in the niche win "
+             f"{v['niche half'].mean:.1f}: about {v['broad half'].mean + v['niche half'].mean:.1f} in all, "
+             f"less than putting all {h} hours into one channel that can use them.",
+        "D": f"with 40 hours broad reach would win about {v['broad 40'].mean:.1f} a week, a gain of "
+             f"{v['broad 40'].mean - v['niche 40'].mean:.1f} over the narrower plan with the same hours, "
+             "and meanwhile the shop wins nothing while it waits.",
+    }[letter]
+
+
+_DECISION_HINTS = {
+    "A": "being where the chains are pays only with the chains' staff; compare what each audience "
+         "wins with the hours you have.",
+    "C": "a hedge pays when each half can work on its own; here every channel first needs its set-up hours.",
+    "D": "waiting wins nothing; start where your hours are enough, and switch when they grow.",
+}
 
 
 @teaching_check
 def check_manager_decision(decision: Any) -> Feedback:
     """Exercise 2.5: the plan to advise, as a letter A to D or the option's text (any case)."""
-    options = MANAGER_DECISION_EXERCISE["options"]
-    if decision is ...:
-        return _unanswered("one letter, A, B, C or D, as text")
-    if decision is None:
-        return _invalid("decision is None.", "store one letter as text, e.g. decision = 'A'.")
-    if not isinstance(decision, str):
-        return _invalid(f"expected one letter as text, got {_describe(decision)}.",
-                        "store one letter as text, e.g. decision = 'A'.")
-    text = " ".join(decision.strip().rstrip(".)").lower().split())
-    if not text:
-        return _invalid("decision is empty.", "store one letter as text, e.g. decision = 'A'.")
-    letter = next((k for k, o in options.items()
-                   if text in (k.lower(), f"{k.lower()}. {o.lower().rstrip('.')}", o.lower().rstrip("."))), None)
-    if letter is None:
-        return _invalid(f"{decision.strip()!r} is not one of the options.",
-                        "answer with one letter, A, B, C or D (or copy an option's text).")
-    return _decision_feedback(letter)
+    return choice_check(decision, MANAGER_DECISION_EXERCISE["options"], "B", _DECISION_HINTS,
+                        feedback=_decision_text, name="decision")

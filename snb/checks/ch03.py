@@ -9,8 +9,8 @@ from typing import Any, Hashable
 import networkx as nx
 
 from snb.datasets import load_karate_club
-from snb.feedback import (Feedback, _describe, _invalid, _ok, _unanswered, _wrong, graph_problem,
-                          number_problem, plural, teaching_check)
+from snb.feedback import (Feedback, bounded_items, choice_check, duplicate, is_collection, correct, describe, graph_problem, invalid,
+                          number_problem, plural, teaching_check, unanswered, wrong)
 from snb.models import communities
 
 __all__ = ["PRACTICE_EXERCISE", "KARATE_EXERCISE", "FRAGMENT_EXERCISE", "MERGE_OPTIONS",
@@ -59,25 +59,25 @@ def check_practice_community(G: Any) -> Feedback:
         close = [s for s in strangers if str(s).strip().lower() in lowered]
         hint = (f"names must match exactly: {close[0]!r} should be {lowered[str(close[0]).strip().lower()]!r}."
                 if close else "the community has exactly the eight people named in the description.")
-        return _wrong(f"not in the description: {sorted(map(repr, strangers))[:4]}.", hint)
+        return wrong(f"not in the description: {sorted(map(repr, strangers))[:4]}.", hint)
     missing = [p for p in people if p not in G]
     if missing:
-        return _wrong(f"missing: {', '.join(missing)}.", "all eight people belong in the network.")
+        return wrong(f"missing: {', '.join(missing)}.", "all eight people belong in the network.")
     want, have = _practice_ties(), {frozenset(e) for e in G.edges}
     lacking, extra = want - have, have - want
     a, b = PRACTICE_EXERCISE["bridge"]
     if extra:
         pair = sorted(tuple(sorted(e)) for e in extra)[0]
-        return _wrong(f"{plural(len(extra), 'tie')} too many, e.g. {pair[0]} - {pair[1]}.",
+        return wrong(f"{plural(len(extra), 'tie')} too many, e.g. {pair[0]} - {pair[1]}.",
                       f"across the two circles only {a} and {b} talk to each other.")
     if lacking:
         pair = sorted(tuple(sorted(e)) for e in lacking)[0]
         if frozenset((a, b)) in lacking:
-            return _wrong(f"the bridge {a} - {b} is missing, so the two circles are cut off from each other.",
+            return wrong(f"the bridge {a} - {b} is missing, so the two circles are cut off from each other.",
                           "add the one tie that joins the circles.")
-        return _wrong(f"{plural(len(lacking), 'tie')} missing, e.g. {pair[0]} - {pair[1]}.",
+        return wrong(f"{plural(len(lacking), 'tie')} missing, e.g. {pair[0]} - {pair[1]}.",
                       "inside each circle everyone talks to everyone: 6 ties per circle of four.")
-    return _ok(f"13 ties: two circles of 6 ties each and the bridge {a} - {b}. Clustering is "
+    return correct(f"13 ties: two circles of 6 ties each and the bridge {a} - {b}. Clustering is "
                f"{nx.average_clustering(G):.2f}: most people's contacts all know each other; only "
                f"{a} and {b} have contacts who do not.")
 
@@ -91,32 +91,57 @@ def _karate() -> tuple[nx.Graph, list[set]]:
 def _partition_problem(partition: Any, G: nx.Graph) -> tuple[list[set] | None, Feedback | None]:
     """Turn an answer into a partition of all of ``G``'s nodes, or explain why it is not one."""
     if partition is ...:
-        return None, _unanswered("the communities, as a list of sets of members")
+        return None, unanswered("the communities, as a list of sets of members")
     if partition is None:
-        return None, _invalid("the communities are None.", "store the list that the method returns.")
-    if isinstance(partition, (str, bytes, int, float, dict, nx.Graph)) or not hasattr(partition, "__iter__"):
-        return None, _invalid(f"expected a list of sets of members, got {_describe(partition)}.",
-                              "nx.community.louvain_communities returns such a list; store it as it is.")
-    parts = list(partition)
-    if not parts or any(isinstance(p, (str, bytes, int, float)) or not hasattr(p, "__iter__") for p in parts):
-        return None, _invalid("each community must be a set of members, e.g. [{0, 1, 2}, {3, 4}].",
-                              "store the whole list of communities, not one community or one member.")
-    sets = [set(p) for p in parts]
+        return None, invalid("the communities are None.", "store the list that the method returns.")
+    if not is_collection(partition):
+        return None, invalid(f"expected a list of sets of members, got {describe(partition)}.",
+                             "nx.community.louvain_communities returns such a list; store it as it is.")
+    parts = bounded_items(partition, limit=G.number_of_nodes())
+    if parts is None:
+        return None, invalid(f"the answer has more communities than the club has members "
+                             f"({G.number_of_nodes()}), or never ends.",
+                             "store the list of communities that the method returns.")
+    if not parts or not all(is_collection(p) for p in parts):
+        return None, invalid("each community must be a set of members, e.g. [{0, 1, 2}, {3, 4}].",
+                             "store the whole list of communities, not one community or one member.")
+    sets = []
+    for i, part in enumerate(parts, start=1):
+        members = bounded_items(part, limit=G.number_of_nodes())
+        if members is None:
+            return None, invalid(f"community {i} has more members than the club ({G.number_of_nodes()}), "
+                                 "or never ends.", "each community is a set of the club's members.")
+        if not members:
+            return None, invalid(f"community {i} is empty.",
+                                 "a partition has no empty communities: drop the empty set.")
+        flags = [v for v in members if isinstance(v, bool)]
+        if flags:
+            return None, invalid(f"community {i} holds {flags[0]!r}, which is not a member.",
+                                 "the members are numbers 0 to 33; True and False are not members.")
+        try:
+            sets.append(set(members))
+        except TypeError:
+            return None, invalid(f"community {i} holds values that cannot be members (lists or sets inside).",
+                                 "each community is a flat set of members, e.g. {0, 1, 2}.")
+        if len(sets[-1]) < len(members):
+            twice = duplicate(members)
+            return None, wrong(f"member {describe(twice)} is named twice in community {i}.",
+                               "name each member once.")
     seen: dict[Hashable, int] = {}
     for i, part in enumerate(sets):
         for v in part:
             if v in seen:
-                return None, _wrong(f"member {v!r} is in two communities.",
-                                    "in a partition everyone belongs to exactly one community.")
+                return None, wrong(f"member {describe(v)} is in two communities.",
+                                   "in a partition everyone belongs to exactly one community.")
             seen[v] = i
     unknown = [v for v in seen if v not in G]
     if unknown:
         hint = ("the members are numbers 0 to 33, not text." if all(isinstance(v, str) for v in unknown)
                 else "use the node names of the network.")
-        return None, _invalid(f"not members of the club: {sorted(map(repr, unknown))[:4]}.", hint)
+        return None, invalid(f"not members of the club: {sorted(map(describe, unknown))[:4]}.", hint)
     missing = [v for v in G if v not in seen]
     if missing:
-        return None, _wrong(f"{plural(len(missing), 'member')} in no community, e.g. {missing[:3]}.",
+        return None, wrong(f"{plural(len(missing), 'member')} in no community, e.g. {missing[:3]}.",
                             "every member belongs to one community: give all of them.")
     return sets, None
 
@@ -135,18 +160,18 @@ def check_karate_communities(partition: Any, ari: Any) -> Feedback:
     want = communities.detect(G, spec["method"], seed=spec["seed"])
     mine = communities.agreement(G, parts, known)
     if abs(value - mine["NMI"]) < 1e-6 and abs(mine["NMI"] - mine["ARI"]) > 1e-3:
-        return _wrong(f"{value:.3f} is the normalised mutual information, not the adjusted Rand index.",
+        return wrong(f"{value:.3f} is the normalised mutual information, not the adjusted Rand index.",
                       "the adjusted Rand index counts pairs of members placed together or apart.")
     if abs(value - mine["ARI"]) > 1e-3:
-        return _wrong(f"your communities have an adjusted Rand index of {mine['ARI']:.3f} with the factions, "
+        return wrong(f"your communities have an adjusted Rand index of {mine['ARI']:.3f} with the factions, "
                       f"not {value:.3f}.", "compare your partition with the factions (node attribute 'club'), "
                       "as two labellings of the members in the same order.")
     same = communities.agreement(G, parts, want)["ARI"] > 1 - 1e-9
     if not same:
-        return _wrong(f"your ARI matches your {plural(len(parts), 'community', 'communities')}, but Louvain with seed "
+        return wrong(f"your ARI matches your {plural(len(parts), 'community', 'communities')}, but Louvain with seed "
                       f"{spec['seed']} finds {len(want)} communities.",
                       f"use nx.community.louvain_communities(G, weight=None, seed={spec['seed']}).")
-    return _ok(f"{len(parts)} communities with modularity {communities.modularity(G, parts):.2f}; adjusted "
+    return correct(f"{len(parts)} communities with modularity {communities.modularity(G, parts):.2f}; adjusted "
                f"Rand index {mine['ARI']:.2f} with the two factions. Modularity finds more, smaller groups than the "
                "two sides of the split.")
 
@@ -170,19 +195,19 @@ def check_fragmenting_departures(departures: Any) -> Feedback:
     if problem:
         return problem
     if value != int(value) or value < 0:
-        return _invalid(f"{value:g} is not a count of members.", "give a whole number, such as 3.")
+        return invalid(f"{value:g} is not a count of members.", "give a whole number, such as 3.")
     k = _fragmenting_departures(FRAGMENT_EXERCISE["share"])
     if value == k:
-        return _ok(f"{plural(k, 'departure')}: after the {k} best-connected members leave, no connected group "
+        return correct(f"{plural(k, 'departure')}: after the {k} best-connected members leave, no connected group "
                    "holds half of the club. Departures in random order take many more (see the solution).")
     if value == k - 1:
-        return _wrong(f"after {int(value)} departures a connected group still holds half of the club or more.",
+        return wrong(f"after {int(value)} departures a connected group still holds half of the club or more.",
                       "count the departure after which the largest group first drops below half (17).")
     if value > k:
-        return _wrong("fewer departures are enough when the best-connected members leave first.",
+        return wrong("fewer departures are enough when the best-connected members leave first.",
                       "remove members in order of their number of ties at the start, largest first, and "
                       "measure the largest connected component after each removal.")
-    return _wrong(f"after {plural(int(value), 'departure')} the largest connected group still holds half "
+    return wrong(f"after {plural(int(value), 'departure')} the largest connected group still holds half "
                   "of the club or more.", "measure the largest connected component after each removal.")
 
 
@@ -203,13 +228,5 @@ _MERGE_FEEDBACK = {
 @teaching_check
 def check_merge_advice(choice: Any) -> Feedback:
     """Exercise 3.4: the advice to a community manager about merging chapters."""
-    if choice is ...:
-        return _unanswered("one letter, 'A', 'B', 'C' or 'D'")
-    if not isinstance(choice, str) or choice.strip().upper() not in MERGE_OPTIONS:
-        return _invalid(f"expected one of the letters A, B, C or D, got {_describe(choice)}.",
-                        "write the letter as text, e.g. 'B'.")
-    letter = choice.strip().upper()
-    if letter == "B":
-        return _ok(_MERGE_FEEDBACK[letter])
-    return _wrong(_MERGE_FEEDBACK[letter], "what does modularity compare a community with, and how does that "
-                                           "change as the network grows?")
+    return choice_check(choice, MERGE_OPTIONS, "B", "what does modularity compare a community with, and how "
+                        "does that change as the network grows?", feedback=_MERGE_FEEDBACK, name="choice")

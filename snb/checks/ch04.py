@@ -6,9 +6,11 @@ import functools
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
-from snb.feedback import (Feedback, _describe, _invalid, _ok, _unanswered, _wrong, graph_problem, node_set_problem,
-                          number_problem, plural, teaching_check)
+from snb.feedback import (Feedback, choice_check, scalar, correct, describe, graph_problem, invalid,
+                          node_set_problem, number_problem, plural, teaching_check,
+                          unanswered, wrong)
 from snb.models import brokerage, firm
 
 __all__ = ["SMALL_FIRM_EXERCISE", "BROKER_EXERCISE", "KEY_PERSON_EXERCISE", "EVANGELIST_OPTIONS",
@@ -62,7 +64,7 @@ def check_small_firm(G: Any) -> Feedback:
         close = [s for s in strangers if str(s).strip().lower() in lowered]
         hint = (f"names must match exactly: {close[0]!r} should be {lowered[str(close[0]).strip().lower()]!r}."
                 if close else "the firm has exactly the seven people of the org chart.")
-        return _wrong(f"not in the firm: {sorted(map(repr, strangers))[:4]}.", hint)
+        return wrong(f"not in the firm: {sorted(map(repr, strangers))[:4]}.", hint)
     want, have = _small_firm_ties(), {frozenset(e) for e in G.edges}
     lacking, extra = sorted(tuple(sorted(e)) for e in want - have), sorted(tuple(sorted(e)) for e in have - want)
     chart = {frozenset(e) for e in SMALL_FIRM_EXERCISE["reports_to"]}
@@ -70,17 +72,17 @@ def check_small_firm(G: Any) -> Feedback:
         on_chart = [e for e in extra if frozenset(e) in chart]
         hint = ("a reporting line is not an advice tie unless the two reported one: only the listed ties count."
                 if on_chart else "add only the advice ties in the description.")
-        return _wrong(f"{plural(len(extra), 'tie')} too many, e.g. {extra[0][0]} - {extra[0][1]}.", hint)
+        return wrong(f"{plural(len(extra), 'tie')} too many, e.g. {extra[0][0]} - {extra[0][1]}.", hint)
     if lacking:
-        return _wrong(f"{plural(len(lacking), 'tie')} missing, e.g. {lacking[0][0]} - {lacking[0][1]}.",
+        return wrong(f"{plural(len(lacking), 'tie')} missing, e.g. {lacking[0][0]} - {lacking[0][1]}.",
                       "the description lists seven advice ties; each is one tie, whoever asked whom.")
     missing = [p for p in people if p not in G]
     if missing:
-        return _wrong(f"missing: {', '.join(missing)}.", "everyone in the org chart belongs in the network.")
+        return wrong(f"missing: {', '.join(missing)}.", "everyone in the org chart belongs in the network.")
     along = sorted(" - ".join(sorted(e)) for e in want & chart)
     betweenness = nx.betweenness_centrality(G)
     top = max(betweenness, key=betweenness.get)
-    return _ok(f"7 advice ties, {len(along)} of them along a reporting line ({', '.join(along)}); the other 3 are "
+    return correct(f"7 advice ties, {len(along)} of them along a reporting line ({', '.join(along)}); the other 3 are "
                f"invisible on the chart. {top} has the highest betweenness ({betweenness[top]:.2f}): the tie "
                "Eva - Femi is the only link between Ben's and Chloe's teams.")
 
@@ -96,21 +98,21 @@ def check_brokers(answer: Any) -> Feedback:
     scores = brokerage.broker_scores(F.informal, "betweenness")
     want = set(brokerage.top_k(scores, spec["k"]))
     if len(people) != spec["k"]:
-        return _wrong(f"you named {plural(len(people), 'person', 'people')}, the exercise asks for {spec['k']}.",
+        return wrong(f"you named {plural(len(people), 'person', 'people')}, the exercise asks for {spec['k']}.",
                       f"take the {spec['k']} highest betweenness scores.")
     if people == want:
         hits = len(people & F.brokers)
         staff = sum(F.org.in_degree(v) == 0 for v in people)
-        return _ok(f"people {', '.join(map(str, sorted(people)))}: {hits} of the {spec['k']} are planted brokers "
+        return correct(f"people {', '.join(map(str, sorted(people)))}: {hits} of the {spec['k']} are planted brokers "
                    f"(precision at {spec['k']}: {hits / spec['k']:.2f}), and {staff} of the {spec['k']} have "
                    "nobody reporting to them: invisible as leaders on the org chart.")
     degree = set(brokerage.top_k(dict(F.informal.degree()), spec["k"]))
     if people == degree:
-        return _wrong("these are the people with the most ties (degree), not the highest betweenness.",
+        return wrong("these are the people with the most ties (degree), not the highest betweenness.",
                       "use nx.betweenness_centrality(G) and sort by its values.")
-    wrong = sorted(people - want)
-    return _wrong(f"{plural(len(wrong), 'person', 'people')} in your answer ({', '.join(map(str, wrong))}) "
-                  f"{'is' if len(wrong) == 1 else 'are'} not among the top {spec['k']} by betweenness.",
+    strays = sorted(people - want)
+    return wrong(f"{plural(len(strays), 'person', 'people')} in your answer ({', '.join(map(str, strays))}) "
+                  f"{'is' if len(strays) == 1 else 'are'} not among the top {spec['k']} by betweenness.",
                   "compute betweenness on the informal network (firm.informal), not on the org chart.")
 
 
@@ -123,14 +125,15 @@ def _losses(seed: int) -> dict:
 def check_key_person(person: Any, loss: Any) -> Feedback:
     """Exercise 4.3: the person whose departure lowers the others' efficiency most, and by how much."""
     F = _firm(KEY_PERSON_EXERCISE["seed"])
+    person = scalar(person)
     if person is ...:
-        return _unanswered("the person's number")
-    if isinstance(person, (bool, str, bytes)) or not hasattr(person, "__index__"):
-        return _invalid(f"expected one person's number, got {_describe(person)}.",
-                        "the people of the firm are numbered 0 to 99; give one number, e.g. 42.")
-    person = int(person.__index__())
+        return unanswered("the person's number")
+    if isinstance(person, (bool, str, bytes)) or not isinstance(person, (int, np.integer)):
+        return invalid(f"expected one person's number, got {describe(person)}.",
+                       "the people of the firm are numbered 0 to 99; give one whole number.")
+    person = int(person)
     if person not in F.informal:
-        return _invalid(f"{person} is not a person of the firm.", "the people are numbered 0 to 99.")
+        return invalid(f"{describe(person)} is not a person of the firm.", "the people are numbered 0 to 99.")
     value, problem = number_problem(loss, what="the efficiency loss")
     if problem:
         return problem
@@ -139,16 +142,16 @@ def check_key_person(person: Any, loss: Any) -> Feedback:
     mine = losses[person]["efficiency loss"]
     if person != best:
         rank = sorted(losses, key=lambda v: -losses[v]["efficiency loss"]).index(person) + 1
-        return _wrong(f"removing {person} lowers efficiency by {mine:.4f}, rank {rank} of {len(losses)}.",
+        return wrong(f"removing {person} lowers efficiency by {mine:.4f}, rank {rank} of {len(losses)}.",
                       "rank everyone by 'efficiency loss' in brokerage.key_person_losses(firm.informal) and take "
                       "the largest.")
     if abs(value - mine) > 5e-4:
-        return _wrong(f"{person} is right, but the loss is {mine:.4f}, not {value:.4f}.",
+        return wrong(f"{person} is right, but the loss is {mine:.4f}, not {value:.4f}.",
                       "give the person's 'efficiency loss' from brokerage.key_person_losses, as a number.")
     level = F.org.nodes[person]["level"]
     reports = F.org.in_degree(person)
     role = "a planted broker" if person in F.brokers else "not a planted broker"
-    return _ok(f"person {person} ({role}, level {level}, with {plural(reports, 'direct report')}): the others' "
+    return correct(f"person {person} ({role}, level {level}, with {plural(reports, 'direct report')}): the others' "
                f"efficiency drops by {mine:.4f}, {mine / nx.global_efficiency(F.informal):.1%} of the firm's "
                f"efficiency; the CEO's departure would cost {losses[0]['efficiency loss']:.4f}.")
 
@@ -177,14 +180,8 @@ _EVANGELIST_FEEDBACK = {
 @teaching_check
 def check_evangelists(choice: Any) -> Feedback:
     """Exercise 4.4: which two people should carry a change programme (judged by two-step reach)."""
-    if choice is ...:
-        return _unanswered("one letter, 'A', 'B', 'C' or 'D'")
-    if not isinstance(choice, str) or choice.strip().upper() not in EVANGELIST_OPTIONS:
-        return _invalid(f"expected one of the letters A, B, C or D, got {_describe(choice)}.",
-                        "write the letter as text, e.g. 'C'.")
-    letter = choice.strip().upper()
-    message = _EVANGELIST_FEEDBACK[letter].format(reach=evangelist_reach(letter))
     best = max(_EVANGELIST_PAIRS, key=evangelist_reach)
-    if letter == best:
-        return _ok(message)
-    return _wrong(message, "compare the share of the firm each pair reaches within two steps.")
+    return choice_check(choice, EVANGELIST_OPTIONS, best,
+                        "compare the share of the firm each pair reaches within two steps.",
+                        feedback=lambda k: _EVANGELIST_FEEDBACK[k].format(reach=evangelist_reach(k)),
+                        name="choice")

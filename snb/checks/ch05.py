@@ -8,8 +8,8 @@ from typing import Any, Hashable
 import networkx as nx
 
 from snb.datasets import SAMPSON_GROUPS, load_florentine_families, load_sampson
-from snb.feedback import (Feedback, _describe, _invalid, _items, _ok, _unanswered, _wrong, graph_problem,
-                          plural, teaching_check)
+from snb.feedback import (Feedback, choice_check, is_collection, bounded_items, correct, describe, graph_problem,
+                          invalid, plural, teaching_check, unanswered, wrong)
 from snb.models import influence
 
 __all__ = ["TOP_BROKER_EXERCISE", "EGO_EXERCISE", "CAMPS_EXERCISE", "CONTACT_OPTIONS", "check_top_brokers",
@@ -47,13 +47,13 @@ def _florence() -> tuple[nx.Graph, dict[str, dict[Hashable, float]]]:
 
 def _family_problem(answer: Any, families: list[str], what: str) -> Feedback | None:
     if answer is ...:
-        return _unanswered(what)
+        return unanswered(what)
     if not isinstance(answer, str):
-        return _invalid(f"expected a family's name as text, got {_describe(answer)}.", "write it as 'Medici'.")
+        return invalid(f"expected a family's name as text, got {describe(answer)}.", "write it as 'Medici'.")
     if answer not in families:
         close = [f for f in families if f.lower() == answer.strip().lower()]
         hint = f"write {close[0]!r}." if close else "use a name as the network spells it, e.g. 'Medici'."
-        return _invalid(f"{answer!r} is not one of the 15 families.", hint)
+        return invalid(f"{answer!r} is not one of the 15 families.", hint)
     return None
 
 
@@ -64,16 +64,16 @@ def check_top_brokers(top_three: Any, family: Any) -> Feedback:
     G, scores = _florence()
     families = list(G)
     if top_three is ...:
-        return _unanswered("the three families with the highest betweenness, as a list")
+        return unanswered("the three families with the highest betweenness, as a list")
     if isinstance(top_three, (set, frozenset, dict)):
-        return _invalid("a set or dictionary has no order, and the order matters here.",
+        return invalid("a set or dictionary has no order, and the order matters here.",
                         "give a list from the highest betweenness down, e.g. ['Medici', ...].")
     if isinstance(top_three, (str, bytes)) or not isinstance(top_three, (list, tuple)):
-        return _invalid(f"expected a list of three families, got {_describe(top_three)}.",
+        return invalid(f"expected a list of three families, got {describe(top_three)}.",
                         "e.g. ['Medici', 'Strozzi', 'Albizzi'].")
     names = list(top_three)
     if len(names) != 3:
-        return _invalid(f"expected three families, got {plural(len(names), 'item')}.",
+        return invalid(f"expected three families, got {plural(len(names), 'item')}.",
                         "keep the first three of the ranking.")
     for name in names:
         problem = _family_problem(name, families, "a family")
@@ -83,11 +83,11 @@ def check_top_brokers(top_three: Any, family: Any) -> Feedback:
     if names != want:
         for measure in ("degree", "closeness", "eigenvector", "PageRank"):
             if names == influence.ranking(scores[measure], 3):
-                return _wrong(f"that is the order by {measure}, not by betweenness.",
+                return wrong(f"that is the order by {measure}, not by betweenness.",
                               "use nx.betweenness_centrality(G) and sort its values from the highest down.")
         if sorted(names) == sorted(want):
-            return _wrong("the right three families, in the wrong order.", "sort from the highest betweenness down.")
-        return _wrong(f"{plural(len(set(names) - set(want)), 'family', 'families')} in your list "
+            return wrong("the right three families, in the wrong order.", "sort from the highest betweenness down.")
+        return wrong(f"{plural(len(set(names) - set(want)), 'family', 'families')} in your list "
                       "not among the three with the highest betweenness.",
                       "use nx.betweenness_centrality(G) and sort its values from the highest down.")
     problem = _family_problem(family, families, "the family ranked far higher on betweenness")
@@ -97,13 +97,13 @@ def check_top_brokers(top_three: Any, family: Any) -> Feedback:
     rank_b = influence.ranking(scores["betweenness"]).index(family) + 1
     rank_e = influence.ranking(scores["eigenvector"]).index(family) + 1
     if family == node:
-        return _ok(f"{', '.join(want)} lead on betweenness. The {node} rank {by_b} on betweenness but {by_e} on "
+        return correct(f"{', '.join(want)} lead on betweenness. The {node} rank {by_b} on betweenness but {by_e} on "
                    f"eigenvector centrality: they married only the Medici and the isolated Pazzi, so every path to "
                    "the Pazzi passes through them, while their partners (apart from the Medici) are not central.")
     if rank_b > rank_e:
-        return _wrong(f"the {family} rank {rank_b} on betweenness and {rank_e} on eigenvector centrality: the "
+        return wrong(f"the {family} rank {rank_b} on betweenness and {rank_e} on eigenvector centrality: the "
                       "opposite disagreement.", "look for a family far higher on betweenness than on eigenvector.")
-    return _wrong(f"the {family} rank {rank_b} on betweenness and {rank_e} on eigenvector centrality: a gap of "
+    return wrong(f"the {family} rank {rank_b} on betweenness and {rank_e} on eigenvector centrality: a gap of "
                   f"{rank_e - rank_b}, not the largest.",
                   "compare the two rankings family by family; one family differs by seven places.")
 
@@ -128,26 +128,26 @@ def check_ego_network(G: Any) -> Feedback:
         close = [s for s in strangers if str(s).strip().lower() in lowered]
         hint = (f"names must match exactly: {close[0]!r} should be {lowered[str(close[0]).strip().lower()]!r}."
                 if close else "the ego network holds Mia and her six contacts only.")
-        return _wrong(f"not in the description: {sorted(map(repr, strangers))[:4]}.", hint)
+        return wrong(f"not in the description: {sorted(map(repr, strangers))[:4]}.", hint)
     missing = [p for p in people if p not in G]
     if missing:
-        return _wrong(f"missing: {', '.join(missing)}.", "Mia and all six contacts belong in the network.")
+        return wrong(f"missing: {', '.join(missing)}.", "Mia and all six contacts belong in the network.")
     want, have = _ego_ties(), {frozenset(e) for e in G.edges}
     lacking, extra = want - have, have - want
     if extra:
         pair = sorted(tuple(sorted(e)) for e in extra)[0]
-        return _wrong(f"{plural(len(extra), 'tie')} too many, e.g. {pair[0]} - {pair[1]}.",
+        return wrong(f"{plural(len(extra), 'tie')} too many, e.g. {pair[0]} - {pair[1]}.",
                       "only the pairs named in the description know each other.")
     if lacking:
         pair = sorted(tuple(sorted(e)) for e in lacking)[0]
         if spec["ego"] in pair:
-            return _wrong(f"{plural(len(lacking), 'tie')} missing, e.g. {pair[0]} - {pair[1]}.",
+            return wrong(f"{plural(len(lacking), 'tie')} missing, e.g. {pair[0]} - {pair[1]}.",
                           "an ego network ties the ego to every one of her contacts.")
-        return _wrong(f"{plural(len(lacking), 'tie')} missing, e.g. {pair[0]} - {pair[1]}.",
+        return wrong(f"{plural(len(lacking), 'tie')} missing, e.g. {pair[0]} - {pair[1]}.",
                       "add the ties among the contacts as well: they decide which contacts are redundant.")
     size = nx.effective_size(G, [spec["ego"]])[spec["ego"]]
     constraint = nx.constraint(G, [spec["ego"]])[spec["ego"]]
-    return _ok(f"{G.number_of_edges()} ties. Mia has 6 contacts but an effective size of {size:.2f} (Burt 1992): "
+    return correct(f"{G.number_of_edges()} ties. Mia has 6 contacts but an effective size of {size:.2f} (Burt 1992): "
                f"Ana, Ben and Chloe know each other and partly repeat each other. Her constraint is "
                f"{constraint:.2f}; the lower, the more of her contacts are separated by structural holes.")
 
@@ -166,48 +166,55 @@ def check_camp_bridges(ties: Any) -> Feedback:
     """Exercise 5.3: the liking ties (either direction) between the Young Turks and the Loyal Opposition."""
     want, novices = _camp_ties()
     if ties is ...:
-        return _unanswered("the ties between the two camps, as a list of pairs")
+        return unanswered("the ties between the two camps, as a list of pairs")
     if ties is None:
-        return _invalid("the answer is None.", "store a list of pairs, e.g. [('Peter', 'Mark')].")
+        return invalid("the answer is None.", "store a list of pairs, e.g. [('Peter', 'Mark')].")
     if isinstance(ties, nx.Graph):
         ties = list(ties.edges)
-    if isinstance(ties, (str, bytes, dict)) or not hasattr(ties, "__iter__"):
-        return _invalid(f"expected a list of pairs of novices, got {_describe(ties)}.",
-                        "e.g. [('Peter', 'Mark'), ...]: one pair per tie.")
-    items = _items(ties, limit=400)
+    if not is_collection(ties):
+        return invalid(f"expected a list of pairs of novices, got {describe(ties)}.",
+                       "e.g. [('Peter', 'Mark'), ...]: one pair per tie.")
+    items = bounded_items(ties, limit=400)
     if items is None:
-        return _invalid("the answer has too many members (or never ends).", "give one pair per tie.")
+        return invalid("the answer has too many members (or never ends).", "give one pair per tie.")
     if not items:
-        return _wrong("the list is empty, but some novices of the two camps do like each other.",
-                      "look for arcs whose two ends sit in different camps.")
+        return wrong("the list is empty, but some novices of the two camps do like each other.",
+                     "look for arcs whose two ends sit in different camps.")
     if all(isinstance(x, str) for x in items):
-        return _invalid("these are novices, not ties.", "give pairs: ('Peter', 'Mark') for a tie between two novices.")
-    pairs = []
+        return invalid("these are novices, not ties.", "give pairs: ('Peter', 'Mark') for a tie between two novices.")
+    pairs, arcs = [], set()
     for x in items:
-        if isinstance(x, (str, bytes)) or not hasattr(x, "__iter__") or len(list(x)) != 2:
-            return _invalid(f"{_describe(x)} is not a pair of two novices.", "write each tie as ('Peter', 'Mark').")
-        u, v = list(x)
+        pair = bounded_items(x, limit=2) if is_collection(x) else None
+        if pair is None or len(pair) != 2:
+            return invalid(f"{describe(x)} is not a pair of two novices.", "write each tie as ('Peter', 'Mark').")
+        u, v = pair
         unknown = [n for n in (u, v) if not isinstance(n, str) or n not in novices]
         if unknown:
-            return _invalid(f"not a novice of the monastery: {_describe(unknown[0])}.",
-                            "use the names as the network spells them, e.g. 'John Bosco'.")
+            return invalid(f"not a novice of the monastery: {describe(unknown[0])}.",
+                           "use the names as the network spells them, e.g. 'John Bosco'.")
+        if u == v:
+            return invalid(f"({u!r}, {v!r}) names the same novice twice.",
+                           "a tie joins two different novices.")
+        if (u, v) in arcs:  # both directions of a liking are two arcs, but one arc twice is a slip
+            return invalid(f"the tie ({u!r}, {v!r}) is listed twice.", "list each tie once.")
+        arcs.add((u, v))
         pairs.append(frozenset((u, v)))
     got = set(pairs)
     inside = [p for p in got if p not in want and _same_camp(p)]
     if inside:
         pair = sorted(next(iter(inside)))
-        return _wrong(f"{pair[0]} and {pair[1]} are in the same camp (or in neither).",
+        return wrong(f"{pair[0]} and {pair[1]} are in the same camp (or in neither).",
                       "keep only ties with one end among the Young Turks and the other in the Loyal Opposition.")
     extra, lacking = got - want, want - got
     if extra:
         pair = sorted(next(iter(extra)))
-        return _wrong(f"{pair[0]} and {pair[1]} are in different camps, but neither named the other as liked "
+        return wrong(f"{pair[0]} and {pair[1]} are in different camps, but neither named the other as liked "
                       "at wave 3.", "use the liking network of wave 3: datasets.load_sampson('liking', 3).")
     if lacking:
-        return _wrong(f"{plural(len(lacking), 'tie')} missing.", "count arcs in both directions: a tie counts "
+        return wrong(f"{plural(len(lacking), 'tie')} missing.", "count arcs in both directions: a tie counts "
                                                                     "when either novice named the other.")
     names = " and ".join(" - ".join(sorted(p)) for p in sorted(want, key=sorted))
-    return _ok(f"{plural(len(want), 'tie')} join the two camps: {names}. Direct friendship between the Young "
+    return correct(f"{plural(len(want), 'tie')} join the two camps: {names}. Direct friendship between the Young "
                "Turks and the Loyal Opposition rested on these four novices; everyone else liked within his camp "
                "or outside both.")
 
@@ -233,13 +240,6 @@ _CONTACT_FEEDBACK = {
 @teaching_check
 def check_contact_choice(choice: Any) -> Feedback:
     """Exercise 5.4: which of three contacts to invest time in."""
-    if choice is ...:
-        return _unanswered("one letter, 'A', 'B' or 'C'")
-    if not isinstance(choice, str) or choice.strip().upper() not in CONTACT_OPTIONS:
-        return _invalid(f"expected one of the letters A, B or C, got {_describe(choice)}.",
-                        "write the letter as text, e.g. 'B'.")
-    letter = choice.strip().upper()
-    if letter == "B":
-        return _ok(_CONTACT_FEEDBACK[letter])
-    return _wrong(_CONTACT_FEEDBACK[letter], "which contact brings something your network does not already "
-                                             "have, and would also answer when you call?")
+    return choice_check(choice, CONTACT_OPTIONS, "B", "which contact brings something your network does not "
+                        "already have, and would also answer when you call?", feedback=_CONTACT_FEEDBACK,
+                        name="choice")

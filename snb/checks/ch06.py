@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import functools
 import math
+import numbers
 from typing import Any, Hashable, Mapping
 
 import networkx as nx
 import numpy as np
 
 from snb import measures, stats
-from snb.feedback import (Feedback, _describe, _invalid, _ok, _unanswered, _wrong, graph_problem,
-                          node_set_problem, number_problem, plural, teaching_check)
+from snb.feedback import (Feedback, choice_check, correct, describe, graph_problem, invalid,
+                          node_set_problem, number_problem, plural, teaching_check,
+                          unanswered, wrong)
 from snb.models import brokerage, case
 
 __all__ = ["AUDIT", "RECOMMENDATION_OPTIONS", "audit_answers", "check_customer_export", "check_seeding_gap",
@@ -87,17 +89,22 @@ def _close(a: float, b: float, tol: float) -> bool:
     return math.isclose(a, b, rel_tol=tol, abs_tol=tol)
 
 
+def _shown_close(value: float, truth: float) -> bool:
+    """``value`` is ``truth``, or ``truth`` rounded to 2 decimals or more (0.45 for 0.4517)."""
+    return _close(value, truth, 1e-4) or any(abs(value - round(truth, d)) < 1e-9 for d in range(2, 7))
+
+
 def _top_problem(chosen: set, scores: Mapping[Hashable, float], k: int, what: str) -> Feedback | None:
     """None when ``chosen`` is a top ``k`` of ``scores`` (any order among equal scores), else why not."""
     if len(chosen) != k:
-        return _invalid(f"expected {plural(k, 'member')} in {what}, got {len(chosen)}.",
+        return invalid(f"expected {plural(k, 'member')} in {what}, got {len(chosen)}.",
                         f"keep the first {k} of the ranking.")
     kth = sorted(scores.values(), reverse=True)[k - 1]
     sure = {v for v, s in scores.items() if s > kth + 1e-12}
     if sure <= chosen and all(scores[v] >= kth - 1e-12 for v in chosen):
         return None
     low = [v for v in chosen if scores[v] < kth - 1e-12]
-    return _wrong(f"{plural(max(len(low), 1), 'member')} of {what} not among the {k} highest scores.",
+    return wrong(f"{plural(max(len(low), 1), 'member')} of {what} not among the {k} highest scores.",
                   "sort the scores from the highest down and keep the first ones.")
 
 
@@ -110,34 +117,39 @@ def check_customer_export(G: Any) -> Feedback:
         return problem
     want = _case().customers
     if G.number_of_nodes() and all(isinstance(v, (int, np.integer)) for v in G):
-        return _wrong("the customers are numbers in your network, but the export names them c0001, c0002, ...",
+        return wrong("the customers are numbers in your network, but the export names them c0001, c0002, ...",
                       "keep the names as they are in the file.")
     missing, extra = set(want) - set(G), set(G) - set(want)
     if extra:
-        return _wrong(f"{plural(len(extra), 'node')} that are not customers, e.g. {sorted(map(str, extra))[:3]}.",
+        return wrong(f"{plural(len(extra), 'node')} that are not customers, e.g. {sorted(map(str, extra))[:3]}.",
                       "did the header row (customer, contact, strength) become a tie? Skip it, or use "
                       "csv.DictReader.")
     if missing:
-        return _wrong(f"{plural(len(missing), 'customer')} missing, e.g. {sorted(missing)[:3]}.",
+        return wrong(f"{plural(len(missing), 'customer')} missing, e.g. {sorted(missing)[:3]}.",
                       "read every row of the file; each row is one tie.")
     have = {frozenset(e) for e in G.edges}
     wanted = {frozenset(e) for e in want.edges}
     if have != wanted:
-        return _wrong(f"{plural(len(wanted - have), 'tie')} missing and {plural(len(have - wanted), 'tie')} "
+        return wrong(f"{plural(len(wanted - have), 'tie')} missing and {plural(len(have - wanted), 'tie')} "
                       "too many.", "each row is one tie between `customer` and `contact`.")
     strength = nx.get_edge_attributes(G, "strength")
     if len(strength) < G.number_of_edges():
-        return _wrong(f"{plural(G.number_of_edges() - len(strength), 'tie')} without a `strength`.",
+        return wrong(f"{plural(G.number_of_edges() - len(strength), 'tie')} without a `strength`.",
                       "add the column as an edge attribute: G.add_edge(a, b, strength=...).")
     if any(isinstance(s, str) for s in strength.values()):
-        return _wrong("the strengths are text, such as '3', not numbers.",
+        return wrong("the strengths are text, such as '3', not numbers.",
                       "convert them with int(row['strength']) before adding the tie.")
-    wrong = [e for e in want.edges if strength.get(e, strength.get(e[::-1])) != want.edges[e]["strength"]]
-    if wrong:
-        return _wrong(f"{plural(len(wrong), 'tie')} with a strength that differs from the file.",
+    odd = next((s for s in strength.values() if isinstance(s, (bool, np.bool_))
+                or not isinstance(s, (numbers.Real, np.integer, np.floating))), None)
+    if odd is not None:
+        return wrong(f"a strength is {describe(odd)}, not a whole number.",
+                     "convert each strength with int(row['strength']) before adding the tie.")
+    differ = [e for e in want.edges if strength.get(e, strength.get(e[::-1])) != want.edges[e]["strength"]]
+    if differ:
+        return wrong(f"{plural(len(differ), 'tie')} with a strength that differs from the file.",
                       "take `strength` from the same row as the tie.")
-    total = sum(strength.values())
-    return _ok(f"{G.number_of_nodes():,} customers and {G.number_of_edges():,} ties, {total:,} conversations "
+    total = sum(int(s) for s in strength.values())  # each equals a whole number of the file
+    return correct(f"{G.number_of_nodes():,} customers and {G.number_of_edges():,} ties, {total:,} conversations "
                f"a month in all; mean degree {2 * G.number_of_edges() / G.number_of_nodes():.1f}.")
 
 
@@ -149,37 +161,37 @@ VERDICTS = ("broadcast beats peer", "peer beats broadcast", "broadcast and peer 
 def check_seeding_gap(gap: Any, verdict: Any) -> Feedback:
     """Task 6.2: broadcast minus peer reach (an Interval or its mean) and the verdict."""
     if gap is ...:
-        return _unanswered("the difference broadcast minus peer (the Interval, or its mean)")
+        return unanswered("the difference broadcast minus peer (the Interval, or its mean)")
     value = gap.mean if isinstance(gap, stats.Interval) else gap
     value, problem = number_problem(value, what="the mean difference in reach, broadcast minus peer")
     if problem:
         return problem
     if verdict is ...:
-        return _unanswered("the verdict, as stats.verdict returns it")
+        return unanswered("the verdict, as stats.verdict returns it")
     if not isinstance(verdict, str):
-        return _invalid(f"the verdict should be text, got {_describe(verdict)}.",
+        return invalid(f"the verdict should be text, got {describe(verdict)}.",
                         'use stats.verdict(gap, "broadcast", "peer").')
     want = audit_answers()["seeding"]
     iv = want["gap"]
     if _close(value, -iv.mean, 0.01):
-        return _wrong(f"{value:.2f} is peer minus broadcast; the task asks for broadcast minus peer.",
+        return wrong(f"{value:.2f} is peer minus broadcast; the task asks for broadcast minus peer.",
                       "stats.difference(broadcast, peer) subtracts its second argument from its first.")
     if not _close(value, iv.mean, 0.01):
         single = [float(want["broadcast"][0] - want["peer"][0])]
         if any(_close(value, s, 0.01) for s in single):
-            return _wrong("that is the difference of one replication, not the mean of 20.",
+            return wrong("that is the difference of one replication, not the mean of 20.",
                           "compare all 20 replications with stats.difference(broadcast, peer).")
-        return _wrong(f"the mean difference is not {value:.2f} with the task's settings.",
+        return wrong(f"the mean difference is not {value:.2f} with the task's settings.",
                       f"use case.seeding_study(customers, {AUDIT['budget']}, {AUDIT['p']}) or "
                       "diffusion.seeding_replications with replications=20, runs=50, seed=0.")
     clean = " ".join(verdict.strip().lower().split())
     if clean not in VERDICTS:
-        return _invalid(f"{_describe(verdict)} is not one of the three verdicts.",
+        return invalid(f"{describe(verdict)} is not one of the three verdicts.",
                         "one of: " + "; ".join(VERDICTS) + ".")
     if clean != want["verdict"]:
-        return _wrong(f"with an interval of {iv.format(1)} the verdict is not {clean!r}.",
+        return wrong(f"with an interval of {iv.format(1)} the verdict is not {clean!r}.",
                       "a strategy wins only when the interval of the difference excludes zero.")
-    return _ok(f"broadcast reaches {iv.format(1)} more customers than peer seeding at p = {AUDIT['p']}: "
+    return correct(f"broadcast reaches {iv.format(1)} more customers than peer seeding at p = {AUDIT['p']}: "
                f"{want['verdict']}. Look at the sweep before recommending it: the verdict depends on p.")
 
 
@@ -195,21 +207,21 @@ def check_venue_concentration(top_share: Any, gini: Any) -> Feedback:
         return problem
     ans, c = audit_answers(), _case()
     if top > 1 or g > 1 or top < 0 or g < 0:
-        return _invalid("shares and the Gini coefficient lie between 0 and 1.",
+        return invalid("shares and the Gini coefficient lie between 0 and 1.",
                         "give 0.45 for 45 %, not 45.")
-    if not _close(top, ans["top share"], 1e-4):
+    if not _shown_close(top, ans["top share"]):
         visitors = {v: c.visits.degree(v) for v in ans["venue visits"]}
         if _close(top, measures.top_share(visitors, AUDIT["top fraction"]), 1e-4):
-            return _wrong("that share counts customers per venue, not check-ins.",
+            return wrong("that share counts customers per venue, not check-ins.",
                           "weigh each customer-venue tie by its `visits`.")
-        return _wrong(f"the busiest 20 % of venues do not hold {top:.1%} of check-ins.",
+        return wrong(f"the busiest 20 % of venues do not hold {top:.1%} of check-ins.",
                       "sum `visits` per venue, then use measures.top_share(visits, 0.2).")
-    if not _close(g, ans["gini"], 1e-4):
-        return _wrong(f"the Gini coefficient of check-ins per venue is not {g:.3f}.",
+    if not _shown_close(g, ans["gini"]):
+        return wrong(f"the Gini coefficient of check-ins per venue is not {g:.3f}.",
                       "use measures.gini on the same check-ins per venue.")
     chains = sum(ans["venue visits"][v] for v in ans["venue visits"] if c.visits.nodes[v]["size"] == "chain")
     share = chains / sum(ans["venue visits"].values())
-    return _ok(f"the busiest fifth of venues hold {ans['top share']:.0%} of check-ins (Gini "
+    return correct(f"the busiest fifth of venues hold {ans['top share']:.0%} of check-ins (Gini "
                f"{ans['gini']:.2f}); the {plural(_chains(), 'chain')} alone hold {share:.0%}.")
 
 
@@ -232,22 +244,22 @@ def check_community_stability(count: Any, stability: Any) -> Feedback:
         return problem
     ans = audit_answers()
     if n != ans["communities"]:
-        return _wrong(f"Louvain with seed 0 finds {plural(ans['communities'], 'community', 'communities')} "
+        return wrong(f"Louvain with seed 0 finds {plural(ans['communities'], 'community', 'communities')} "
                       f"of the customers, not {n:g}.",
                       "use communities.detect(customers, 'Louvain', seed=0) (ties count once: weight=None).")
     runs = ans["stability"]
     if not -1 <= s <= 1:
-        return _invalid(f"an adjusted Rand index lies between -1 and 1, not {s:g}.",
+        return invalid(f"an adjusted Rand index lies between -1 and 1, not {s:g}.",
                         "average the indices, do not sum them.")
     with_self = float(np.append(runs, 1.0).mean())
     if _close(s, with_self, 0.001) and not _close(with_self, runs.mean(), 0.001):
-        return _wrong("your mean includes seed 0 compared with itself (always 1).",
+        return wrong("your mean includes seed 0 compared with itself (always 1).",
                       "compare seeds 1 to 19 with seed 0: 19 values.")
     if not _close(s, float(runs.mean()), 0.001):
-        return _wrong(f"the mean adjusted Rand index is not {s:.3f}.",
+        return wrong(f"the mean adjusted Rand index is not {s:.3f}.",
                       "case.stability(customers, runs) compares each later run with the first.")
     iv = stats.mean_interval(runs)
-    return _ok(f"{plural(int(n), 'community', 'communities')}; other seeds agree with seed 0 at an adjusted Rand "
+    return correct(f"{plural(int(n), 'community', 'communities')}; other seeds agree with seed 0 at an adjusted Rand "
                f"index of {iv.format(2)}: the segments are stable enough to plan with, but not identical.")
 
 
@@ -264,7 +276,7 @@ def check_key_people(brokers: Any, at_risk: Any) -> Feedback:
     if problem:
         top_high = set(brokerage.top_k({v: -s for v, s in ans["broker scores"].items()}, AUDIT["brokers"]))
         if found == top_high:
-            return _wrong("these have the highest constraint: the most closed-in people, not brokers.",
+            return wrong("these have the highest constraint: the most closed-in people, not brokers.",
                           "a broker has LOW constraint: sort from the lowest up.")
         return problem
     risky, problem = node_set_problem(at_risk, c.staff, what="the staff who would cut off colleagues")
@@ -274,13 +286,13 @@ def check_key_people(brokers: Any, at_risk: Any) -> Feedback:
     if risky != want:
         every = set(ans["cut"])
         if risky == every:
-            return _wrong(f"all {plural(len(every), 'articulation point')} cut someone off, but most only one "
+            return wrong(f"all {plural(len(every), 'articulation point')} cut someone off, but most only one "
                           "person; the task asks for departures that cut off at least two.",
                           "use the `cut off` column of case.cut_people.")
-        return _wrong(f"{plural(len(risky ^ want), 'person', 'people')} too many or missing.",
+        return wrong(f"{plural(len(risky ^ want), 'person', 'people')} too many or missing.",
                       "case.cut_people(staff) lists who cuts off how many; keep `cut off` >= 2.")
     planted = len(found & c.truth.brokers)
-    return _ok(f"{plural(planted, 'planted broker')} among your {len(found)} (the case's answer key). "
+    return correct(f"{plural(planted, 'planted broker')} among your {len(found)} (the case's answer key). "
                f"{plural(len(want), 'person', 'people')} at risk: "
                + ", ".join(f"{v} (cuts off {ans['cut'][v]['cut off']})" for v in sorted(want))
                + ". Each is an outpost's only link to the firm.")
@@ -303,30 +315,30 @@ def check_second_link(G: Any) -> Feedback:
     people = list(OUTPOST_EXERCISE["outpost"]) + list(OUTPOST_EXERCISE["firm"])
     strangers = [v for v in G if v not in people]
     if strangers:
-        return _wrong(f"not in the description: {sorted(map(repr, strangers))[:4]}.",
+        return wrong(f"not in the description: {sorted(map(repr, strangers))[:4]}.",
                       "the network has exactly the eight people named; names must match exactly.")
     missing = [p for p in people if p not in G]
     if missing:
-        return _wrong(f"missing: {', '.join(missing)}.", "all eight people belong in the network.")
+        return wrong(f"missing: {', '.join(missing)}.", "all eight people belong in the network.")
     have, base = {frozenset(e) for e in G.edges}, _outpost_ties()
     lacking = base - have
     if lacking:
         pair = sorted(tuple(sorted(e)) for e in lacking)[0]
-        return _wrong(f"{plural(len(lacking), 'tie')} of the description missing, e.g. {pair[0]} - {pair[1]}.",
+        return wrong(f"{plural(len(lacking), 'tie')} of the description missing, e.g. {pair[0]} - {pair[1]}.",
                       "everyone in the outpost talks with everyone else in it, and the Head with Firm A and "
                       "Firm B, who talk with each other.")
     new = have - base
     cut = sorted(nx.articulation_points(G))
     if not new:
-        return _wrong(f"as described, {cut[0]} is the only link: if they leave, the outpost is cut off.",
+        return wrong(f"as described, {cut[0]} is the only link: if they leave, the outpost is cut off.",
                       "add one tie between someone of the outpost (not the Head) and the firm.")
     if len(new) > 1:
-        return _wrong(f"{plural(len(new), 'new tie')}; one is enough.", "a second link costs time: add just one.")
+        return wrong(f"{plural(len(new), 'new tie')}; one is enough.", "a second link costs time: add just one.")
     if cut:
-        return _wrong(f"with your new tie, {', '.join(cut)} can still cut someone off by leaving.",
+        return wrong(f"with your new tie, {', '.join(cut)} can still cut someone off by leaving.",
                       "the new tie must join the outpost (not the Head) to the firm.")
     a, b = next((u, v) for u, v in G.edges if frozenset((u, v)) in new)  # in the learner's order
-    return _ok(f"with {a} - {b} no single departure cuts anyone off: the outpost has two links to the firm. "
+    return correct(f"with {a} - {b} no single departure cuts anyone off: the outpost has two links to the firm. "
                "Two links cost one more relationship to keep up; that is the price of the insurance.")
 
 
@@ -343,34 +355,38 @@ def check_influencers(top: Any) -> Feedback:
     if problem:
         for m in ("degree", "PageRank"):
             if _top_problem(found, ans["influence"][m], k, "x") is None:
-                return _wrong(f"that is the top {k} by {m}: many contacts, most of them weak.",
+                return wrong(f"that is the top {k} by {m}: many contacts, most of them weak.",
                               "weigh each tie by its `strength`: nx.pagerank(customers, weight='strength').")
         return problem
-    return _ok(f"{plural(len(found & c.truth.influencers), 'planted influencer')} among your {k}; "
+    return correct(f"{plural(len(found & c.truth.influencers), 'planted influencer')} among your {k}; "
                f"{plural(len(found & c.truth.loud), 'loud customer')} (many weak ties).")
 
 
 # ------------------------------------------------------------------ task 6.8
+_RECOMMENDATION_HINTS = {
+    "A": "read the sweep and task 6.7 together.",
+    "B": "look where the sweep's band lies above zero.",
+    "D": "key-person risk calls for a second link, not a cut.",
+}
+
+
+def _recommendation_text(letter: str) -> str:
+    gap = audit_answers()["seeding"]["gap"]
+    return {
+        "A": f"broadcast does win at p = {AUDIT['p']} ({gap.format(1)} more customers), but the sweep "
+             "shows the verdict flips at higher pass-on rates, and the best-connected customers are the "
+             "loud ones whose ties are weak.",
+        "B": "random seeds lose at a low pass-on rate; they only catch up where the cascade would "
+             "spread anyway.",
+        "C": "the trusted customers, not the loud ones, hold each segment together, and the two "
+             "connectors are single points of failure for their outposts.",
+        "D": "low constraint finds brokers, not a launch team, and closing the outposts throws away "
+             "the staff the connectors link.",
+    }[letter]
+
+
 @teaching_check
 def check_recommendation(letter: Any) -> Feedback:
     """Task 6.8: the launch plan the audit supports."""
-    if letter is ...:
-        return _unanswered('one letter, "A" to "D"')
-    if not isinstance(letter, str):
-        return _invalid(f"expected one letter, got {_describe(letter)}.", 'e.g. advice = "A".')
-    choice = letter.strip().upper()
-    if choice not in RECOMMENDATION_OPTIONS:
-        return _invalid(f"{_describe(letter)} is not one of the options.", "choose A, B, C or D.")
-    gap = audit_answers()["seeding"]["gap"]
-    feedback = {
-        "A": _wrong(f"broadcast does win at p = {AUDIT['p']} ({gap.format(1)} more customers), but the sweep "
-                    "shows the verdict flips at higher pass-on rates, and the best-connected customers are the "
-                    "loud ones whose ties are weak.", "read the sweep and task 6.7 together."),
-        "B": _wrong("random seeds lose at a low pass-on rate; they only catch up where the cascade would "
-                    "spread anyway.", "look where the sweep's band lies above zero."),
-        "C": _ok("the trusted customers, not the loud ones, hold each segment together, and the two "
-                 "connectors are single points of failure for their outposts."),
-        "D": _wrong("low constraint finds brokers, not a launch team, and closing the outposts throws away "
-                    "the staff the connectors link.", "key-person risk calls for a second link, not a cut."),
-    }
-    return feedback[choice]
+    return choice_check(letter, RECOMMENDATION_OPTIONS, "C", _RECOMMENDATION_HINTS,
+                        feedback=_recommendation_text, name="advice")

@@ -43,7 +43,10 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "firm": ("Firm", "synthetic_firm", "firm_parameters", "cross_department_ties", "block_cross_department",
              "org_rank"),
 }
-#: Modules offered as a whole (``models.trust.balance(...)``).
-_MODULES = ("ego", "influence", "reciprocity", "trust")
+#: Modules offered as a whole (``models.trust.balance(...)``, ``from snb.models import brokerage``):
+#: every model module but ``outreach``, whose name is its main function's (``models.outreach(...)``).
+_MODULES = ("adaptation", "brokerage", "case", "communities", "diffusion", "ego", "firm", "growth",
+            "influence", "knowledge_value", "market", "opinion", "reciprocity", "reference", "renewal",
+            "shapes", "ties", "trust")
 
 __all__, _WHERE, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, _MODULES)

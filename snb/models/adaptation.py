@@ -10,7 +10,9 @@ from typing import Any, Sequence
 import networkx as nx
 import numpy as np
 
-from snb.models.diffusion import _Ties, _batch_cascade, choose_seeds
+from snb.assumptions import Parameter
+from snb.models.diffusion import CascadeTies, batch_cascade, choose_seeds
+from snb.stats import difference, mean_interval
 
 
 # ------------------------------------------------- adapting to the network
@@ -116,7 +118,7 @@ def simulate_policy_runs(G: nx.Graph, policy: Policy | str, *, runs: int = 100, 
     """
     policy = _policy(policy)
     rng = np.random.default_rng(seed)
-    ties = _Ties.of(G)
+    ties = CascadeTies.of(G)
     index = {v: i for i, v in enumerate(ties.nodes)}
     broadcast = [index[v] for v in choose_seeds(G, budget, "broadcast")]
     pool = np.flatnonzero(~ties.hub) if (~ties.hub).any() else np.arange(len(ties.nodes))
@@ -152,7 +154,7 @@ def simulate_policy_runs(G: nx.Graph, policy: Policy | str, *, runs: int = 100, 
             start[budget - n_peer > k, person] = True
         start[~active] = False
         p_peer = p_one_way + c * (p_dialogue - p_one_way)
-        fresh = (_batch_cascade(ties, start, p_peer, p_media, rng) >= 0) & ~reached
+        fresh = (batch_cascade(ties, start, p_peer, p_media, rng) >= 0) & ~reached
         reached |= fresh
         counts = fresh.sum(axis=1)
         out.new_customers[:, t] = counts
@@ -224,8 +226,6 @@ def policy_sweeps(G: nx.Graph, options: Sequence[str | Policy], baseline: str | 
     once, ``runs`` runs compared with every value: the same distribution, for a
     fraction of the time.
     """
-    from snb.stats import difference
-
     if vary not in ("p_dialogue", "success"):
         raise ValueError(f"vary must be 'p_dialogue' or 'success', got {vary!r}")
     xs = np.asarray(list(values), dtype=float)
@@ -270,8 +270,6 @@ def flip_range(values: Sequence[float], intervals: Sequence) -> tuple[float | No
 def adaptation_parameters(*, p_dialogue: float = 0.25, success: float = 0.6, runs: int = 100,
                           n: int = 200) -> list:
     """The adaptation simulation's parameters as :class:`snb.assumptions.Parameter` rows."""
-    from snb.assumptions import Parameter
-
     step, leap = POLICIES["step by step"], POLICIES["transformation"]
     return [
         Parameter("market", f"media + peers, {n} people", "the network the firm talks into"),
@@ -298,8 +296,6 @@ def adaptation_parameters(*, p_dialogue: float = 0.25, success: float = 0.6, run
 
 def outcome_table(outcomes: dict[str, np.ndarray]) -> dict[str, dict[str, Any]]:
     """Reward and risk per policy as table rows: mean with its 95 % interval, std, p10, p90."""
-    from snb.stats import mean_interval
-
     rows = {}
     for name, values in outcomes.items():
         iv = mean_interval(values)

@@ -27,7 +27,9 @@ import numpy as np
 if TYPE_CHECKING:
     from scipy import sparse
 
-from snb.stats import MIN_REPLICATIONS
+from snb.measures import betweenness
+from snb.models.firm import org_rank, synthetic_firm
+from snb.stats import MIN_REPLICATIONS, difference
 
 __all__ = ["REACH_STEPS", "FLOW_MEASURES", "distances", "flow", "key_person_losses", "BROKER_MEASURES",
            "constraint", "effective_size", "local_bridge_counts", "broker_scores", "top_k", "precision_at_k",
@@ -122,8 +124,6 @@ DEPARTURES: tuple[str, ...] = ("the CEO", "the biggest department's head", "the 
 def departure_study(seeds: Iterable[int] = range(MIN_REPLICATIONS), **firm_settings) -> dict[str, np.ndarray]:
     """Over synthetic firms, one value per seed and departure rule of :data:`DEPARTURES`: the
     share of the others' efficiency lost when that person leaves (:func:`relative_losses`)."""
-    from snb.models.firm import org_rank, synthetic_firm
-
     out: dict[str, list[float]] = {d: [] for d in DEPARTURES}
     for seed in seeds:
         F = synthetic_firm(seed=seed, **firm_settings)
@@ -208,12 +208,7 @@ def local_bridge_counts(G: nx.Graph) -> dict[Hashable, int]:
 
 def _betweenness(G: nx.Graph) -> dict[Hashable, float]:
     """Normalised betweenness, as ``nx.betweenness_centrality`` (vectorised for small networks)."""
-    U = _undirected(G)
-    if 2 < U.number_of_nodes() <= 400:
-        from snb.measures import _betweenness as dense_betweenness, _paths
-
-        return dict(zip(U, dense_betweenness(U, *_paths(U)).tolist()))
-    return nx.betweenness_centrality(U)
+    return betweenness(_undirected(G))
 
 
 #: Measures that may reveal a broker, each as (description, score function); a higher score
@@ -254,8 +249,6 @@ def precision_at_k(scores: Mapping[Hashable, float], truth: Iterable[Hashable], 
 def recovery_study(measures: Sequence[str] = tuple(BROKER_MEASURES), seeds: Iterable[int] = range(MIN_REPLICATIONS),
                    k: int | None = None, **firm_settings) -> dict[str, np.ndarray]:
     """Precision at ``k`` of each measure on synthetic firms, one value per seed."""
-    from snb.models.firm import synthetic_firm
-
     out: dict[str, list[float]] = {m: [] for m in measures}
     for seed in seeds:
         F = synthetic_firm(seed=seed, **firm_settings)
@@ -319,8 +312,6 @@ def chart_and_network_study(seeds: Iterable[int] = range(MIN_REPLICATIONS), k: i
     used`` (share of reporting lines that are also informal ties), and ``staff in the top
     k`` (how many of the ``k`` people with the highest betweenness have nobody reporting
     to them)."""
-    from snb.models.firm import synthetic_firm
-
     out: dict[str, list[float]] = {"informal ties on a reporting line": [], "reporting lines used": [],
                                    f"staff in the top {k}": []}
     for seed in seeds:
@@ -338,8 +329,6 @@ def recovery_sweep(setting: str, values: Sequence[float], a: str = "betweenness"
                    seeds: Iterable[int] = range(MIN_REPLICATIONS), **firm_settings) -> dict[str, list]:
     """How the precision gap between measures ``a`` and ``b`` (paired over ``seeds``) changes
     as one setting of the synthetic firm is swept: ``{"a minus b": [Interval per value]}``."""
-    from snb.stats import difference
-
     seeds = list(seeds)
     gaps = []
     for value in values:

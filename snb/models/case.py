@@ -35,6 +35,7 @@ to time the analyses on a larger case. Same arguments, same case.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Hashable
@@ -42,6 +43,11 @@ from typing import Any, Hashable
 import networkx as nx
 import numpy as np
 
+from snb import stats
+from snb.assumptions import Parameter
+from snb.files import write_text
+from snb.models import communities
+from snb.models.diffusion import cascade_parameters, seeding_replications
 from snb.models.firm import Firm, synthetic_firm
 
 __all__ = ["Case", "Truth", "audit_case", "case_parameters", "EXPORTS", "write_exports", "read_exports",
@@ -249,8 +255,6 @@ def audit_case(seed: int = 1, scale: int = 1, **settings: Any) -> Case:
 def case_parameters(seed: int = 1, scale: int = 1, **settings: Any) -> list:
     """The case's parameters as :class:`~snb.assumptions.Parameter` rows (every one an
     assumption of the course: the case is invented)."""
-    from snb.assumptions import Parameter
-
     s = {**DEFAULTS, **settings}
     sized = {k: s[k] * scale for k in SCALED}
     meaning = {
@@ -292,8 +296,6 @@ def seeding_study(G: nx.Graph, budget: int, p: float, *, replications: int = 20,
     random customers): mean reach per replication, the paired difference (broadcast minus
     peer) as an :class:`~snb.stats.Interval`, and the verdict (chapter 1's
     :func:`~snb.models.diffusion.seeding_replications`)."""
-    from snb import stats
-    from snb.models.diffusion import seeding_replications
 
     out = seeding_replications(G, budget, p, replications=replications, runs=runs, seed=seed)
     gap = stats.difference(out["broadcast"], out["peer"], paired=True)
@@ -304,8 +306,6 @@ def seeding_study(G: nx.Graph, budget: int, p: float, *, replications: int = 20,
 def seeding_parameters(budget: int = 5, p: float = 0.1, *, customers: int = 600, replications: int = 20,
                        runs: int = 50) -> list:
     """The seeding study's parameters as :class:`~snb.assumptions.Parameter` rows."""
-    from snb.assumptions import Parameter
-    from snb.models.diffusion import cascade_parameters
 
     rows = {q.name: q for q in cascade_parameters(n=customers, budget=budget, p=p, replications=replications,
                                                   runs=runs)}
@@ -317,15 +317,11 @@ def seeding_parameters(budget: int = 5, p: float = 0.1, *, customers: int = 600,
 
 def community_runs(G: nx.Graph, seeds: Any = range(20), method: str = "Louvain") -> list[list[set]]:
     """One partition of ``G`` per random seed (chapter 3's :func:`~snb.models.communities.detect`)."""
-    from snb.models import communities
-
     return [communities.detect(G, method, seed=int(s)) for s in seeds]
 
 
 def stability(G: nx.Graph, runs: list[list[set]]) -> np.ndarray:
     """Adjusted Rand index of each later run with the first one (1: the same communities)."""
-    from snb.models import communities
-
     return np.array([communities.agreement(G, runs[0], other)["ARI"] for other in runs[1:]])
 
 
@@ -393,12 +389,11 @@ def write_exports(case: Case, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, rows in export_rows(case).items():
-        path = folder / name
-        with path.open("w", newline="", encoding="utf-8") as f:
-            out = csv.writer(f, lineterminator="\n")
-            out.writerow(EXPORTS[name])
-            out.writerows(rows)
-        written.append(path)
+        text = io.StringIO()
+        out = csv.writer(text, lineterminator="\n")
+        out.writerow(EXPORTS[name])
+        out.writerows(rows)
+        written.append(write_text(folder / name, text.getvalue()))  # never through a link, never half
     return written
 
 

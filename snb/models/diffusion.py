@@ -18,6 +18,7 @@ from typing import Hashable, Iterable
 import networkx as nx
 import numpy as np
 
+from snb.assumptions import Parameter
 
 Node = Hashable
 SEEDING_STRATEGIES: tuple[str, ...] = ("broadcast", "peer")
@@ -58,7 +59,7 @@ def reach_by_step(G: nx.Graph, sources: Node | Iterable[Node], max_k: int) -> li
 
 # ------------------------------------------------------- independent cascade
 @dataclass(frozen=True)
-class _Ties:
+class CascadeTies:
     """A graph as compressed arrays for fast cascades (nodes in graph order)."""
 
     nodes: list
@@ -68,7 +69,7 @@ class _Ties:
     edge_hub: np.ndarray
 
     @classmethod
-    def of(cls, G: nx.Graph) -> "_Ties":
+    def of(cls, G: nx.Graph) -> "CascadeTies":
         """Each node's neighbours (successors when directed) as sorted indices, the
         compressed sparse row layout of ``nx.to_scipy_sparse_array``, built in numpy:
         importing scipy.sparse would cost every page that runs a cascade ~0.2 s."""
@@ -85,7 +86,7 @@ class _Ties:
         return cls(nodes, indptr, indices, hub, edge_hub)
 
 
-def _batch_cascade(ties: _Ties, start: np.ndarray, p_peer: np.ndarray, p_hub: float,
+def batch_cascade(ties: CascadeTies, start: np.ndarray, p_peer: np.ndarray, p_hub: float,
                    rng: np.random.Generator) -> np.ndarray:
     """Independent cascades for many runs at once; ``start`` is a runs x nodes boolean array.
 
@@ -135,15 +136,15 @@ def _check_probability(p: float) -> float:
 
 
 def _cascade_rounds(G: nx.Graph, seeds: Node | Iterable[Node], p: float, p_hub: float | None,
-                    runs: int, seed: int | None) -> tuple[_Ties, np.ndarray]:
+                    runs: int, seed: int | None) -> tuple[CascadeTies, np.ndarray]:
     """Validate, then run ``runs`` cascades; returns the ties and the round array."""
     p = _check_probability(p)
     p_hub = p if p_hub is None else _check_probability(p_hub)
-    ties = _Ties.of(G)
+    ties = CascadeTies.of(G)
     index = {v: i for i, v in enumerate(ties.nodes)}
     start = np.zeros((runs, len(ties.nodes)), dtype=bool)
     start[:, [index[v] for v in _as_seed_list(G, seeds)]] = True
-    when = _batch_cascade(ties, start, np.full(runs, p), p_hub, np.random.default_rng(seed))
+    when = batch_cascade(ties, start, np.full(runs, p), p_hub, np.random.default_rng(seed))
     return ties, when
 
 
@@ -199,12 +200,12 @@ def reach_curve(G: nx.Graph, starters: Node | Iterable[Node], probabilities: Ite
     ``runs`` independent cascades at ``probabilities[i]``, all simulated in one batch.
     """
     ps = np.array([_check_probability(p) for p in probabilities], dtype=float)
-    ties = _Ties.of(G)
-    ties = _Ties(ties.nodes, ties.indptr, ties.indices, ties.hub, np.zeros_like(ties.edge_hub))
+    ties = CascadeTies.of(G)
+    ties = CascadeTies(ties.nodes, ties.indptr, ties.indices, ties.hub, np.zeros_like(ties.edge_hub))
     index = {v: i for i, v in enumerate(ties.nodes)}
     start = np.zeros((ps.size * runs, len(ties.nodes)), dtype=bool)
     start[:, [index[v] for v in _as_seed_list(G, starters)]] = True
-    when = _batch_cascade(ties, start, np.repeat(ps, runs), 0.0, np.random.default_rng(seed))
+    when = batch_cascade(ties, start, np.repeat(ps, runs), 0.0, np.random.default_rng(seed))
     return (when >= 0).sum(axis=1).reshape(ps.size, runs)
 
 
@@ -236,9 +237,9 @@ def seeding_sweep(G: nx.Graph, budget: int, probabilities: Iterable[float], *,
     """
     ps = np.array([_check_probability(p) for p in probabilities], dtype=float)
     p_hub = None if p_hub is None else _check_probability(p_hub)
-    ties = _Ties.of(G)
+    ties = CascadeTies.of(G)
     if p_hub is None:
-        ties = _Ties(ties.nodes, ties.indptr, ties.indices, ties.hub, np.zeros_like(ties.edge_hub))
+        ties = CascadeTies(ties.nodes, ties.indptr, ties.indices, ties.hub, np.zeros_like(ties.edge_hub))
     index = {v: i for i, v in enumerate(ties.nodes)}
     groups = [[index[v] for v in choose_seeds(G, budget, "broadcast")]]
     groups += [[index[v] for v in choose_seeds(G, budget, "peer", seed=seed + r)]
@@ -250,7 +251,7 @@ def seeding_sweep(G: nx.Graph, budget: int, probabilities: Iterable[float], *,
     start[row[:, 0].ravel()[:, None], np.array(groups[0])[None, :]] = True
     for r in range(replications):
         start[row[:, 1, r].ravel()[:, None], np.array(groups[1 + r])[None, :]] = True
-    when = _batch_cascade(ties, start, np.repeat(ps, per_p), 0.0 if p_hub is None else p_hub,
+    when = batch_cascade(ties, start, np.repeat(ps, per_p), 0.0 if p_hub is None else p_hub,
                           np.random.default_rng(seed))
     sizes = (when >= 0).sum(axis=1).reshape(ps.size, 2, replications, runs).mean(axis=3)
     return {"broadcast": sizes[:, 0], "peer": sizes[:, 1]}
@@ -269,8 +270,6 @@ def seeding_replications(G: nx.Graph, budget: int, p: float, *, p_hub: float | N
 def cascade_parameters(*, n: int = 200, budget: int = 4, p: float = 0.2, p_hub: float | None = None,
                        replications: int = 20, runs: int = 50) -> list:
     """The cascade experiment's parameters as :class:`snb.assumptions.Parameter` rows."""
-    from snb.assumptions import Parameter
-
     return [
         Parameter("model", "independent cascade",
                   "each newly told person gets one chance to tell each contact",

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
+from snb.assumptions import Parameter
+
 __all__ = ["Firm", "synthetic_firm", "firm_parameters", "cross_department_ties", "block_cross_department",
            "org_rank", "MIN_PEOPLE", "MAX_PEOPLE"]
 
@@ -162,8 +164,6 @@ def firm_parameters(people: int = 100, departments: int = 5, *, span: int = 5, w
                     cross_rate: float = 0.1, brokers: int = 4, broker_ties: int = 6, boss_tie: float = 0.7,
                     seed: int = 1) -> list:
     """The synthetic firm's parameters as :class:`~snb.assumptions.Parameter` rows."""
-    from snb.assumptions import Parameter
-
     return [
         Parameter("people", people, f"size of the firm (the model allows {MIN_PEOPLE} to {MAX_PEOPLE})"),
         Parameter("departments", departments, "departments of about equal size, plus the CEO's head office"),

@@ -16,6 +16,8 @@ from typing import Callable, Hashable, Mapping
 import networkx as nx
 import numpy as np
 
+from snb.models.firm import org_rank, synthetic_firm
+
 __all__ = ["MEASURES", "centralities", "ranking", "rank_correlations", "brokerage", "biggest_disagreement",
            "firm_study"]
 
@@ -105,8 +107,6 @@ def firm_study(seeds=range(20), top: int = 5, **settings) -> dict[str, np.ndarra
     - ``brokers in top``: how many of the ``top`` people by betweenness are planted brokers;
     - ``bosses in top``: how many of them have anyone reporting to them.
     """
-    from snb.models.firm import org_rank, synthetic_firm
-
     out: dict[str, list[float]] = {"spearman": [], "brokers in top": [], "bosses in top": []}
     for s in seeds:
         firm = synthetic_firm(seed=s, **settings)

@@ -29,6 +29,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from snb.assumptions import Parameter
 from snb.models import brokerage
 from snb.models.firm import block_cross_department, synthetic_firm
 from snb.stats import MIN_REPLICATIONS, Interval, difference, mean_interval
@@ -69,24 +70,17 @@ def blocking_sweep(shares: Sequence[float], seeds: Iterable[int] = range(MIN_REP
     return {f"{m}, change in %": v for m, v in out.items()}
 
 
-def VALUE_PARAMETERS_factory() -> list:
-    from snb.assumptions import Parameter
-
-    return [
-        Parameter("people", 100, "size of the firm (the default synthetic firm)"),
-        Parameter("questions", 2.0, "questions a week per person that a colleague in the firm can answer"),
-        Parameter("answer_value", 60.0, "value of an answer that comes directly (euros): time saved, "
-                                        "errors avoided; less through intermediaries, as 1 / steps"),
-        Parameter("licence", 60.0, "yearly cost of the social tool per person (euros)"),
-        Parameter("hours", 0.5, "hours a week each person spends keeping up the tool and its contacts"),
-        Parameter("wage", 40.0, "cost of an hour of a person's time (euros)"),
-        Parameter("weeks", 46, "working weeks a year"),
-    ]
-
-
 #: The value model's parameters with their default values (all assumptions).
-VALUE_PARAMETERS = VALUE_PARAMETERS_factory()
-del VALUE_PARAMETERS_factory
+VALUE_PARAMETERS: list[Parameter] = [
+    Parameter("people", 100, "size of the firm (the default synthetic firm)"),
+    Parameter("questions", 2.0, "questions a week per person that a colleague in the firm can answer"),
+    Parameter("answer_value", 60.0, "value of an answer that comes directly (euros): time saved, "
+                                    "errors avoided; less through intermediaries, as 1 / steps"),
+    Parameter("licence", 60.0, "yearly cost of the social tool per person (euros)"),
+    Parameter("hours", 0.5, "hours a week each person spends keeping up the tool and its contacts"),
+    Parameter("wage", 40.0, "cost of an hour of a person's time (euros)"),
+    Parameter("weeks", 46, "working weeks a year"),
+]
 
 
 def value_settings(**changes: float) -> dict[str, float]:

@@ -25,14 +25,14 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from snb.assumptions import Parameter
+from snb.measures import gini, top_share
 
 __all__ = ["market_parameters", "newcomer_parameters", "opening_times", "market_choices",
            "customers_per_business", "customers_at", "newcomer_ranks", "concentration_runs"]
 
 def market_parameters() -> list:
     """The parameters as :class:`snb.assumptions.Parameter` rows (value, meaning, source)."""
-    from snb.assumptions import Parameter  # here: snb.assumptions imports snb.draw, which imports models
-
     return [
         Parameter("customers", 2000, "customers who arrive, one after another, and each pick one business"),
         Parameter("businesses", 200, "businesses that open at an even pace while the customers arrive, one "
@@ -50,8 +50,6 @@ def market_parameters() -> list:
 
 def newcomer_parameters() -> list:
     """The parameters as :class:`snb.assumptions.Parameter` rows (value, meaning, source)."""
-    from snb.assumptions import Parameter  # here: snb.assumptions imports snb.draw, which imports models
-
     return [
         Parameter("customers", 2000, "customers who arrive, one after another, and each pick one business"),
         Parameter("businesses", 200, "businesses that open at an even pace"),
@@ -230,8 +228,6 @@ def concentration_runs(alphas: Sequence[float], *, n_customers: int = 2000, n_bu
     the customers of the largest business, and ``none``, the share of businesses
     without a single customer. All alphas are simulated in one batch.
     """
-    from snb.measures import gini, top_share
-
     alphas = [float(a) for a in alphas]
     choices = market_choices(n_customers, n_businesses, alphas, seeds=seeds)
     out = {}

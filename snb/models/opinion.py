@@ -21,6 +21,7 @@ import networkx as nx
 import numpy as np
 
 from snb.assumptions import Parameter
+from snb.measures import freeman_centralisation
 from snb.stats import MIN_REPLICATIONS
 
 __all__ = ["WISDOM_PARAMETERS", "WISDOM_NETWORKS", "averaging_matrix", "influence", "degroot",
@@ -164,8 +165,6 @@ def era_profile(D: nx.DiGraph) -> dict[str, float]:
     the share of ordered pairs (a, b) in which a's message can reach b, the mean number
     of steps over those pairs, and the share of pairs of individuals who can still reach
     each other without the institute."""
-    from snb.measures import freeman_centralisation
-
     n = D.number_of_nodes()
     lengths = dict(nx.all_pairs_shortest_path_length(D))
     steps = [d for a, row in lengths.items() for b, d in row.items() if a != b]

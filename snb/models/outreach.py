@@ -14,7 +14,9 @@ from typing import Iterable, Sequence
 import networkx as nx
 import numpy as np
 
+from snb.assumptions import Parameter
 from snb.models.diffusion import Node
+from snb.stats import MIN_REPLICATIONS, mean_interval
 
 
 # ------------------------------------------------- outreach under a staff budget
@@ -81,8 +83,6 @@ def audience_from(B: nx.Graph, people: Iterable[Node], *, scene: str, name: str 
 # ------------------------------------------------ niche or broad, over many cities
 def outreach_parameters() -> list:
     """The parameters as :class:`snb.assumptions.Parameter` rows (value, meaning, source)."""
-    from snb.assumptions import Parameter  # here: snb.assumptions imports snb.draw, which imports models
-
     return [
         Parameter("respond_fit", 0.15, "share of the people who fit who start a conversation in a week"),
         Parameter("respond_other", 0.05, "share of the people who do not fit who start one"),
@@ -131,8 +131,6 @@ def flip_hours(audiences: Sequence[tuple[Audience, Audience]], hours: Sequence[f
     niche minus broad lies above zero; ``broad wins from``: the fewest at which it
     lies below zero (None when it never does). Needs 20 or more audience pairs.
     """
-    from snb.stats import mean_interval, MIN_REPLICATIONS
-
     if len(audiences) < MIN_REPLICATIONS:
         raise ValueError(f"need at least {MIN_REPLICATIONS} cities, got {len(audiences)}")
     niche, broad = [], []

@@ -24,6 +24,8 @@ from typing import Iterable
 import networkx as nx
 import numpy as np
 
+from snb.assumptions import Parameter
+
 __all__ = ["GIVE_TAKE_NETWORKS", "give_take_network", "Neighbours", "simulate", "final_shares",
            "give_take_parameters", "threshold_sweep"]
 
@@ -146,8 +148,6 @@ def threshold_sweep(ratios: Iterable[float], degrees: Iterable[int], *, kind: st
 
 def give_take_parameters(benefit_cost: float = 5.0, k: int = 4, takers: float = 0.5) -> list:
     """The give-and-take model's parameters (:class:`snb.assumptions.Parameter`), with their sources."""
-    from snb.assumptions import Parameter
-
     return [
         Parameter("people", 200, "size of each network"),
         Parameter("contacts (k)", k, "contacts per person (on average for scale-free)"),

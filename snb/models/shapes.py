@@ -15,6 +15,9 @@ from typing import Iterable, Sequence
 import networkx as nx
 import numpy as np
 
+from snb.assumptions import Parameter
+from snb.stats import mean_interval
+
 
 def _mean_path_and_clustering(G: nx.Graph, every: int = 1) -> tuple[float, float]:
     """Mean path over the largest component and average clustering, in numpy
@@ -82,8 +85,6 @@ def rewiring_sweep(rewiring: Sequence[float], *, n: int = 200, k: int = 4,
     over the random seeds. Path lengths are counted from every ``every``-th person
     (an unbiased estimate; ``every=1`` counts from everyone).
     """
-    from snb.stats import mean_interval
-
     seeds = list(random_seeds)
     base_path, base_clustering = _mean_path_and_clustering(nx.watts_strogatz_graph(n, k, 0.0))
     out: dict[str, list] = {"mean path": [], "clustering": []}
@@ -97,8 +98,6 @@ def rewiring_sweep(rewiring: Sequence[float], *, n: int = 200, k: int = 4,
 
 def network_parameters(n: int = 200) -> list:
     """How :func:`snb.datasets.communication_network` builds each shape, with sources."""
-    from snb.assumptions import Parameter
-
     return [
         Parameter("people", n, "every network has the same size", "assumption"),
         Parameter("broadcast star", "1 centre", "one sender tied to everyone else", "assumption"),

@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Sequence
 
 from snb import verdicts
+from snb.files import write_text
 from snb.verdicts.core import Verdict
 
 
@@ -87,9 +88,7 @@ def write_store(results: dict[str, Verdict]) -> None:
     data = {"about": "Verdicts at seed base 0, written by `python -m snb.verdicts --store`; "
                      "pages read them. Do not edit by hand.",
             "seed_base": 0, "verdicts": {k: kept[k] for k in order if k in kept}}
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    write_text(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
 
 def main(argv: Iterable[str] | None = None) -> int:

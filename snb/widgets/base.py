@@ -24,13 +24,14 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import ipywidgets as w
 import numpy as np
-from IPython.display import display
+from IPython.display import HTML, display
 
 from snb import draw
+from snb.widgets.params import SettingError
 
 #: Largest random seed numpy accepts (2**32 - 1).
 MAX_SEED = 2**32 - 1
@@ -43,6 +44,16 @@ EM_PER_CHAR = 0.62
 LABEL_PADDING_EM = 1.2
 #: Width of each button of a row of toggle buttons.
 TOGGLE_BUTTON_EM = 7.0
+
+
+def setting_message(exc: Exception) -> str:
+    """What an explorer shows when its render function refuses the settings: the render
+    function's own sentence for a :class:`~snb.widgets.params.SettingError` (the same one a
+    direct call raises), else the error named in a few words."""
+    if isinstance(exc, SettingError):
+        return f"These settings cannot be drawn: {exc} Change it and try again."
+    return (f"These settings cannot be drawn ({type(exc).__name__}: {str(exc)[:200]}). "
+            "Change one of them and try again.")
 
 
 def description_em(description: str) -> float:
@@ -60,7 +71,7 @@ def seed_box(value: int = 1, description: str = "Random seed") -> w.BoundedIntTe
     """A random-seed input that only takes the seeds numpy accepts (0 to 2**32 - 1)."""
     value = min(max(int(value), 0), MAX_SEED)
     return w.BoundedIntText(value=value, min=0, max=MAX_SEED, tooltip=f"a whole number from 0 to {MAX_SEED:,}",
-                            **_style(description))
+                            **control_style(description))
 
 
 def _bounded(control: w.ValueWidget) -> w.ValueWidget:
@@ -117,10 +128,7 @@ class Explorer:
         try:
             picture = self.render(**values)
         except Exception as exc:  # a setting the model cannot take: a sentence, not a traceback
-            from IPython.display import HTML
-
-            display(HTML(f'<p role="status">These settings cannot be drawn ({html.escape(type(exc).__name__)}: '
-                         f"{html.escape(str(exc)[:200])}). Change one of them and try again.</p>"))
+            display(HTML(f'<p role="status">{html.escape(setting_message(exc))}</p>'))
             return
         display(picture.html() if isinstance(picture, draw.Picture) else picture)
 
@@ -132,13 +140,13 @@ class Explorer:
         folder = static_book()
         if folder:  # run for the static book: plain HTML over precomputed pictures
             manifest = render_frames(self, Path(folder))
-            display(_StaticHTML(static_html(manifest), f"{self.title or 'Explorer'}: "
+            display(StaticHTML(static_html(manifest), f"{self.title or 'Explorer'}: "
                                 f"{len(manifest['frames'])} precomputed settings"))
             return
         display(self.ui)
 
 
-def _style(description: str, width: str = "initial", **kw: Any) -> dict[str, Any]:
+def control_style(description: str, width: str = "initial", **kw: Any) -> dict[str, Any]:
     """Keyword arguments for a control: its description and the width of the description."""
     return {"description": description, "style": {"description_width": width}, **kw}
 
@@ -191,12 +199,34 @@ def _readout(control: w.ValueWidget, value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+#: Controls that choose among ``options``.
+SELECTIONS = (w.Dropdown, w.ToggleButtons, w.RadioButtons, w.Select, w.SelectionSlider)
+
+
+def options(control: w.ValueWidget) -> list[tuple[str, Any]]:
+    """A selection control's choices as (label, value) pairs, read from its public ``options``
+    the way ipywidgets reads them: pairs when every option is a (label, value) pair, else
+    each option labelled by its ``str``.
+
+    Examples
+    --------
+    >>> import ipywidgets as w
+    >>> options(w.Dropdown(options=[("one", 1), ("two", 2)]))
+    [('one', 1), ('two', 2)]
+    >>> options(w.Dropdown(options=[0.5, 1.0]))
+    [('0.5', 0.5), ('1.0', 1.0)]
+    """
+    items = list(control.options.items() if isinstance(control.options, Mapping) else control.options)
+    if items and all(isinstance(i, (list, tuple)) and len(i) == 2 for i in items):
+        return [(str(label), value) for label, value in items]
+    return [(str(i), i) for i in items]
+
+
 def control_grid(name: str, control: w.ValueWidget, steps: int) -> dict[str, Any]:
     """The values a control takes in the static book: kind, values, their labels, default index."""
     description = getattr(control, "description", "") or name
-    if hasattr(control, "_options_values"):  # Dropdown, ToggleButtons, SelectionSlider, ...
-        values = list(control._options_values)
-        labels = [str(x) for x in control._options_labels]
+    if isinstance(control, SELECTIONS):
+        labels, values = map(list, zip(*options(control))) if control.options else ([], [])
         kind = "range" if isinstance(control, w.SelectionSlider) else "select"
         return {"name": name, "label": description, "kind": kind, "values": values, "labels": labels,
                 "default": values.index(control.value)}
@@ -229,7 +259,7 @@ def control_grid(name: str, control: w.ValueWidget, steps: int) -> dict[str, Any
 def categorical(controls: dict[str, w.ValueWidget]) -> list[int]:
     """Positions of the controls that choose among named options (not sliders, not seeds)."""
     return [i for i, (name, c) in enumerate(controls.items())
-            if (hasattr(c, "_options_values") and not isinstance(c, w.SelectionSlider))
+            if (isinstance(c, SELECTIONS) and not isinstance(c, w.SelectionSlider))
             or isinstance(c, (w.Checkbox, w.ToggleButton))]
 
 
@@ -402,7 +432,7 @@ def needs_kernel_html(title: str, what: str = "This exercise") -> str:
             "“Ways to run the course” explains each.</p></div>")
 
 
-class _StaticHTML:
+class StaticHTML:
     """An output that is only HTML (plus a plain-text line), for the static book."""
 
     def __init__(self, body: str, text: str) -> None:

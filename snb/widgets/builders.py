@@ -18,7 +18,7 @@ from IPython.display import display
 
 from snb import draw
 from snb.feedback import Feedback, plural
-from snb.widgets.base import _StaticHTML, _style, needs_kernel_html, row, static_book
+from snb.widgets.base import StaticHTML, control_style, needs_kernel_html, row, static_book
 
 #: Longest name (characters) a builder accepts.
 MAX_NAME = 60
@@ -32,7 +32,9 @@ MAX_TEXT = MAX_LINES * (2 * MAX_NAME + 8)
 # A tie's two names are split by a dash with a space on at least one side
 # ("Jean-Paul - Ana"), an en or em dash, an arrow, "--", a comma, a semicolon or a tab.
 # A hyphen inside a name ("Jean-Paul") is part of the name.
-_SEPARATOR = re.compile(r"\s*(?:->|→|--|–|—|,|;|\t)\s*|\s+-\s*|\s*-\s+")
+# Each alternative starts at a separator character (never at a run of spaces), so a split
+# takes time linear in the line's length; the spaces around a name are stripped afterwards.
+_SEPARATOR = re.compile(r"->|→|--|–|—|,|;|\t|(?<=\s)-|-(?=\s)")
 
 
 def plain_text_html(text: str, colour: str | None = None) -> str:
@@ -48,7 +50,7 @@ def _split(line: str) -> list[str]:
     return parts
 
 
-def _shorten(text: str, limit: int = 40) -> str:
+def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -68,7 +70,7 @@ def parse_edge_list(text: str) -> tuple[list[tuple[str, str]], list[str]]:
             continue
         parts = _split(line)
         if len(parts) != 2:
-            problems.append(f"line {number}: '{_shorten(line)}' should name two people, like 'Ana - Ben'")
+            problems.append(f"line {number}: '{shorten(line)}' should name two people, like 'Ana - Ben'")
         elif max(len(parts[0]), len(parts[1])) > MAX_NAME:
             problems.append(f"line {number}: a name is longer than {MAX_NAME} characters")
         elif parts[0] == parts[1]:
@@ -108,13 +110,13 @@ class NetworkBuilder:
         self.graph.add_nodes_from(self.required)
         self._check = check
         wide = {"width": "100%", "max_width": "22em"}  # each widget gets its own Layout
-        self.name = w.Text(placeholder="name", layout=w.Layout(**wide), **_style("Person", "5em"))
-        self.a = w.Dropdown(layout=w.Layout(**wide), **_style("Tie from", "5em"))
-        self.b = w.Dropdown(layout=w.Layout(**wide), **_style("to", "5em"))
+        self.name = w.Text(placeholder="name", layout=w.Layout(**wide), **control_style("Person", "5em"))
+        self.a = w.Dropdown(layout=w.Layout(**wide), **control_style("Tie from", "5em"))
+        self.b = w.Dropdown(layout=w.Layout(**wide), **control_style("to", "5em"))
         # the box takes the room its label leaves; its buttons sit beside it, or below when narrow
         self.edges = w.Textarea(placeholder="Ana - Ben\nBen - Chloe", rows=5,
                                 layout=w.Layout(width="auto", flex="1 1 24em", min_width="0", max_width="36em"),
-                                **_style("Ties, one per line"))
+                                **control_style("Ties, one per line"))
         self.status = w.HTML(layout=w.Layout(max_width="100%"))
         self.picture = w.Output(layout=w.Layout(max_width="100%", min_width="0", flex="0 1 auto"))
         self.metrics = w.HTML(layout=w.Layout(min_width="12em"))
@@ -196,7 +198,7 @@ class NetworkBuilder:
         """Remove a person and their ties."""
         name = str(name or "").strip()
         if name not in self.graph:
-            return self._say(f"There is no {_shorten(name) or 'one'} to remove.", ok=False)
+            return self._say(f"There is no {shorten(name) or 'one'} to remove.", ok=False)
         self.graph.remove_node(name)
         self._refresh()
         return self._say(f"Removed {name} and their ties.")
@@ -220,7 +222,7 @@ class NetworkBuilder:
     def remove_tie(self, a: Any, b: Any) -> str:
         """Remove the tie between two people (both stay in the network)."""
         if not self.graph.has_edge(a, b):
-            return self._say(f"There is no tie between {_shorten(str(a))} and {_shorten(str(b))}.", ok=False)
+            return self._say(f"There is no tie between {shorten(str(a))} and {shorten(str(b))}.", ok=False)
         self.graph.remove_edge(a, b)
         self._refresh()
         return self._say(f"Removed the tie between {a} and {b}.")
@@ -314,7 +316,7 @@ class NetworkBuilder:
 
     def _ipython_display_(self) -> None:
         if static_book():  # the static book has no kernel: a notice, not dead buttons
-            display(_StaticHTML(needs_kernel_html(self.title, "This builder"),
+            display(StaticHTML(needs_kernel_html(self.title, "This builder"),
                                 f"{self.title}: needs Python running"))
             return
         display(self.ui)

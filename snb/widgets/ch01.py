@@ -13,7 +13,8 @@ import numpy as np
 from snb import draw
 from snb.datasets import TOPOLOGIES, communication_network
 from snb.models import POLICIES, Policy, cascade_sizes, choose_seeds, compare_policies, independent_cascade
-from snb.widgets.base import Explorer, _style, seed_box
+from snb.widgets.base import Explorer, control_style, seed_box
+from snb.widgets.params import MAX_SEED, OneOf, Real, Whole, settings
 
 
 # ---------------------------------------------------------- cascade explorer
@@ -24,6 +25,12 @@ def _network_and_layout(topology: str, n: int, seed: int) -> tuple[nx.Graph, dic
     return G, draw.layout(G, seed=seed)
 
 
+@settings(lambda v: None if v["budget"] <= v["n"] else
+          f"Starters ({v['budget']}) cannot be more than people ({v['n']}).",
+          topology=OneOf(TOPOLOGIES, "Topology"), n=Whole(20, 2000, "People"),
+          p=Real(0, 1, "Pass-on probability"), seeding=OneOf(("broadcast", "peer"), "Seeding"),
+          budget=Whole(1, 2000, "Starters"), seed=Whole(0, MAX_SEED, "Random seed"),
+          runs=Whole(1, 10_000, "Runs"))
 def render_cascade(topology: str = "media + peers", n: int = 80, p: float = 0.15,
                    seeding: str = "broadcast", budget: int = 3, seed: int = 1,
                    runs: int = 100) -> draw.Picture:
@@ -64,12 +71,12 @@ def cascade_explorer(topology: str = "media + peers", n: int = 80, p: float = 0.
                      seeding: str = "broadcast", budget: int = 3, seed: int = 1) -> Explorer:
     """Pick topology, size, pass-on probability and seeding; watch one cascade and the spread."""
     controls = {
-        "topology": w.Dropdown(options=list(TOPOLOGIES), value=topology, **_style("Topology")),
-        "n": w.IntSlider(value=n, min=20, max=300, step=10, continuous_update=False, **_style("People")),
+        "topology": w.Dropdown(options=list(TOPOLOGIES), value=topology, **control_style("Topology")),
+        "n": w.IntSlider(value=n, min=20, max=300, step=10, continuous_update=False, **control_style("People")),
         "p": w.FloatSlider(value=p, min=0.0, max=0.6, step=0.01, continuous_update=False,
-                           **_style("Pass-on probability")),
-        "seeding": w.ToggleButtons(options=["broadcast", "peer"], value=seeding, **_style("Seeding")),
-        "budget": w.IntSlider(value=budget, min=1, max=10, continuous_update=False, **_style("Starters")),
+                           **control_style("Pass-on probability")),
+        "seeding": w.ToggleButtons(options=["broadcast", "peer"], value=seeding, **control_style("Seeding")),
+        "budget": w.IntSlider(value=budget, min=1, max=10, continuous_update=False, **control_style("Starters")),
         "seed": seed_box(seed),
     }
     return Explorer(controls, render_cascade, "Cascade explorer")
@@ -80,6 +87,10 @@ def cascade_explorer(topology: str = "media + peers", n: int = 80, p: float = 0.
 ADAPTATION_DEFAULTS = {"n": 200, "runs": 100, "seed": 2, "network_seed": 1}
 
 
+@settings(topology=OneOf(TOPOLOGIES, "Topology"), p_dialogue=Real(0, 1, "Dialogue pass-on"),
+          success=Real(0, 1, "Transformation success"), periods=Whole(1, 100, "Periods"),
+          n=Whole(20, 2000, "People"), runs=Whole(1, 2000, "Runs"), seed=Whole(0, MAX_SEED, "Random seed"),
+          network_seed=Whole(0, MAX_SEED, "Network seed"))
 def render_adaptation(topology: str = "media + peers", p_dialogue: float = 0.25,
                       success: float = 0.6, periods: int = 12, n: int = ADAPTATION_DEFAULTS["n"],
                       runs: int = ADAPTATION_DEFAULTS["runs"], seed: int = ADAPTATION_DEFAULTS["seed"],
@@ -131,11 +142,11 @@ def adaptation_explorer(topology: str = "media + peers", p_dialogue: float = 0.2
                         success: float = 0.6, periods: int = 12) -> Explorer:
     """Compare wait and see, step by step and transformation as the market changes."""
     controls = {
-        "topology": w.Dropdown(options=list(TOPOLOGIES), value=topology, **_style("Topology")),
+        "topology": w.Dropdown(options=list(TOPOLOGIES), value=topology, **control_style("Topology")),
         "p_dialogue": w.FloatSlider(value=p_dialogue, min=0.02, max=0.5, step=0.02, continuous_update=False,
-                                    **_style("Dialogue pass-on")),
+                                    **control_style("Dialogue pass-on")),
         "success": w.FloatSlider(value=success, min=0.0, max=1.0, step=0.05, continuous_update=False,
-                                 **_style("Transformation success")),
-        "periods": w.IntSlider(value=periods, min=4, max=24, continuous_update=False, **_style("Periods")),
+                                 **control_style("Transformation success")),
+        "periods": w.IntSlider(value=periods, min=4, max=24, continuous_update=False, **control_style("Periods")),
     }
     return Explorer(controls, render_adaptation, "Ways of adapting")

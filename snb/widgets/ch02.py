@@ -16,9 +16,9 @@ from snb import draw
 from snb.feedback import Feedback, plural
 from snb.measures import top_share
 from snb.models import customers_per_business
-from snb.widgets.base import MAX_SEED, Explorer, _style, row
-from snb.widgets.builders import NetworkBuilder, _shorten
-
+from snb.widgets.base import MAX_SEED, Explorer, control_style, row
+from snb.widgets.builders import NetworkBuilder, shorten
+from snb.widgets.params import Real, Whole, settings
 
 #: Numbers of customers offered by the growth explorer (a business opens per 10 customers).
 GROWTH_SIZES: tuple[int, ...] = (1000, 2000, 5000, 10000, 20000)
@@ -53,6 +53,8 @@ def _draw_market(ax: Any, customers: np.ndarray, title: str) -> None:
     draw.key(ax, "upper left", at=(0.0, 0.0), ncols=2, marker_area=40)  # below the market
 
 
+@settings(alpha=Real(0, 3, "Attachment (alpha)"), n=Whole(100, max(GROWTH_SIZES), "Customers"),
+          seed=Whole(0, MAX_SEED, "Random seed"))
 def render_growth(alpha: float = 1.0, n: int = 2000, seed: int = 1) -> draw.Picture:
     """Grow a market of ``n`` customers choosing among ``n // 10`` businesses with
     attachment strength ``alpha``: the businesses in opening order, sized by customers,
@@ -125,9 +127,9 @@ class CheckInNetworkBuilder(NetworkBuilder):
     def __init__(self, check: Callable[[nx.Graph], Feedback] | None = None,
                  title: str = "Check-in network builder") -> None:
         self.customer = w.Combobox(placeholder="customer", layout=w.Layout(width="100%", max_width="22em"),
-                                   **_style("Customer", "5em"))
+                                   **control_style("Customer", "5em"))
         self.venue = w.Combobox(placeholder="venue", layout=w.Layout(width="100%", max_width="22em"),
-                                **_style("Venue", "5em"))
+                                **control_style("Venue", "5em"))
         super().__init__(check=check, title=title)
         self.edges.description = "Visits, one per line"
         self.edges.placeholder = "Ana - Corner Café\nAna - Corner Café\nBen - Iron Gym"
@@ -183,8 +185,8 @@ class CheckInNetworkBuilder(NetworkBuilder):
         """Take back one visit; a customer or venue left without visits leaves the network."""
         customer, venue = str(customer or "").strip(), str(venue or "").strip()
         if not self.graph.has_edge(customer, venue):
-            return self._say(f"There is no visit by {_shorten(customer) or 'nobody'} to "
-                             f"{_shorten(venue) or 'nowhere'}.", ok=False)
+            return self._say(f"There is no visit by {shorten(customer) or 'nobody'} to "
+                             f"{shorten(venue) or 'nowhere'}.", ok=False)
         data = self.graph[customer][venue]
         data["visits"] -= 1
         if data["visits"] == 0:

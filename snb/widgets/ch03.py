@@ -11,8 +11,10 @@ from matplotlib.collections import LineCollection
 
 from snb import draw
 from snb.datasets import load_karate_club
-from snb.models import communities
-from snb.widgets.base import Explorer, _style
+from snb.models import communities, opinion, renewal
+from snb.models.opinion import WISDOM_NETWORKS as WISDOM_NETWORK_KINDS
+from snb.widgets.base import Explorer, control_style
+from snb.widgets.params import MAX_SEED, OneOf, Real, Whole, settings
 
 __all__ = ["COMMUNITY_NETWORKS", "render_communities", "community_explorer", "render_renewal", "renewal_explorer",
            "WISDOM_PATHS", "render_wisdom", "wisdom_explorer"]
@@ -50,6 +52,8 @@ def _network(name: str) -> tuple[nx.Graph, list[set], str, dict]:
     return G, known, what, {v: np.asarray(p) for v, p in pos.items()}
 
 
+@settings(method=OneOf(communities.METHODS, "Method"), resolution=Real(0.05, 10, "Resolution"),
+          seed=Whole(0, MAX_SEED, "Random seed"), network=OneOf(COMMUNITY_NETWORKS, "Network"))
 def render_communities(method: str = "Louvain", resolution: float = 1.0, seed: int = 1,
                        network: str = "karate club") -> draw.Picture:
     """The network coloured by detected community (marker: known group), with modularity
@@ -105,22 +109,22 @@ def community_explorer(method: str = "Louvain", resolution: float = 1.0, seed: i
                        network: str = "karate club") -> Explorer:
     """Pick a network, a method, the resolution and a random seed; see the communities."""
     controls = {
-        "network": w.Dropdown(options=list(COMMUNITY_NETWORKS), value=network, **_style("Network")),
-        "method": w.Dropdown(options=list(communities.METHODS), value=method, **_style("Method")),
+        "network": w.Dropdown(options=list(COMMUNITY_NETWORKS), value=network, **control_style("Network")),
+        "method": w.Dropdown(options=list(communities.METHODS), value=method, **control_style("Method")),
         "resolution": w.FloatSlider(value=resolution, min=0.5, max=2.0, step=0.1, continuous_update=False,
-                                    **_style("Resolution")),
-        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+                                    **control_style("Resolution")),
+        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **control_style("Random seed")),
     }
     return Explorer(controls, render_communities, "Find the communities")
 
 
 # ---------------------------------------------------------- renewal explorer
+@settings(homophily=Real(0, 1, "Homophily"), turnover=Real(0, 1, "Turnover a round"),
+          departures=OneOf(("random", "targeted"), "Who leaves"), seed=Whole(0, MAX_SEED, "Random seed"))
 def render_renewal(homophily: float = 0.7, turnover: float = 0.05, departures: str = "random",
                    seed: int = 1) -> draw.Picture:
     """The community after 60 rounds of turnover (newcomers from outside in colour) beside the
     share of members holding a fresh idea, round by round, against a fully open community."""
-    from snb.models import renewal
-
     # runs are simulated once per setting (the open community does not depend on homophily)
     run = renewal.simulate_renewal(homophily=homophily, turnover=turnover, departures=departures, seed=int(seed))
     open_run = renewal.simulate_renewal(homophily=0.0, turnover=turnover, departures=departures, seed=int(seed))
@@ -160,11 +164,11 @@ def renewal_explorer(homophily: float = 0.7, turnover: float = 0.05, departures:
     """Homophily, turnover, random or targeted departures: see who joined and the new ideas."""
     controls = {
         "homophily": w.FloatSlider(value=homophily, min=0.0, max=0.95, step=0.05, continuous_update=False,
-                                   **_style("Homophily")),
+                                   **control_style("Homophily")),
         "turnover": w.FloatSlider(value=turnover, min=0.0, max=0.2, step=0.01, continuous_update=False,
-                                  **_style("Turnover a round")),
-        "departures": w.Dropdown(options=["random", "targeted"], value=departures, **_style("Who leaves")),
-        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+                                  **control_style("Turnover a round")),
+        "departures": w.Dropdown(options=["random", "targeted"], value=departures, **control_style("Who leaves")),
+        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **control_style("Random seed")),
     }
     return Explorer(controls, render_renewal, "Does the community renew?")
 
@@ -174,12 +178,12 @@ def renewal_explorer(homophily: float = 0.7, turnover: float = 0.05, departures:
 WISDOM_PATHS = 400
 
 
+@settings(network=OneOf(WISDOM_NETWORK_KINDS, "Network"), people=Whole(20, 10_000, "People"),
+          seed=Whole(0, MAX_SEED, "Random seed"))
 def render_wisdom(network: str = "small world", people: int = 100, seed: int = 1) -> draw.Picture:
     """Everyone's estimate, round by round, as the network averages them (DeGroot 1974),
     with the truth, the consensus and the plain mean of the starting estimates (above
     :data:`WISDOM_PATHS` people, the paths of that many people spread evenly over the network)."""
-    from snb.models import opinion
-
     G = opinion.wisdom_network(network, int(people), seed=int(seed))
     n = G.number_of_nodes()
     start = np.random.default_rng(int(seed)).standard_normal(n)
@@ -215,12 +219,10 @@ def render_wisdom(network: str = "small world", people: int = 100, seed: int = 1
 
 def wisdom_explorer(network: str = "small world", people: int = 100, seed: int = 1) -> Explorer:
     """Network type, size and seed: watch the estimates converge and where they end."""
-    from snb.models import opinion
-
     controls = {
-        "network": w.Dropdown(options=list(opinion.WISDOM_NETWORKS), value=network, **_style("Network")),
+        "network": w.Dropdown(options=list(opinion.WISDOM_NETWORKS), value=network, **control_style("Network")),
         "people": w.IntSlider(value=people, min=20, max=400, step=20, continuous_update=False,
-                              **_style("People")),
-        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+                              **control_style("People")),
+        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **control_style("Random seed")),
     }
     return Explorer(controls, render_wisdom, "Is the crowd wise?")

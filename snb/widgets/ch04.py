@@ -12,7 +12,8 @@ from matplotlib.collections import LineCollection
 
 from snb import draw
 from snb.models import brokerage, firm
-from snb.widgets.base import Explorer, _style
+from snb.widgets.base import Explorer, control_style
+from snb.widgets.params import MAX_SEED, OneOf, Real, Whole, settings
 
 __all__ = ["chart_layout", "department_layout", "formal_and_informal", "REMOVALS", "render_org", "org_explorer", "person_to_remove"]
 
@@ -160,6 +161,8 @@ def _sample(people: int) -> int | None:
     return None if people <= 400 else SAMPLE
 
 
+@settings(remove=OneOf(REMOVALS, "Remove"), block=Real(0, 1, "Blocked cross-department ties"),
+          people=Whole(50, 2000, "People"), seed=Whole(0, MAX_SEED, "Random seed"))
 def render_org(remove: str = "nobody", block: float = 0.0, people: int = 100, seed: int = 1) -> draw.Picture:
     """The synthetic firm after removing one person and blocking a share of cross-department
     ties: the informal network, the org chart, and what knowledge flow lost, side by side."""
@@ -221,10 +224,10 @@ def render_org(remove: str = "nobody", block: float = 0.0, people: int = 100, se
 def org_explorer(remove: str = "nobody", block: float = 0.0, people: int = 100, seed: int = 1) -> Explorer:
     """Remove a person or block cross-department ties; see the network, the losses and the chart."""
     controls = {
-        "remove": w.Dropdown(options=list(REMOVALS), value=remove, **_style("Remove")),
+        "remove": w.Dropdown(options=list(REMOVALS), value=remove, **control_style("Remove")),
         "block": w.FloatSlider(value=block, min=0.0, max=1.0, step=0.1, continuous_update=False,
-                               readout_format=".0%", **_style("Blocked")),
-        "people": w.Dropdown(options=[50, 100, 200, 500, 2000], value=people, **_style("People")),
-        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **_style("Random seed")),
+                               readout_format=".0%", **control_style("Blocked")),
+        "people": w.Dropdown(options=[50, 100, 200, 500, 2000], value=people, **control_style("People")),
+        "seed": w.IntText(value=seed, layout=w.Layout(width="9em"), **control_style("Random seed")),
     }
     return Explorer(controls, render_org, "Who holds the firm together?")

@@ -6,16 +6,19 @@ import functools
 import html
 
 import ipywidgets as w
-from IPython.display import display
 import networkx as nx
 import numpy as np
+from IPython.display import display
 from matplotlib.collections import LineCollection
 
 from snb import draw
 from snb.datasets import load_florentine_families, load_sampson
-from snb.feedback import plural
-from snb.models import influence
-from snb.widgets.base import Explorer, _StaticHTML, _style, needs_kernel_html, row, static_book
+from snb.feedback import bounded_items, describe, is_collection, plural
+from snb.models import ego, influence, reciprocity
+from snb.models.reciprocity import GIVE_TAKE_NETWORKS as GIVE_TAKE_NETWORK_KINDS
+from snb.widgets.base import Explorer, StaticHTML, control_style, needs_kernel_html, row, static_book
+from snb.widgets.builders import draw_plain
+from snb.widgets.params import MAX_SEED, OneOf, Real, SettingError, Whole, settings
 
 __all__ = ["CENTRALITY_NETWORKS", "render_centrality", "centrality_explorer", "render_scorecard",
            "scorecard_table", "ScorecardBuilder", "render_give_take", "give_take_explorer"]
@@ -41,6 +44,7 @@ def _centrality_network(name: str) -> tuple[nx.Graph, dict, dict]:
     return G, pos, influence.centralities(G, weight=weight)
 
 
+@settings(network=OneOf(CENTRALITY_NETWORKS, "Network"), measure=OneOf(influence.MEASURES, "Measure"))
 def render_centrality(network: str = "Florentine marriages", measure: str = "betweenness") -> draw.Picture:
     """The network with each node's size showing its score on ``measure``; the top three
     named in the title and coloured."""
@@ -61,7 +65,7 @@ def render_centrality(network: str = "Florentine marriages", measure: str = "bet
     ax.scatter(*xy.T, s=sizes, c=colours, edgecolors="black", linewidths=0.6, zorder=2)
     for v in G:
         ax.annotate(str(v), pos[v], xytext=(0, 9), textcoords="offset points", ha="center", fontsize=8,
-                    path_effects=draw._HALO, zorder=3)
+                    path_effects=draw.HALO, zorder=3)
     ax.autoscale_view()
     ax.margins(0.1)
     ax.set_axis_off()
@@ -77,8 +81,8 @@ def render_centrality(network: str = "Florentine marriages", measure: str = "bet
 def centrality_explorer(network: str = "Florentine marriages", measure: str = "betweenness") -> Explorer:
     """Pick a network and a centrality; see who comes out on top."""
     controls = {
-        "network": w.Dropdown(options=list(CENTRALITY_NETWORKS), value=network, **_style("Network")),
-        "measure": w.Dropdown(options=list(influence.MEASURES), value=measure, **_style("Measure")),
+        "network": w.Dropdown(options=list(CENTRALITY_NETWORKS), value=network, **control_style("Network")),
+        "measure": w.Dropdown(options=list(influence.MEASURES), value=measure, **control_style("Measure")),
     }
     return Explorer(controls, render_centrality, "Who is central, by which measure?")
 
@@ -93,14 +97,21 @@ def _scorecard_text(card: dict) -> list[str]:
     return lines
 
 
+#: Most contacts a scorecard draws.
+MAX_CONTACTS = 500
+
+
 def render_scorecard(contacts: tuple = (), need: str = "") -> draw.Picture:
     """Your ego network: you in the middle, contacts on a circle coloured by industry (size:
     trust), ties among contacts drawn. The alt text carries the whole scorecard.
     ``contacts``: :class:`~snb.models.ego.Contact` rows; ``need``: industries or places you
     need, separated by commas."""
-    from snb.models import ego
-
-    contacts = list(contacts)
+    if not isinstance(need, str):
+        raise SettingError(f"The need must be text, e.g. 'logistics, Berlin', not {describe(need)}.")
+    contacts = bounded_items(contacts, limit=MAX_CONTACTS) if is_collection(contacts) else None
+    if contacts is None or not all(isinstance(c, ego.Contact) for c in contacts):
+        raise SettingError(f"Contacts must be a list of at most {MAX_CONTACTS} contacts made with "
+                           "ego.make_contact or ego.parse_contacts_csv.")
     fig, (ax,) = draw.new_figure(5.6, 4.4, fast=True)
     fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.9)
     ax.set_axis_off()
@@ -123,7 +134,9 @@ def render_scorecard(contacts: tuple = (), need: str = "") -> draw.Picture:
     ax.text(0, -0.14, "you", ha="center", va="top", fontsize=9)
     for c in contacts[:40]:
         x, y = pos[c.name] * 1.22
-        ax.text(x, y, f"{c.name[:12]}\n{c.industry[:12]}", ha="center", va="center", fontsize=7)
+        # names and industries are the learner's text: drawn as typed, never as $maths$
+        ax.text(x, y, f"{c.name[:12]}\n{c.industry[:12]}", ha="center", va="center", fontsize=7,
+                parse_math=False)
     ax.set_xlim(-1.5, 1.5)
     ax.set_ylim(-1.35, 1.35)
     ax.set_aspect("equal")
@@ -138,8 +151,6 @@ def render_scorecard(contacts: tuple = (), need: str = "") -> draw.Picture:
 
 def scorecard_table(contacts: tuple = (), need: str = "") -> draw.Table:
     """The scorecard as a table (value and meaning of each measure)."""
-    from snb.models import ego
-
     card = ego.scorecard(list(contacts), [s for s in need.split(",") if s.strip()])
     return draw.Table(card, title="Your network's scorecard")
 
@@ -151,36 +162,34 @@ class ScorecardBuilder:
     message and changes nothing: what was already entered stays."""
 
     def __init__(self, csv_text: str = "", need: str = "", title: str = "Your network's scorecard") -> None:
-        from snb.models import ego
-
         self._ego = ego
         self.title = title
         self.contacts: list = []
         self.need = need
         narrow = {"width": "auto", "flex": "1 1 14em", "min_width": "0", "max_width": "20em"}
         self.form = {
-            "name": w.Text(placeholder="e.g. Ana", layout=w.Layout(**narrow), **_style("Name", "6em")),
-            "industry": w.Text(placeholder="e.g. retail", layout=w.Layout(**narrow), **_style("Industry", "6em")),
-            "place": w.Text(placeholder="e.g. Lyon", layout=w.Layout(**narrow), **_style("Place", "6em")),
-            "trust": w.Text(placeholder="1 to 5", layout=w.Layout(**narrow), **_style("Trust", "6em")),
-            "helps_you": w.Text(value="0", layout=w.Layout(**narrow), **_style("Helps you", "6em"),
+            "name": w.Text(placeholder="e.g. Ana", layout=w.Layout(**narrow), **control_style("Name", "6em")),
+            "industry": w.Text(placeholder="e.g. retail", layout=w.Layout(**narrow), **control_style("Industry", "6em")),
+            "place": w.Text(placeholder="e.g. Lyon", layout=w.Layout(**narrow), **control_style("Place", "6em")),
+            "trust": w.Text(placeholder="1 to 5", layout=w.Layout(**narrow), **control_style("Trust", "6em")),
+            "helps_you": w.Text(value="0", layout=w.Layout(**narrow), **control_style("Helps you", "6em"),
                                 tooltip="times a year this contact helps you"),
-            "you_help": w.Text(value="0", layout=w.Layout(**narrow), **_style("You help", "6em"),
+            "you_help": w.Text(value="0", layout=w.Layout(**narrow), **control_style("You help", "6em"),
                                tooltip="times a year you help this contact"),
-            "contacts": w.Text(value="0", layout=w.Layout(**narrow), **_style("Knows (n)", "6em"),
+            "contacts": w.Text(value="0", layout=w.Layout(**narrow), **control_style("Knows (n)", "6em"),
                                tooltip="roughly how many people this contact knows"),
-            "knows": w.Text(placeholder="Ben; Chloe", layout=w.Layout(**narrow), **_style("Knows who", "6em"),
+            "knows": w.Text(placeholder="Ben; Chloe", layout=w.Layout(**narrow), **control_style("Knows who", "6em"),
                             tooltip="which of your other contacts this one knows, separated by ;"),
         }
         self.need_box = w.Text(value=need, placeholder="e.g. logistics, Berlin",
                                layout=w.Layout(width="auto", flex="1 1 24em", max_width="36em"),
-                               **_style("I need contacts in", "10em"))
+                               **control_style("I need contacts in", "10em"))
         self.csv_box = w.Textarea(value=csv_text, rows=4, placeholder=",".join(ego.FIELDS),
                                   layout=w.Layout(width="auto", flex="1 1 24em", min_width="0", max_width="40em"),
-                                  **_style("CSV", "3em"))
+                                  **control_style("CSV", "3em"))
         self.upload = w.FileUpload(accept=".csv,text/csv", multiple=False, description="Upload CSV")
         self.remove_choice = w.Dropdown(options=[], layout=w.Layout(width="auto", max_width="16em"),
-                                        **_style("Contact", "5em"))
+                                        **control_style("Contact", "5em"))
         buttons = {"Add contact": lambda _: self.add(**{k: c.value for k, c in self.form.items()}),
                    "Load CSV": lambda _: self.load_csv(self.csv_box.value),
                    "Remove": lambda _: self.remove(self.remove_choice.value),
@@ -258,7 +267,9 @@ class ScorecardBuilder:
         self.remove_choice.options = [c.name for c in self.contacts]
         self.picture.clear_output(wait=True)
         with self.picture:
-            display(render_scorecard(tuple(self.contacts), self.need).html())
+            # a drawing that still fails is a sentence, and the form keeps working
+            picture = draw_plain(lambda: render_scorecard(tuple(self.contacts), self.need))
+            display(picture.html() if isinstance(picture, draw.Picture) else picture)
             if self.contacts:
                 display(scorecard_table(tuple(self.contacts), self.need))
         return []
@@ -269,7 +280,7 @@ class ScorecardBuilder:
 
     def _ipython_display_(self) -> None:
         if static_book():  # no kernel in the static book: a notice and the current scorecard, no dead form
-            display(_StaticHTML(needs_kernel_html(self.title, "This form"), f"{self.title}: needs Python running"))
+            display(StaticHTML(needs_kernel_html(self.title, "This form"), f"{self.title}: needs Python running"))
             # what the form holds: the contacts entered, else the CSV it was opened with
             contacts = tuple(self.contacts) or tuple(self._ego.parse_contacts_csv(self.csv_box.value)[0])
             display(render_scorecard(contacts, self.need))
@@ -284,12 +295,12 @@ def _amount(x: float) -> str:
     return "nothing (none are left)" if not np.isfinite(x) else f"{x:.1f}"
 
 
+@settings(takers=Real(0, 1, "Takers at start"), benefit_cost=Real(0, 100, "Benefit / cost"),
+          network=OneOf(GIVE_TAKE_NETWORK_KINDS, "Network"), seed=Whole(0, MAX_SEED, "Random seed"))
 def render_give_take(takers: float = 0.5, benefit_cost: float = 5.0, network: str = "random regular",
                      seed: int = 1) -> draw.Picture:
     """One run of the give-and-take model (200 people, 4 contacts each on average): the share
     of contributors and the mean payoff per person, round by round."""
-    from snb.models import reciprocity
-
     k = 4
     run = reciprocity.simulate(network, k=k, benefit_cost=float(benefit_cost), takers=float(takers),
                                seeds=(int(seed),))
@@ -329,14 +340,12 @@ def render_give_take(takers: float = 0.5, benefit_cost: float = 5.0, network: st
 def give_take_explorer(takers: float = 0.5, benefit_cost: float = 5.0, network: str = "random regular",
                        seed: int = 1) -> Explorer:
     """Pick the share of takers, the benefit-to-cost ratio, the network and a seed."""
-    from snb.models import reciprocity
-
     controls = {
         "takers": w.FloatSlider(value=takers, min=0.0, max=1.0, step=0.05, continuous_update=False,
-                                readout_format=".0%", **_style("Takers at start")),
+                                readout_format=".0%", **control_style("Takers at start")),
         "benefit_cost": w.FloatSlider(value=benefit_cost, min=0.0, max=12.0, step=0.5, continuous_update=False,
-                                      **_style("Benefit / cost")),
-        "network": w.Dropdown(options=list(reciprocity.GIVE_TAKE_NETWORKS), value=network, **_style("Network")),
-        "seed": w.IntText(value=seed, **_style("Random seed")),
+                                      **control_style("Benefit / cost")),
+        "network": w.Dropdown(options=list(reciprocity.GIVE_TAKE_NETWORKS), value=network, **control_style("Network")),
+        "seed": w.IntText(value=seed, **control_style("Random seed")),
     }
     return Explorer(controls, render_give_take, "Give and take")

@@ -301,3 +301,37 @@ def test_only_chapters_carry_numbers():
             assert number and re.fullmatch(r"\d+\. ", number.group(1)), (file, title)
         else:
             assert number is None, (file, title)
+
+
+def test_downloadable_notebooks_install_the_package_they_were_built_with():
+    """The book's .ipynb downloads name the commit the book was built from (when the course
+    files were committed as built), never a tag that may not exist."""
+    import subprocess
+
+    sources = sorted((HTML / "_sources").rglob("*.ipynb"))
+    assert sources, "the build wrote no downloadable notebooks"
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "notebooks", "solutions", "snb"],
+                           cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    want = f"@{head.stdout.strip()}" if head.returncode == 0 and not dirty else "@main"
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        if "REPOSITORY = " in text:
+            line = next(x for x in text.splitlines() if "REPOSITORY = " in x)
+            assert want in line, f"{path.relative_to(HTML)}: {line.strip()}"
+
+
+def test_exercise_pages_launch_and_download_the_workbook():
+    """An exercises page's Binder, Colab, hub and download buttons open the learner's workbook
+    (exercises/NN-*.ipynb), which the build puts next to the downloads; never the solutions."""
+    pages = sorted((HTML / "solutions").glob("[0-9][0-9]-*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        name = page.stem
+        buttons = re.findall(r'href="([^"]*(?:colab|mybinder|git-pull|_sources)[^"]*)"', html)
+        assert buttons, f"{page.name}: no launch or download button found"
+        for url in buttons:
+            assert f"solutions/{name}.ipynb" not in url and f"solutions%2F{name}" not in url, url
+        assert any(f"exercises/{name}.ipynb" in u or f"exercises%2F{name}" in u for u in buttons), buttons
+        assert (HTML / "_sources" / "exercises" / f"{name}.ipynb").is_file()

@@ -292,3 +292,34 @@ def test_widgets_that_need_python_say_so_and_have_no_dead_buttons(browser, site,
         context.close()
     assert visible and "needs Python running" in text and "Binder" in text
     assert buttons == 0, f"{rel}: {buttons} buttons that cannot work without a kernel"
+
+
+@pytest.mark.parametrize("rel", EXPLORER_PAGES[:2] or ["(no page with an explorer)"])
+def test_a_phone_reader_can_enlarge_an_explorer_picture(browser, site, rel):
+    """At 390 px the picture fits the screen; a tap shows it at full size inside its own
+    scrolling box, and the page still does not scroll sideways."""
+    if not EXPLORER_PAGES:
+        pytest.skip("no built page has an explorer")
+    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site + rel, wait_until="load")
+        box = page.locator(".snb-explorer").first
+        box.scroll_into_view_if_needed()
+        page.wait_for_function("b => b.classList.contains('snb-explorer-ready')", arg=box.element_handle())
+        img = box.locator("img.snb-explorer-picture")
+        page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=img.element_handle())
+        before = img.evaluate("i => i.clientWidth")
+        natural = img.evaluate("i => i.naturalWidth")
+        hint = box.locator(".snb-explorer-zoom-hint").is_visible()
+        img.click()
+        after = img.evaluate("i => i.clientWidth")
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        img.click()
+        again = img.evaluate("i => i.clientWidth")
+    finally:
+        context.close()
+    assert hint, "a phone reader is told the picture can be enlarged"
+    assert before <= WIDTHS["phone"] < natural, (before, natural)
+    assert after == natural and again == before, (before, after, again)
+    assert overflow <= 1

@@ -47,7 +47,8 @@ def decks(tmp_path_factory):
     paths = [ROOT / "notebooks" / f"{name}.ipynb" for name in DECKS]
     slides.build(paths, out, REVEAL)
     expected = {name: [c.metadata["slideshow"]["slide_type"] for c in
-                           slides.with_slide_types(nbformat.read(p, as_version=4)).cells].count("slide")
+                       slides.with_slide_types(nbformat.read(p, as_version=4), stem=p.stem,
+                                               base=p.parent).cells].count("slide")
                 for name, p in zip(DECKS, paths)}
     server, base = TOOL.serve(out)
     yield base, expected
@@ -103,3 +104,64 @@ def test_reveal_starts_with_every_slide(browser, decks, name):
     assert after != before, "the arrow key did not move on (slide or fragment)"
     if name == "02-state-of-becoming":
         assert maths > 0, "the deck's $...$ maths was not typeset by the local MathJax"
+
+
+# Every slide of a deck, visited in turn: its content's height and whether it has notes.
+MEASURE_JS = r"""
+() => {
+  const R = window.snbReveal;
+  const out = [];
+  R.getSlides().forEach((section) => {
+    if (section.querySelector("section")) { return; }   // a vertical stack, not a slide
+    const idx = R.getIndices(section);
+    R.slide(idx.h, idx.v, 999);                         // every fragment shown
+    const inner = Array.from(section.children).filter((c) => c.tagName !== "ASIDE");
+    const top = section.getBoundingClientRect().top;
+    const scale = section.getBoundingClientRect().height / section.offsetHeight || 1;
+    let bottom = 0;
+    inner.forEach((el) => { bottom = Math.max(bottom, (el.getBoundingClientRect().bottom - top) / scale); });
+    out.push({h: idx.h, v: idx.v, height: Math.max(section.scrollHeight, bottom),
+              notes: !!section.querySelector("aside.notes"),
+              text: (section.innerText || "").slice(0, 60)});
+  });
+  return out;
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def all_decks(tmp_path_factory):
+    reason = _skip_reason()
+    if reason:
+        pytest.skip(reason)
+    out = tmp_path_factory.mktemp("all-slides")
+    slides = _slides_tool()
+    built = slides.build(slides.lesson_notebooks(), out, REVEAL)
+    server, base = TOOL.serve(out)
+    yield base, [p.name for p in built]
+    server.shutdown()
+
+
+def test_every_slide_of_every_deck_fits_and_has_notes(browser, all_decks):
+    """Projected at 1280 x 720, no slide is taller than the screen, and each has speaker notes."""
+    base, names = all_decks
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    tall, silent, counted = [], [], 0
+    try:
+        page = context.new_page()
+        for name in names:
+            page.goto(f"{base}{name}", wait_until="load")
+            page.wait_for_function("() => window.snbReveal && window.snbReveal.isReady()", timeout=15000)
+            page.wait_for_timeout(300)
+            for s in page.evaluate(MEASURE_JS):
+                counted += 1
+                where = f"{name} slide {s['h'] + 1}.{s['v'] + 1} ({s['text']!r})"
+                if s["height"] > 720:
+                    tall.append(f"{where}: {s['height']:.0f} px")
+                if not s["notes"]:
+                    silent.append(where)
+    finally:
+        context.close()
+    assert counted > 100
+    assert tall == [], f"{len(tall)} of {counted} slides are taller than 720 px: " + "; ".join(tall[:12])
+    assert silent == [], f"{len(silent)} slides without speaker notes: " + "; ".join(silent[:8])
