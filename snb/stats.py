@@ -142,3 +142,16 @@ def verdict(diff: Interval, a: str, b: str) -> str:
 def across_seeds(func: Callable[[int], float], seeds: Iterable[int] = range(MIN_REPLICATIONS)) -> np.ndarray:
     """``func(seed)`` for every random seed, as an array (one replication each)."""
     return np.array([func(int(s)) for s in seeds], dtype=float)
+
+
+def region_intervals(points: Iterable[dict]) -> list[Interval]:
+    """The intervals of a sweep stored by the verdict registry (a region verdict's
+    ``details["points"]``), for :func:`snb.draw.sweep_plot`.
+
+    Examples
+    --------
+    >>> region_intervals([{"estimate": 1.0, "low": 0.5, "high": 1.5, "n": 20}])[0].mean
+    1.0
+    """
+    return [Interval(float(p["estimate"]), float(p["low"]), float(p["high"]), int(p["n"]))
+            for p in points]

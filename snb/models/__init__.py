@@ -35,7 +35,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "adaptation": ("Policy", "POLICIES", "AdaptationRun", "AdaptationRuns", "simulate_policy_runs",
                    "simulate_adaptation", "compare_policies", "summarise_outcomes", "policy_sweep",
                    "policy_sweeps", "flip_range", "adaptation_parameters", "outcome_table"),
-    "shapes": ("rewiring_sweep", "network_parameters"),
+    "shapes": ("rewiring_sweep", "small_world_ratios", "network_parameters"),
     "growth": ("growth_edges", "grow_network", "market_edges", "degrees_at", "snapshot", "newcomer_outcome"),
     "market": ("market_parameters", "newcomer_parameters", "opening_times", "market_choices", "customers_at",
                "customers_per_business", "newcomer_ranks", "concentration_runs"),

@@ -25,7 +25,7 @@ from snb.measures import freeman_centralisation
 from snb.stats import MIN_REPLICATIONS
 
 __all__ = ["WISDOM_PARAMETERS", "WISDOM_NETWORKS", "averaging_matrix", "influence", "degroot",
-           "consensus_error", "wisdom_network", "wisdom_study", "era_profile"]
+           "consensus_error", "expected_consensus_error", "wisdom_network", "wisdom_study", "era_profile"]
 
 #: The collective-intelligence experiment of chapter 3.
 WISDOM_PARAMETERS: list[Parameter] = [
@@ -95,6 +95,32 @@ def consensus_error(G: nx.Graph, *, noise: float = 1.0, truth: float = 0.0, seed
     rng = np.random.default_rng(seed)
     start = truth + noise * rng.standard_normal(G.number_of_nodes())
     return {"consensus": float(abs(influence(G) @ start - truth)), "crowd mean": float(abs(start.mean() - truth))}
+
+
+def expected_consensus_error(G: nx.Graph, *, noise: float = 1.0) -> float:
+    """Expected distance of the consensus from the truth, in closed form (no seeds).
+
+    The consensus is ``sum_i w_i x_i`` with influence weights ``w`` (:func:`influence`,
+    summing to 1). If every starting estimate is the truth plus its own noise, the
+    noises independent and normal with the same standard deviation ``noise``, then the
+    consensus minus the truth is normal with mean 0 and standard deviation
+    ``noise * ||w||`` (the variance of a weighted sum of independent terms is
+    ``sum_i w_i^2 noise^2``), and the mean absolute value of a normal variable with
+    standard deviation ``s`` is ``s * sqrt(2 / pi)``. So the expected error is
+    ``sqrt(2 / pi) * noise * ||w||``. Equal weights ``1/n`` give the plain mean's
+    ``sqrt(2 / pi) * noise / sqrt(n)``, the smallest value any weights summing to 1 can
+    give: averaging over a network can at best match the plain mean.
+
+    The formula rests on its assumptions: independent errors (no shared bias) of equal
+    size (nobody better informed than anybody else).
+
+    Examples
+    --------
+    >>> G = nx.complete_graph(4)  # everybody equally influential: w = 1/4 each
+    >>> round(expected_consensus_error(G), 4)  # sqrt(2/pi) / 2
+    0.3989
+    """
+    return float(np.sqrt(2 / np.pi) * noise * np.linalg.norm(influence(G)))
 
 
 def wisdom_network(kind: str, people: int = 100, *, seed: int = 1) -> nx.Graph:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import networkx as nx
@@ -49,6 +50,28 @@ def _mean_path_and_clustering(G: nx.Graph, every: int = 1) -> tuple[float, float
         reached |= new
         frontier = new.astype(np.float32)
     return float(total / (sources.size * (keep.size - 1))), float(clustering.mean())
+
+
+@lru_cache(maxsize=8)
+def _lattice(n: int, k: int) -> np.ndarray:
+    """Mean path and clustering of the ring lattice (rewiring 0), computed once."""
+    return np.array(_mean_path_and_clustering(nx.watts_strogatz_graph(n, k, 0.0)))
+
+
+def small_world_ratios(rewiring: Sequence[float], *, n: int = 200, k: int = 4, seed: int = 1,
+                       every: int = 8) -> np.ndarray:
+    """Mean path and clustering of one small world per rewiring share, as shares of the
+    ring lattice's (one random seed): an array of shape ``(len(rewiring), 2)``.
+
+    Examples
+    --------
+    >>> ratios = small_world_ratios([0.1], seed=1)
+    >>> bool(ratios[0, 0] < ratios[0, 1] < 1)
+    True
+    """
+    base = _lattice(int(n), int(k))
+    return np.array([_mean_path_and_clustering(nx.connected_watts_strogatz_graph(n, k, share, seed=seed),
+                                               every) for share in rewiring]) / base
 
 
 def rewiring_sweep(rewiring: Sequence[float], *, n: int = 200, k: int = 4,
