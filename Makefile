@@ -49,6 +49,7 @@ help:  ## list the tasks
 $(BIN)/.installed: requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip  # a venv's own pip can be years old
 	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@

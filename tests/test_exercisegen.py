@@ -94,7 +94,7 @@ def test_learner_notebook_structure():
     learner = exercisegen.make_exercise_notebook(nb, chapter=7, source_name="solutions/07-x.ipynb")
     sources = [c.source for c in learner.cells]
     assert sources[0] == "# Exercises"
-    assert "workbook" in sources[1].lower() and "solutions/07-x.ipynb" in sources[1]
+    assert "workbook" in sources[1].lower() and "replace each `...`" in sources[1].lower()
     assert "### Exercise 7.1: First one\n\nPrompt A." in sources
     assert "### Exercise 7.2\n\nPrompt B." in sources
     assert "answer = ...  # <- replace ... with your answer\ncheck(answer)" in sources
