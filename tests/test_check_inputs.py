@@ -267,9 +267,8 @@ def test_checks_package_exports_every_chapter_module_all():
 
 
 def test_no_check_module_imports_private_feedback_helpers():
-    import pathlib
-
     import ast
+    import pathlib
 
     for path in pathlib.Path(checks.__file__).parent.glob("ch*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
