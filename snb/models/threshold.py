@@ -108,7 +108,7 @@ def spread_fast(A: np.ndarray, seeds: np.ndarray, *, k: int | None = None, theta
     Examples
     --------
     >>> A = nx.to_numpy_array(nx.path_graph(4))
-    >>> spread_fast(A, np.array([[True, False, False, False]]), k=1).sum()
+    >>> int(spread_fast(A, np.array([[True, False, False, False]]), k=1).sum())
     4
     """
     k, theta = _rule(k, theta)
@@ -134,7 +134,7 @@ def seed_sets(G: nx.Graph, budget: int, how: str, *, department: int | None = No
 
     - ``"brokers"``: the people with the most ties to other departments, at most one per
       department, taken in turn over the departments (ties broken by degree, then id);
-    - ``"clustered"``: in ``department`` (default: the largest), its best-connected person
+    - ``"clustered"``: in ``department`` (default: the largest), the person with the most ties inside it
       and then, repeatedly, the colleague of that department with the most ties to those
       already chosen (a tight group).
 
@@ -142,8 +142,8 @@ def seed_sets(G: nx.Graph, budget: int, how: str, *, department: int | None = No
     --------
     >>> G = nx.Graph([(0, 1), (1, 2), (2, 0), (2, 3)])
     >>> nx.set_node_attributes(G, {0: 1, 1: 1, 2: 1, 3: 2}, "department")
-    >>> seed_sets(G, 2, "clustered")
-    [2, 0]
+    >>> seed_sets(G, 2, "clustered")  # department 1: 0, then the colleague tied to 0
+    [0, 1]
     """
     H = G.to_undirected(as_view=True) if G.is_directed() else G
     dept = dict(H.nodes(data=attribute))

@@ -105,7 +105,7 @@ def pass_on(trusted: np.ndarray, p: float, g: float) -> np.ndarray:
     --------
     >>> pass_on(np.array([1, 0, 0, 0]), 0.1, 0.0).tolist()
     [0.1, 0.1, 0.1, 0.1]
-    >>> [round(x, 2) for x in pass_on(np.array([1, 0, 0, 0]), 0.1, 1.0)]
+    >>> pass_on(np.array([1, 0, 0, 0]), 0.1, 1.0).round(2).tolist()
     [0.4, 0.0, 0.0, 0.0]
     """
     trusted = np.asarray(trusted, dtype=float)
