@@ -108,8 +108,15 @@ def test_builders_say_they_need_python_and_show_no_dead_buttons():
 
 @pytest.mark.parametrize("file", CHAPTER_FILES)
 def test_every_figure_has_real_alt_text(file):
+    import json
+
+    notebook = json.loads((ROOT / f"{file}.ipynb").read_text(encoding="utf-8"))
+    pictures = sum("image/png" in o.get("data", {}) for c in notebook["cells"] for o in c.get("outputs", [])
+                   if "remove-output" not in c.get("metadata", {}).get("tags", []))
     images = [a for t, a in tags(page(file)) if t == "img" and "_images/" in a.get("src", "")]
-    assert images, "no figures on the page"
+    if not pictures:
+        pytest.skip(f"{file} shows no picture")
+    assert images, f"the notebook has {pictures} pictures, the page none"
     for attrs in images:
         alt = attrs.get("alt", "")
         assert len(alt) > 20 and not alt.endswith(".png"), f"weak alt text: {alt!r}"
