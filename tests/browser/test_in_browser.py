@@ -245,6 +245,15 @@ TWO_MOVES_JS = r"""
 """
 
 
+def _first_ready_explorer(page, url: str):
+    """Open ``url`` and return its first explorer once its script has set it up."""
+    page.goto(url, wait_until="load")
+    box = page.locator(".snb-explorer").first
+    box.scroll_into_view_if_needed()
+    page.wait_for_function("b => b.classList.contains('snb-explorer-ready')", arg=box.element_handle())
+    return box
+
+
 @pytest.mark.parametrize("rel", EXPLORER_PAGES[:3] or ["(no page with an explorer)"])
 def test_moving_two_controls_in_turn_says_what_went_back(browser, site, rel):
     """The second control moved is kept; the first either stays where it was put, or the
@@ -255,10 +264,7 @@ def test_moving_two_controls_in_turn_says_what_went_back(browser, site, rel):
     context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
     try:
         page = context.new_page()
-        page.goto(site + rel, wait_until="load")
-        box = page.locator(".snb-explorer").first
-        box.scroll_into_view_if_needed()
-        page.wait_for_function("b => b.classList.contains('snb-explorer-ready')", arg=box.element_handle())
+        box = _first_ready_explorer(page, site + rel)
         out = box.evaluate(TWO_MOVES_JS)
     finally:
         context.close()
@@ -303,10 +309,7 @@ def test_a_phone_reader_can_enlarge_an_explorer_picture(browser, site, rel):
     context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 844})
     try:
         page = context.new_page()
-        page.goto(site + rel, wait_until="load")
-        box = page.locator(".snb-explorer").first
-        box.scroll_into_view_if_needed()
-        page.wait_for_function("b => b.classList.contains('snb-explorer-ready')", arg=box.element_handle())
+        box = _first_ready_explorer(page, site + rel)
         img = box.locator("img.snb-explorer-picture")
         page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=img.element_handle())
         before = img.evaluate("i => i.clientWidth")
