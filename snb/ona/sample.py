@@ -127,7 +127,7 @@ def make_sample(seed: int = SEED) -> tuple[pd.DataFrame, pd.DataFrame]:
                     chosen.add((j, int(s)))
         arcs[question] = chosen
     named = np.bincount([j for _, j in arcs["advice"]], minlength=n)
-    rank = named.argsort().argsort() / (n - 1)
+    rank = named.argsort(kind="stable").argsort(kind="stable") / (n - 1)
     responds = rng.random(n) < 0.95 - 0.4 * rank
     ids = people["id"].to_numpy()
     rows = []
