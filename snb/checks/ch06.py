@@ -391,7 +391,6 @@ def check_key_people(brokers: Any, at_risk: Any) -> Feedback:
         ``correct``; ``incorrect``, with a hint that does not give the answer away;
         ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
         wrong kind. The check never raises.
-
     """
     c, ans = _case(), audit_answers()
     found, problem = node_set_problem(brokers, c.staff, what="the five staff with the lowest constraint")
