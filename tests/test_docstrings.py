@@ -28,17 +28,6 @@ NO_EXAMPLES: dict[str, str] = {
 #: Called objects whose numpydoc docstring is still to be written (issue #21 item 6). Each is an
 #: expected failure that must fail (strict): once its docstring is complete, delete it from here.
 PENDING: tuple[str, ...] = (
-    "snb.models.brokerage.broker_scores",
-    "snb.models.brokerage.constraint",
-    "snb.models.brokerage.effective_size",
-    "snb.models.brokerage.key_person_losses",
-    "snb.models.brokerage.leaders",
-    "snb.models.brokerage.local_bridge_counts",
-    "snb.models.brokerage.overlap",
-    "snb.models.brokerage.precision_at_k",
-    "snb.models.brokerage.relative_losses",
-    "snb.models.brokerage.sought_beyond_rank",
-    "snb.models.brokerage.top_k",
     "snb.models.case.audit_case",
     "snb.models.case.case_parameters",
     "snb.models.case.community_runs",
@@ -63,9 +52,6 @@ PENDING: tuple[str, ...] = (
     "snb.models.ego.people_at_steps",
     "snb.models.ego.reach_runs",
     "snb.models.ego.scorecard",
-    "snb.models.firm.firm_parameters",
-    "snb.models.firm.org_rank",
-    "snb.models.firm.synthetic_firm",
     "snb.models.homophily.friend_rates",
     "snb.models.homophily.homophily_parameters",
     "snb.models.homophily.like_minded_market",
