@@ -28,17 +28,6 @@ NO_EXAMPLES: dict[str, str] = {
 #: Called objects whose numpydoc docstring is still to be written (issue #21 item 6). Each is an
 #: expected failure that must fail (strict): once its docstring is complete, delete it from here.
 PENDING: tuple[str, ...] = (
-    "snb.models.case.audit_case",
-    "snb.models.case.case_parameters",
-    "snb.models.case.community_runs",
-    "snb.models.case.cut_people",
-    "snb.models.case.influencer_scores",
-    "snb.models.case.precision",
-    "snb.models.case.read_exports",
-    "snb.models.case.seeding_parameters",
-    "snb.models.case.seeding_study",
-    "snb.models.case.stability",
-    "snb.models.case.venue_visits",
     "snb.models.ego.friendship_paradox",
     "snb.models.ego.geometric_steps",
     "snb.models.ego.parse_contacts_csv",
