@@ -28,17 +28,6 @@ NO_EXAMPLES: dict[str, str] = {
 #: Called objects whose numpydoc docstring is still to be written (issue #21 item 6). Each is an
 #: expected failure that must fail (strict): once its docstring is complete, delete it from here.
 PENDING: tuple[str, ...] = (
-    "snb.models.ego.friendship_paradox",
-    "snb.models.ego.geometric_steps",
-    "snb.models.ego.parse_contacts_csv",
-    "snb.models.ego.people_at_steps",
-    "snb.models.ego.reach_runs",
-    "snb.models.ego.scorecard",
-    "snb.models.homophily.friend_rates",
-    "snb.models.homophily.homophily_parameters",
-    "snb.models.homophily.like_minded_market",
-    "snb.models.knowledge_value.blocking_runs",
-    "snb.models.knowledge_value.blocking_sweep",
     "snb.models.nonresponse.adjacency",
     "snb.models.nonresponse.criterion_intervals",
     "snb.models.nonresponse.intervals",
