@@ -28,15 +28,6 @@ NO_EXAMPLES: dict[str, str] = {
 #: Called objects whose numpydoc docstring is still to be written (issue #21 item 6). Each is an
 #: expected failure that must fail (strict): once its docstring is complete, delete it from here.
 PENDING: tuple[str, ...] = (
-    "snb.ona.analysis.analyse_relation",
-    "snb.ona.convert.krackhardt_survey",
-    "snb.ona.ethics.checklist_problems",
-    "snb.ona.pseudonym.pseudonyms",
-    "snb.ona.report.null_picture",
-    "snb.ona.report.render",
-    "snb.ona.survey.load",
-    "snb.ona.survey.read_people",
-    "snb.ona.survey.read_survey",
     "snb.widgets.builders.NetworkBuilder",
     "snb.widgets.ch01.adaptation_explorer",
     "snb.widgets.ch01.cascade_explorer",
