@@ -28,30 +28,6 @@ NO_EXAMPLES: dict[str, str] = {
 #: Called objects whose numpydoc docstring is still to be written (issue #21 item 6). Each is an
 #: expected failure that must fail (strict): once its docstring is complete, delete it from here.
 PENDING: tuple[str, ...] = (
-    "snb.widgets.builders.NetworkBuilder",
-    "snb.widgets.ch01.adaptation_explorer",
-    "snb.widgets.ch01.cascade_explorer",
-    "snb.widgets.ch02.CheckInNetworkBuilder",
-    "snb.widgets.ch02.growth_explorer",
-    "snb.widgets.ch03.community_explorer",
-    "snb.widgets.ch03.render_communities",
-    "snb.widgets.ch03.render_renewal",
-    "snb.widgets.ch03.render_wisdom",
-    "snb.widgets.ch03.renewal_explorer",
-    "snb.widgets.ch03.wisdom_explorer",
-    "snb.widgets.ch04.department_layout",
-    "snb.widgets.ch04.formal_and_informal",
-    "snb.widgets.ch04.org_explorer",
-    "snb.widgets.ch04.render_org",
-    "snb.widgets.ch04_threshold.threshold_explorer",
-    "snb.widgets.ch05.ScorecardBuilder",
-    "snb.widgets.ch05.centrality_explorer",
-    "snb.widgets.ch05.give_take_explorer",
-    "snb.widgets.ch05.render_centrality",
-    "snb.widgets.ch05.render_give_take",
-    "snb.widgets.ch05.render_scorecard",
-    "snb.widgets.ch05.scorecard_table",
-    "snb.widgets.ch07.overlap_curves",
 )
 
 
