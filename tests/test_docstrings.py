@@ -7,6 +7,7 @@ The examples run as doctests in ``make unit`` (``pytest --doctest-modules snb``)
 
 from __future__ import annotations
 
+import doctest
 import inspect
 import re
 
@@ -24,11 +25,6 @@ NO_EXAMPLES: dict[str, str] = {
     "snb.checks.ch06.check_key_people": "computes the whole audit's answers (about 2 s, cached) before it reads "
                                         "any answer, even `...`: over the 0.2 s budget of a doctest",
 }
-
-#: Called objects whose numpydoc docstring is still to be written (issue #21 item 6). Each is an
-#: expected failure that must fail (strict): once its docstring is complete, delete it from here.
-PENDING: tuple[str, ...] = (
-)
 
 
 def sections(doc: str) -> dict[str, str]:
@@ -67,20 +63,13 @@ def test_allow_list_names_only_called_objects():
     assert all(reason.strip() for reason in NO_EXAMPLES.values())
 
 
-def test_pending_names_only_called_objects():
-    assert set(PENDING) <= set(CALLED), set(PENDING) - set(CALLED)
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="docstring not yet written"))
-    if name in PENDING else name for name in sorted(CALLED)])
-def test_numpydoc_docstring(name):
-    obj, where = CALLED[name]
+def problems_of(obj, examples: bool = True) -> list[str]:
+    """What ``obj``'s docstring lacks of a numpydoc docstring with a doctested example."""
     doc = inspect.getdoc(obj) or ""
     found = sections(doc)
     problems = []
-    summary = doc.strip().splitlines()[0] if doc.strip() else ""
-    if not summary or summary.startswith(("Parameters", "---")):
+    lines = doc.strip().splitlines()
+    if not lines or lines[0].startswith(("Parameters", "---")) or (len(lines) > 1 and lines[1].strip()):
         problems.append("no one-line summary")
     params = signature_names(obj)
     if params:
@@ -92,9 +81,75 @@ def test_numpydoc_docstring(name):
                 problems.append(f"Parameters does not describe {sorted(missing)}")
     if not inspect.isclass(obj) and not ({"Returns", "Yields"} & set(found)):
         problems.append("no Returns or Yields section")
-    if name not in NO_EXAMPLES:
+    if examples:
         if "Examples" not in found:
             problems.append("no Examples section")
-        elif ">>>" not in found["Examples"]:
-            problems.append("Examples has no doctest")
+        elif not any(ex.want.strip() for ex in doctest.DocTestParser().get_examples(found["Examples"])):
+            problems.append("Examples has no doctest with an expected output")
+    elif "Examples" in found:
+        problems.append("has Examples: take it off the allow-list")
+    return problems
+
+
+def test_the_checker_finds_what_is_missing():
+    def complete(G, k=1):
+        """Count.
+
+        Parameters
+        ----------
+        G : networkx.Graph
+            The network.
+        k : int, default 1
+            Steps.
+
+        Returns
+        -------
+        int
+            A count.
+
+        Examples
+        --------
+        >>> complete(None)
+        1
+        """
+
+    def no_example(G):
+        """Count.
+
+        Parameters
+        ----------
+        G : networkx.Graph
+            The network.
+
+        Returns
+        -------
+        int
+            A count.
+
+        Examples
+        --------
+        >>> no_example(None)
+        """
+
+    def half(G, k):
+        """Count the ties
+        of a network.
+
+        Parameters
+        ----------
+        G : networkx.Graph
+            The network.
+        """
+
+    assert problems_of(complete) == []
+    assert problems_of(no_example) == ["Examples has no doctest with an expected output"]
+    assert problems_of(half) == ["no one-line summary", "Parameters does not describe ['k']",
+                                 "no Returns or Yields section", "no Examples section"]
+    assert problems_of(complete, examples=False) == ["has Examples: take it off the allow-list"]
+
+
+@pytest.mark.parametrize("name", sorted(CALLED))
+def test_numpydoc_docstring(name):
+    obj, where = CALLED[name]
+    problems = problems_of(obj, examples=name not in NO_EXAMPLES)
     assert not problems, f"{name} (called in {where[0]}): {'; '.join(problems)}"
