@@ -21,7 +21,34 @@ ASSUMPTION = "assumption"
 
 @dataclass(frozen=True)
 class Parameter:
-    """One parameter of a simulation: its value, meaning and source."""
+    """One parameter of a simulation: its value, meaning and source.
+
+    Parameters
+    ----------
+    name : str
+        A short name, as the model's code or page calls it.
+    value : object
+        Its value (a number, or text such as "1 + Poisson(2)").
+    meaning : str
+        What it means, in plain words.
+    source : str, default "assumption"
+        Where the value comes from: a reference, or ``"assumption"`` when the course chose it.
+
+    Raises
+    ------
+    ValueError
+        When the name, meaning or source is empty.
+
+    Examples
+    --------
+    >>> p = Parameter("p", 0.2, "chance of passing a message along one tie")
+    >>> p.source
+    'assumption'
+    >>> Parameter("p", 0.2, "")
+    Traceback (most recent call last):
+    ...
+    ValueError: a parameter needs a name, a meaning and a source (or 'assumption')
+    """
 
     name: str
     value: Any
@@ -44,7 +71,29 @@ def with_values(params: Iterable[Parameter], **values: Any) -> list[Parameter]:
 
 
 def table(params: Iterable[Parameter], title: str = "Parameters and where they come from") -> Table:
-    """The parameters as a table: value, meaning, source."""
+    """The parameters as a table: value, meaning, source.
+
+    Parameters
+    ----------
+    params : iterable of Parameter
+        The rows, in order (float values are printed in their shortest form).
+    title : str, default "Parameters and where they come from"
+        The table's caption.
+
+    Returns
+    -------
+    snb.tables.Table
+        One row per parameter, named by the parameter.
+
+    Examples
+    --------
+    >>> table([Parameter("people", 200, "size of the network"),
+    ...        Parameter("p", 0.2, "pass-on chance", "Goel et al. 2012")])
+    Parameters and where they come from
+            value              meaning            source
+    people    200  size of the network        assumption
+    p         0.2       pass-on chance  Goel et al. 2012
+    """
     rows = {p.name: {"value": p.value if not isinstance(p.value, float) else f"{p.value:g}",
                      "meaning": p.meaning, "source": p.source} for p in params}
     return Table(rows, title=title)

@@ -78,6 +78,19 @@ def load_tiny_team() -> nx.Graph:
 
     An invented example small enough to draw and count by hand: two close-knit
     groups (Ana, Ben, Chloe) and (Eva, Femi, Gus) joined only through Dev.
+
+    Returns
+    -------
+    networkx.Graph
+        7 people and 8 ties; ``G.graph`` records the name and source.
+
+    Examples
+    --------
+    >>> G = load_tiny_team()
+    >>> G.number_of_nodes(), G.number_of_edges()
+    (7, 8)
+    >>> sorted(G["Dev"])
+    ['Ana', 'Eva']
     """
     G = nx.Graph(name="tiny team", source="invented for the course")
     G.add_edges_from(_TEAM_TIES)
@@ -89,6 +102,19 @@ def load_tiny_team_email() -> nx.DiGraph:
 
     Ties are not always returned: Ana writes to Dev but Dev never writes back,
     which is the point of the example (direction matters for reach).
+
+    Returns
+    -------
+    networkx.DiGraph
+        7 people and 10 arcs; an arc ``u -> v`` means ``u`` emails ``v``.
+
+    Examples
+    --------
+    >>> D = load_tiny_team_email()
+    >>> D.number_of_edges()
+    10
+    >>> D.has_edge("Ana", "Dev"), D.has_edge("Dev", "Ana")
+    (True, False)
     """
     D = nx.DiGraph(name="tiny team email", source="invented for the course")
     D.add_edges_from(
@@ -110,6 +136,19 @@ def load_karate_club() -> nx.Graph:
     The club later split; node attribute ``club`` records the side each member
     joined ("Mr. Hi" the instructor, or "Officer" the administrator).
     Edge attribute ``weight`` counts the contexts in which two members met.
+
+    Returns
+    -------
+    networkx.Graph
+        Members 0 to 33 with the node attribute ``club``.
+
+    Examples
+    --------
+    >>> G = load_karate_club()
+    >>> G.number_of_nodes(), G.number_of_edges()
+    (34, 78)
+    >>> G.nodes[0]["club"], G.nodes[33]["club"]
+    ('Mr. Hi', 'Officer')
     """
     G = nx.karate_club_graph()
     G.graph.update(
@@ -127,6 +166,19 @@ def load_florentine_families() -> nx.Graph:
     by networkx (``florentine_families_graph``). The original data hold 16
     families; the Pucci had no marriage ties and are left out, so 15 families
     and 20 marriage ties remain.
+
+    Returns
+    -------
+    networkx.Graph
+        Families as nodes (by name), marriages as ties.
+
+    Examples
+    --------
+    >>> G = load_florentine_families()
+    >>> G.number_of_nodes(), G.number_of_edges()
+    (15, 20)
+    >>> G.degree("Medici")
+    6
     """
     G = nx.florentine_families_graph()
     G.graph.update(
@@ -142,6 +194,20 @@ def load_davis_southern_women() -> nx.Graph:
     Source: A. Davis, B. B. Gardner and M. R. Gardner (1941), *Deep South*.
     A bipartite graph: 18 women (``bipartite=0``) and 14 events (``bipartite=1``),
     with 89 attendances as edges. Node attribute ``kind`` is "woman" or "event".
+
+    Returns
+    -------
+    networkx.Graph
+        The two-mode graph of women and events.
+
+    Examples
+    --------
+    >>> from collections import Counter
+    >>> G = load_davis_southern_women()
+    >>> sorted(Counter(kind for _, kind in G.nodes(data="kind")).items())
+    [('event', 14), ('woman', 18)]
+    >>> G.number_of_edges()
+    89
     """
     G = nx.davis_southern_women_graph()
     for node, side in G.nodes(data="bipartite"):
@@ -182,8 +248,6 @@ def _media_plus_peers(n: int, seed: int) -> tuple[nx.Graph, list[int]]:
 def communication_network(topology: str, n: int = 60, *, seed: int = 1) -> nx.Graph:
     """Build one of the chapter-1 communication topologies with ``n`` people.
 
-    ``topology`` is one of :data:`TOPOLOGIES`:
-
     - ``"broadcast star"``: one sender (node 0) tied to everyone else;
     - ``"hierarchy tree"``: a reporting tree, each node with up to 3 children;
     - ``"peer mesh"``: random ties with 4 per person on average (Erdos-Renyi);
@@ -194,8 +258,35 @@ def communication_network(topology: str, n: int = 60, *, seed: int = 1) -> nx.Gr
     - ``"media + peers"``: ``n // 25`` media hubs linked to each other and each
       reaching about a quarter of a small-world peer network.
 
-    Node attribute ``role`` is ``"hub"`` for senders, media and the tree's root,
-    ``"peer"`` for everyone else. The same arguments always give the same graph.
+    Parameters
+    ----------
+    topology : str
+        One of :data:`TOPOLOGIES` (the names above).
+    n : int, default 60
+        Number of people, at least 5; they are the nodes ``0`` to ``n - 1``.
+    seed : int, default 1
+        Seed of the random topologies; the same arguments always give the same graph.
+
+    Returns
+    -------
+    networkx.Graph
+        Node attribute ``role`` is ``"hub"`` for senders, media and the tree's root,
+        ``"peer"`` for everyone else; ``G.graph`` records the topology and seed.
+
+    Raises
+    ------
+    ValueError
+        For an unknown topology or an ``n`` below 5.
+
+    Examples
+    --------
+    >>> G = communication_network("broadcast star", 10)
+    >>> G.number_of_edges()
+    9
+    >>> [v for v, role in G.nodes(data="role") if role == "hub"]
+    [0]
+    >>> communication_network("small world").number_of_edges()  # 60 people, 4 ties each
+    120
     """
     if topology not in TOPOLOGIES:
         raise ValueError(f"unknown topology {topology!r}; choose one of {TOPOLOGIES}")
@@ -246,6 +337,19 @@ def tiny_visits() -> list[tuple[str, str]]:
 
     Invented for the course: rows are ``(customer, venue)`` and a repeated row is a
     repeat visit (Ana went to Corner Café twice).
+
+    Returns
+    -------
+    list of (str, str)
+        The 12 rows, a new list at each call.
+
+    Examples
+    --------
+    >>> rows = tiny_visits()
+    >>> len(rows), rows[0]
+    (12, ('Ana', 'Corner Café'))
+    >>> rows.count(("Ana", "Corner Café"))
+    2
     """
     return list(_TINY_VISITS)
 
@@ -291,9 +395,40 @@ def check_in_city(n_customers: int = 600, n_venues: int = 40, *, seed: int = 1,
     - each customer-venue tie has ``visits`` = 1, 2, 3, ... check-ins
       (geometric, mean 2).
 
-    Venue attributes: ``category`` (café, gym, supermarket, ...), ``scene``,
-    ``size``. Customers are named ``c001``, ``c002``, ...; venues by place and
-    category ("Riverside bookshop"). Same arguments, same city.
+    Parameters
+    ----------
+    n_customers : int, default 600
+        Number of customers, at least 1 (named ``c001``, ``c002``, ...).
+    n_venues : int, default 40
+        Number of venues, at least 2, chains included (independents are named by place
+        and category, "Riverside bookshop").
+    seed : int, default 1
+        Seed of the random draws; same arguments, same city.
+    loyalty : float, default 8.0
+        Weight of an independent of the customer's own scene (chains weigh 1).
+    chain_pull : float, default 20.0
+        Pull of a chain compared with a typical independent.
+
+    Returns
+    -------
+    networkx.Graph
+        Two-mode graph: customers (``bipartite=0``, ``kind="customer"``) first, then
+        venues (``bipartite=1``, ``kind="venue"``, with ``category``, ``scene`` and
+        ``size``); edge attribute ``visits``.
+
+    Raises
+    ------
+    ValueError
+        When ``n_customers`` or ``n_venues`` is not a whole number of at least 1 or 2.
+
+    Examples
+    --------
+    >>> from collections import Counter
+    >>> B = check_in_city(60, 10)
+    >>> sorted(Counter(kind for _, kind in B.nodes(data="kind")).items())
+    [('customer', 60), ('venue', 10)]
+    >>> [v for v, size in B.nodes(data="size") if size == "chain"]
+    ['MegaMart']
     """
     for name, value, low in (("n_customers", n_customers, 1), ("n_venues", n_venues, 2)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
@@ -340,7 +475,30 @@ def path_to(filename: str):
     """The path of a data file shipped inside the course package (``snb/data/``).
 
     Found with :mod:`importlib.resources`, so it works wherever the package is
-    installed; nothing is downloaded. Raises ``FileNotFoundError`` for an unknown name.
+    installed; nothing is downloaded.
+
+    Parameters
+    ----------
+    filename : str
+        The file's name inside ``snb/data/`` (a sub-folder may lead it: ``"krackhardt/advice.csv"``).
+
+    Returns
+    -------
+    pathlib.Path
+        The file's path on this machine.
+
+    Raises
+    ------
+    FileNotFoundError
+        For a name the package does not ship (the message lists what it ships).
+
+    Examples
+    --------
+    >>> path = path_to("agency-email-export.csv")
+    >>> path.name, path.is_file()
+    ('agency-email-export.csv', True)
+    >>> path.read_text(encoding="utf-8").splitlines()[0]
+    'source,target,messages,first_sent'
     """
     from importlib import resources
     from pathlib import Path
@@ -380,11 +538,37 @@ def load_email_export() -> nx.Graph:
 
 
 def ring_lattice(n: int = 200, k: int = 4) -> nx.Graph:
-    """The small world without its shortcuts: ``n`` people in a ring, each tied to
-    the ``k`` nearest (``k / 2`` on each side); Watts and Strogatz's (1998) start.
+    """The small world without its shortcuts: a ring where each person is tied to the nearest.
 
-    Same size and degree as ``communication_network("small world", n)``, so the two
-    side by side show what the 10 % of rewired shortcuts do to path lengths.
+    Watts and Strogatz's (1998) starting point: ``n`` people in a ring, each tied to the
+    ``k`` nearest (``k / 2`` on each side). It has the same size and degree as
+    ``communication_network("small world", n)``, so the two side by side show what the
+    10 % of rewired shortcuts do to path lengths.
+
+    Parameters
+    ----------
+    n : int, default 200
+        Number of people, at least 5.
+    k : int, default 4
+        Ties per person, even, with ``2 <= k < n``.
+
+    Returns
+    -------
+    networkx.Graph
+        ``n * k / 2`` ties; every node has ``role="peer"``.
+
+    Raises
+    ------
+    ValueError
+        For an ``n`` below 5 or an odd or out-of-range ``k``.
+
+    Examples
+    --------
+    >>> G = ring_lattice(10, 4)
+    >>> G.number_of_edges()
+    20
+    >>> sorted(G[0])  # two neighbours on each side
+    [1, 2, 8, 9]
     """
     if not isinstance(n, (int, np.integer)) or n < 5 or not 2 <= k < n or k % 2:
         raise ValueError(f"need a whole n of at least 5 and an even k with 2 <= k < n, got {n!r}, {k!r}")
@@ -394,7 +578,28 @@ def ring_lattice(n: int = 200, k: int = 4) -> nx.Graph:
 
 def check_in_city_parameters(n_customers: int = 600, n_venues: int = 40, *, loyalty: float = 8.0,
                              chain_pull: float = 20.0) -> list:
-    """The rules of :func:`check_in_city` as :class:`snb.assumptions.Parameter` rows."""
+    """The rules of :func:`check_in_city` as :class:`snb.assumptions.Parameter` rows.
+
+    Parameters
+    ----------
+    n_customers, n_venues : int, default 600 and 40
+        Sizes of the city, as given to :func:`check_in_city`.
+    loyalty, chain_pull : float, default 8.0 and 20.0
+        The pulls, as given to :func:`check_in_city`.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        One row per rule: name, value and what it means.
+
+    Examples
+    --------
+    >>> rows = check_in_city_parameters(n_venues=30)
+    >>> [row.name for row in rows][:4]
+    ['customers', 'venues', 'scenes', 'loyalty']
+    >>> rows[1].meaning
+    '3 chains, the rest independents, each of one scene'
+    """
     return [
         Parameter("customers", n_customers, "people who checked in over a month"),
         Parameter("venues", n_venues, f"{min(max(1, n_venues // 10), len(_CHAINS))} chains, the rest "
@@ -417,16 +622,42 @@ ERAS: tuple[str, ...] = ("1.0 send", "2.0 dialogue", "3.0 participation")
 
 
 def era_network(era: str, n: int = 30, *, seed: int = 1) -> nx.DiGraph:
-    """Who sends messages to whom in one of the three eras of :data:`ERAS` (a seeded sketch
-    of the essay's 1.0 / 2.0 / 3.0 distinction, not data).
+    """Who sends messages to whom in one of the three eras of :data:`ERAS`.
 
-    Node ``"institute"`` is the organisation, nodes 1 to ``n - 1`` individuals.
+    A seeded sketch of the essay's 1.0 / 2.0 / 3.0 distinction, not data.
 
     - ``"1.0 send"``: the institute sends to everyone; nobody answers or talks to others;
     - ``"2.0 dialogue"``: the institute and each individual write to each other, and each
       individual also shares with two random others, who may not write back;
     - ``"3.0 participation"``: everyone, the institute included, is a peer in a small world
       (Watts and Strogatz 1998, 4 neighbours, 10 % rewired) with ties used both ways.
+
+    Parameters
+    ----------
+    era : str
+        One of :data:`ERAS`.
+    n : int, default 30
+        Number of nodes: ``"institute"`` (the organisation) and individuals 1 to ``n - 1``.
+    seed : int, default 1
+        Seed of the random choices.
+
+    Returns
+    -------
+    networkx.DiGraph
+        An arc ``u -> v`` means ``u`` sends to ``v``.
+
+    Raises
+    ------
+    ValueError
+        For an era not in :data:`ERAS`.
+
+    Examples
+    --------
+    >>> D = era_network("1.0 send", 10)
+    >>> D.out_degree("institute"), D.in_degree("institute")
+    (9, 0)
+    >>> era_network("2.0 dialogue", 10).number_of_edges()  # 9 each way, 2 shares each
+    36
     """
     rng = np.random.default_rng(seed)
     people = list(range(1, n))
@@ -517,11 +748,35 @@ def sampson_matrices() -> dict[str, np.ndarray]:
 def load_sampson(relation: str = "liking", wave: int = 3) -> nx.DiGraph:
     """Sampson's monastery: who named whom among the 18 novices (Sampson 1968).
 
-    ``relation`` is ``"liking"`` (waves 1, 2 and 3, Sampson's T2, T3 and T4) or
-    ``"disliking"`` (wave 3 only). Each novice named his top three choices (a few named
-    four, with ties); an arc ``u -> v`` means ``u`` named ``v``, with ``rank`` 3 for a
-    first choice, 2 for a second and 1 for a third. Node attribute ``group``: see
-    :data:`SAMPSON_GROUPS`. Data: UCINET's SAMPSON.DAT (see snb/data/sampson/README.md).
+    Each novice named his top three choices (a few named four, with ties). Data:
+    UCINET's SAMPSON.DAT (see snb/data/sampson/README.md).
+
+    Parameters
+    ----------
+    relation : {"liking", "disliking"}, default "liking"
+        The question asked.
+    wave : int, default 3
+        For liking, 1, 2 or 3 (Sampson's T2, T3 and T4); disliking has wave 3 only.
+
+    Returns
+    -------
+    networkx.DiGraph
+        The 18 novices (node attribute ``group``, see :data:`SAMPSON_GROUPS`); an arc
+        ``u -> v`` means ``u`` named ``v``, with ``rank`` 3 for a first choice, 2 for a
+        second and 1 for a third.
+
+    Raises
+    ------
+    ValueError
+        For a relation and wave that were not asked.
+
+    Examples
+    --------
+    >>> D = load_sampson()
+    >>> D.number_of_nodes(), D.number_of_edges()
+    (18, 56)
+    >>> D.nodes["Gregory"]["group"]
+    'Young Turks'
     """
     key = (relation, int(wave)) if isinstance(wave, (int, np.integer)) else (relation, wave)
     if key not in SAMPSON_RELATIONS:
@@ -574,10 +829,24 @@ class KrackhardtManagers:
 
 
 def krackhardt_managers() -> KrackhardtManagers:
-    """Krackhardt's (1987) high-tech managers, from the files in ``snb/data/krackhardt/``
-    (source, transcription and published counts in that folder's README).
+    """Krackhardt's (1987) high-tech managers: advice, friendship and reporting among 21 people.
 
-    Each call returns fresh graphs, so they may be changed freely.
+    Read from the files in ``snb/data/krackhardt/`` (source, transcription and published
+    counts in that folder's README). Each call returns fresh graphs, so they may be
+    changed freely.
+
+    Returns
+    -------
+    KrackhardtManagers
+        The three directed graphs, as attributes or by name (``managers["advice"]``).
+
+    Examples
+    --------
+    >>> k = krackhardt_managers()
+    >>> [k[r].number_of_edges() for r in ("advice", "friendship", "reports_to")]
+    [190, 102, 20]
+    >>> k.advice.nodes[1]["department"], len(k.managers)
+    (4, 21)
     """
     import csv
 

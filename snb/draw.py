@@ -340,12 +340,46 @@ def network(G: nx.Graph, *, title: str | None = None,
             pos: Mapping[Hashable, Sequence[float]] | None = None, labels: bool | None = None,
             seed: int = 1, ax: Axes | None = None, size: tuple[float, float] = (6.0, 4.5),
             legend: bool | str = True) -> Picture | Axes:
-    """Draw ``G``; nodes in ``highlight`` groups get palette colours and a legend
-    (``legend="key"``: the faster :func:`key`, for explorers).
+    """Draw a network; nodes in ``highlight`` groups get palette colours and a legend.
 
-    Hubs (node attribute ``role="hub"``) are drawn as squares. Labels are shown
-    when the network has at most 30 nodes unless ``labels`` says otherwise.
-    Returns a :class:`Picture`, or the axes when drawing into a given ``ax``.
+    Hubs (node attribute ``role="hub"``) are drawn as squares. Long names are written
+    beside small circles, short ones inside.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network (arcs are drawn with arrows).
+    title : str, optional
+        The drawing's title.
+    highlight : mapping of str to iterable of nodes, optional
+        Groups to colour, by legend label; the other nodes are drawn light as "others".
+    pos : mapping of node to (x, y), optional
+        Node positions; by default a seeded layout (:func:`layout`).
+    labels : bool or None, default None
+        Write the nodes' names; None: only when there are at most 30 nodes.
+    seed : int, default 1
+        Seed of the layout.
+    ax : matplotlib.axes.Axes, optional
+        Draw into these axes instead of a new figure.
+    size : (float, float), default (6.0, 4.5)
+        Size in inches of a new figure.
+    legend : bool or "key", default True
+        Show a legend of the groups; ``"key"``: the faster :func:`key`, for explorers.
+
+    Returns
+    -------
+    Picture or matplotlib.axes.Axes
+        A :class:`Picture` with alt text (:func:`network_alt_text`), or ``ax`` when given.
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> network(load_tiny_team(), ax=ax, title="Team", highlight={"bridge": ["Dev"]}) is ax
+    True
+    >>> len(ax.texts), ax.get_legend_handles_labels()[1]  # one label per colleague
+    (7, ['others', 'bridge'])
     """
     fig = None
     if ax is None:
@@ -411,9 +445,39 @@ def line_plot(series: Mapping[str, Sequence[float]], *, x: Sequence[float] | Non
               title: str, xlabel: str, ylabel: str, ax: Axes | None = None,
               alt: str | None = None, logx: bool = False,
               ylim: tuple[float, float] | None = None) -> Picture | Axes:
-    """Lines with markers, one per series, in palette colours, with axes labelled
-    (``logx=True``: a logarithmic x axis, labelled in plain numbers; ``ylim``: the
-    y range, e.g. ``(0, 1)`` for shares)."""
+    """Lines with markers, one per series, in palette colours, with axes labelled.
+
+    Parameters
+    ----------
+    series : mapping of str to sequence of float
+        One line per entry: its legend label and its y values.
+    x : sequence of float, optional
+        The shared x values; 0, 1, 2, ... when not given.
+    title, xlabel, ylabel : str
+        The plot's title and axis labels.
+    ax : matplotlib.axes.Axes, optional
+        Draw into these axes instead of a new figure.
+    alt : str, optional
+        Alt text of the picture; by default one is written from the series' first and last values.
+    logx : bool, default False
+        A logarithmic x axis, labelled in plain numbers.
+    ylim : (float, float), optional
+        The y range, e.g. ``(0, 1)`` for shares.
+
+    Returns
+    -------
+    Picture or matplotlib.axes.Axes
+        A :class:`Picture`, or ``ax`` when given.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> _ = line_plot({"reach": [1, 3, 7]}, x=[0, 1, 2], title="Reach", xlabel="step",
+    ...               ylabel="people", ax=ax, ylim=(0, 10))
+    >>> ax.lines[0].get_ydata().tolist(), ax.get_ylim()
+    ([1, 3, 7], (np.float64(0.0), np.float64(10.0)))
+    """
     fig = None
     if ax is None:
         fig, (ax,) = new_figure()
@@ -437,7 +501,33 @@ def line_plot(series: Mapping[str, Sequence[float]], *, x: Sequence[float] | Non
 
 def outcome_plot(outcomes: Mapping[str, Sequence[float]], *, title: str, xlabel: str,
                  ax: Axes | None = None, fast: bool = False) -> Picture | Axes:
-    """Distribution of outcomes per option: box (middle half), whiskers (10-90 %), mean dot."""
+    """Distribution of outcomes per option: box (middle half), whiskers (10-90 %), mean dot.
+
+    Parameters
+    ----------
+    outcomes : mapping of str to sequence of float
+        Each option's outcomes over replications, drawn top to bottom.
+    title, xlabel : str
+        The plot's title and x-axis label.
+    ax : matplotlib.axes.Axes, optional
+        Draw into these axes instead of a new figure.
+    fast : bool, default False
+        A quicker figure for explorers (fixed margins, a drawn key instead of a legend).
+
+    Returns
+    -------
+    Picture or matplotlib.axes.Axes
+        A :class:`Picture` whose alt text gives each option's mean and 10th and 90th
+        percentiles, or ``ax`` when given.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> _ = outcome_plot({"adapt": [1, 2, 3], "stay": [4, 5, 6]}, title="Profit", xlabel="profit", ax=ax)
+    >>> [label.get_text() for label in ax.get_yticklabels()], ax.get_xlabel()
+    (['adapt', 'stay'], 'profit')
+    """
     fig = None
     if ax is None:
         fig, (ax,) = new_figure(6.5, 3.2, fast=fast)
@@ -472,8 +562,32 @@ def interval_plot(intervals: Mapping[str, Interval], *, title: str, xlabel: str,
                   zero: bool = False, ax: Axes | None = None) -> Picture | Axes:
     """Means with their 95 % intervals, one row per option (a "forest plot").
 
-    ``zero=True`` draws a line at 0: for differences, an interval that crosses it
-    means the two options cannot be told apart.
+    Parameters
+    ----------
+    intervals : mapping of str to Interval
+        The options' names and intervals, drawn top to bottom.
+    title, xlabel : str
+        The plot's title and x-axis label.
+    zero : bool, default False
+        Draw a dashed line at 0: for differences, an interval that crosses it means the
+        two options cannot be told apart.
+    ax : matplotlib.axes.Axes, optional
+        Draw into these axes instead of a new figure.
+
+    Returns
+    -------
+    Picture or matplotlib.axes.Axes
+        A :class:`Picture` whose alt text lists every interval, or ``ax`` when given.
+
+    Examples
+    --------
+    >>> from snb.stats import Interval
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> ivs = {"broadcast": Interval(1.0, 0.0, 2.0, 20), "peers": Interval(3.0, 2.0, 4.0, 20)}
+    >>> _ = interval_plot(ivs, title="Reach", xlabel="people reached", ax=ax)
+    >>> [label.get_text() for label in ax.get_yticklabels()], ax.get_xlabel()
+    (['broadcast', 'peers'], 'people reached')
     """
     fig = None
     if ax is None:
@@ -504,6 +618,31 @@ def sweep_plot(x: Sequence[float], series: Mapping[str, Sequence[Interval]], *, 
     Where a band lies wholly above the dashed zero line the first option wins, wholly
     below it the second wins, and where it crosses zero the two cannot be told apart:
     the picture shows where a verdict holds and where it flips.
+
+    Parameters
+    ----------
+    x : sequence of float
+        The swept values.
+    series : mapping of str to sequence of Interval
+        One band per entry: its legend label and an interval at each swept value.
+    title, xlabel, ylabel : str
+        The plot's title and axis labels.
+    zero : bool, default True
+        Draw the dashed zero line.
+
+    Returns
+    -------
+    Picture
+        Its alt text gives the sign at each swept value: ``+`` above zero, ``-`` below,
+        ``0`` cannot tell.
+
+    Examples
+    --------
+    >>> from snb.stats import Interval
+    >>> bands = {"A minus B": [Interval(1.0, 0.5, 1.5, 20), Interval(-0.2, -0.6, 0.1, 20)]}
+    >>> picture = sweep_plot([1, 2], bands, title="Gap", xlabel="budget", ylabel="difference")
+    >>> picture.alt.endswith("A minus B: 1 +, 2 0.")
+    True
     """
     fig, (ax,) = new_figure(6.5, 4.0)
     xs = np.asarray(list(x), dtype=float)
@@ -528,7 +667,31 @@ def sweep_plot(x: Sequence[float], series: Mapping[str, Sequence[Interval]], *, 
 
 def network_grid(graphs: Mapping[str, nx.Graph], *, ncols: int = 2, seed: int = 1,
                  title: str = "") -> Picture:
-    """Several small networks side by side, each titled, for comparing shapes."""
+    """Several small networks side by side, each titled, for comparing shapes.
+
+    Parameters
+    ----------
+    graphs : mapping of str to networkx.Graph
+        The networks by title, drawn left to right, top to bottom, without labels.
+    ncols : int, default 2
+        Drawings per row.
+    seed : int, default 1
+        Seed of the layouts.
+    title : str, default ""
+        A title over all the drawings.
+
+    Returns
+    -------
+    Picture
+        The drawings, with alt text counting each network's nodes and ties.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> picture = network_grid({"star": nx.star_graph(4), "path": nx.path_graph(5)})
+    >>> picture.alt
+    '2 network drawings. star: 5 nodes, 4 ties; path: 5 nodes, 4 ties.'
+    """
     names = list(graphs)
     nrows = -(-len(names) // ncols)
     fig = Figure(figsize=(4.0 * ncols, 3.6 * nrows), layout="constrained")
@@ -653,10 +816,38 @@ def degree_distribution(series: Mapping[str, Sequence[float]], *, title: str, ax
                         holders: str = "nodes") -> Picture | Axes:
     """Share of nodes with at least ``k`` ties, against ``k``, both on log scales.
 
-    One line per entry of ``series`` (a name and its degrees). On these axes a
-    power law (hubs of every size) is a straight line, while a market without
-    hubs bends down steeply. ``unit`` and ``holders`` name what is counted and who
-    holds it in the labels and alt text (e.g. "customers" held by "businesses").
+    On these axes a power law (hubs of every size) is a straight line, while a market
+    without hubs bends down steeply. Zero values are left out (no log of zero).
+
+    Parameters
+    ----------
+    series : mapping of str to sequence of float
+        One line per entry: a name and its degrees (or other counts).
+    title : str
+        The plot's title.
+    ax : matplotlib.axes.Axes, optional
+        Draw into these axes instead of a new figure.
+    fast : bool, default False
+        A quicker figure for explorers (fixed margins instead of constrained layout).
+    legend : bool, default True
+        Show a legend of the series.
+    unit : str, default "ties"
+        What is counted, for the labels and alt text (e.g. "customers").
+    holders : str, default "nodes"
+        Who holds it (e.g. "businesses").
+
+    Returns
+    -------
+    Picture or matplotlib.axes.Axes
+        A :class:`Picture`, or ``ax`` when given.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> _ = degree_distribution({"star": [4, 1, 1, 1, 1]}, title="Degrees", ax=ax)
+    >>> ax.get_xscale(), ax.lines[0].get_xdata().tolist(), ax.lines[0].get_ydata().round(2).tolist()
+    ('log', [1.0, 4.0], [1.0, 0.2])
     """
     fig = None
     if ax is None:
@@ -690,9 +881,45 @@ def degree_distribution(series: Mapping[str, Sequence[float]], *, title: str, ax
 
 def bipartite(B: nx.Graph, *, title: str = "", weight: str | None = "visits", labels: bool | None = None,
               ax: Axes | None = None, size: tuple[float, float] = (6.0, 4.8)) -> Picture | Axes:
-    """A two-mode network in two columns: people (``bipartite=0``) left as circles,
-    places or events (``bipartite=1``) right as squares; tie width grows with
-    ``weight`` (e.g. visits) when the ties carry it.
+    """A two-mode network in two columns: people left as circles, places right as squares.
+
+    People are the nodes with ``bipartite=0``, places or events those with ``bipartite=1``;
+    tie width grows with ``weight`` (e.g. visits) when the ties carry it.
+
+    Parameters
+    ----------
+    B : networkx.Graph
+        A two-mode graph whose nodes carry ``bipartite`` 0 or 1.
+    title : str, default ""
+        The drawing's title.
+    weight : str or None, default "visits"
+        Edge attribute that widens a tie (1 + 1.2 per extra unit); None for equal widths.
+    labels : bool or None, default None
+        Write the nodes' names; None: only when there are at most 40 nodes.
+    ax : matplotlib.axes.Axes, optional
+        Draw into these axes instead of a new figure.
+    size : (float, float), default (6.0, 4.8)
+        Size in inches of a new figure.
+
+    Returns
+    -------
+    Picture or matplotlib.axes.Axes
+        A :class:`Picture` whose alt text names the busiest places, or ``ax`` when given.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> B = nx.Graph()
+    >>> B.add_nodes_from(["Ana", "Ben"], bipartite=0)
+    >>> B.add_nodes_from(["café", "gym", "bar"], bipartite=1)
+    >>> B.add_edges_from([("Ana", "café", {"visits": 3}), ("Ana", "gym", {"visits": 1}),
+    ...                   ("Ben", "café", {"visits": 1})])
+    >>> bipartite(B, ax=ax, title="Visits") is ax
+    True
+    >>> len(ax.texts), ax.collections[0].get_linewidths()[0]  # 5 names; 3 visits: width 3.4
+    (5, np.float64(3.4))
     """
     fig = None
     if ax is None:
@@ -751,10 +978,49 @@ def weighted_network(P: nx.Graph, *, title: str = "", weight: str = "weight", mi
                      highlight: Mapping[str, Iterable[Hashable]] | None = None, labels: bool = True,
                      pos: Mapping[Hashable, Sequence[float]] | None = None, seed: int = 1,
                      ax: Axes | None = None, size: tuple[float, float] = (8.0, 6.5)) -> Picture | Axes:
-    """A weighted network such as a co-visit projection: line width grows with the
-    weight, ties lighter than ``min_weight`` are left out, nodes coloured by
-    ``highlight`` group as in :func:`network`. With ``highlight`` the nodes are
-    placed by group (:func:`group_layout`), otherwise by a seeded spring layout.
+    """A weighted network such as a co-visit projection: line width grows with the weight.
+
+    Nodes are coloured by ``highlight`` group as in :func:`network`. With ``highlight``
+    the nodes are placed by group (:func:`group_layout`), otherwise by a seeded spring
+    layout.
+
+    Parameters
+    ----------
+    P : networkx.Graph
+        The weighted network.
+    title : str, default ""
+        The drawing's title.
+    weight : str, default "weight"
+        The edge attribute that widens a tie (a tie without it weighs 1).
+    min_weight : float, default 1
+        Ties lighter than this are left out.
+    highlight : mapping of str to iterable of nodes, optional
+        Groups to colour, by legend label.
+    labels : bool, default True
+        Write the nodes' names.
+    pos : mapping of node to (x, y), optional
+        Node positions, instead of the layouts above.
+    seed : int, default 1
+        Seed of the spring layout.
+    ax : matplotlib.axes.Axes, optional
+        Draw into these axes instead of a new figure.
+    size : (float, float), default (8.0, 6.5)
+        Size in inches of a new figure.
+
+    Returns
+    -------
+    Picture or matplotlib.axes.Axes
+        A :class:`Picture` whose alt text names the heaviest ties, or ``ax`` when given.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> P = nx.Graph([("a", "b", {"weight": 3}), ("b", "c", {"weight": 1})])
+    >>> _ = weighted_network(P, min_weight=2, ax=ax)
+    >>> len(ax.collections[0].get_segments()), [t.get_text() for t in ax.texts]  # b-c left out
+    (1, ['a', 'b', 'c'])
     """
     fig = None
     if ax is None:

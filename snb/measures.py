@@ -171,8 +171,30 @@ def profile(G: nx.Graph) -> dict[str, float]:
     - ``clustering``: average over people of the share of their contacts' pairs
       who are tied to each other (Watts and Strogatz 1998).
 
-    A directed graph is profiled as undirected (ties as contacts), except ``ties``
-    and ``density``, which count arcs.
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network, with at least one node. A directed graph is profiled as undirected
+        (ties as contacts), except ``ties`` and ``density``, which count arcs.
+
+    Returns
+    -------
+    dict of str to float
+        The ten numbers above, by name.
+
+    Raises
+    ------
+    ValueError
+        For a graph without nodes.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> row = profile(nx.path_graph(4))
+    >>> row["people"], row["ties"], row["components"]
+    (4, 3, 1)
+    >>> round(row["mean path"], 3), row["clustering"]
+    (1.667, 0.0)
     """
     U = G.to_undirected(as_view=True) if G.is_directed() else G
     n = U.number_of_nodes()
@@ -227,10 +249,34 @@ def _amounts(values: nx.Graph | Mapping[Hashable, float] | Iterable[float]) -> n
 def top_share(values: nx.Graph | Mapping[Hashable, float] | Iterable[float], fraction: float) -> float:
     """Share of the total held by the top ``fraction`` of holders.
 
-    For a graph the amounts are degrees, so this is the share of all tie ends
-    (each tie counts once at each end) held by the best-connected nodes. The top
-    group has ``ceil(fraction * n)`` members, at least one: with 250 nodes, the
-    top 1 % are the 3 best connected. An all-zero total gives 0.
+    The top group has ``ceil(fraction * n)`` members, at least one: with 250 nodes, the
+    top 1 % are the 3 best connected.
+
+    Parameters
+    ----------
+    values : networkx.Graph, mapping or iterable of float
+        The amounts held. For a graph the amounts are degrees, so this is the share of all
+        tie ends (each tie counts once at each end) held by the best-connected nodes.
+    fraction : float
+        The size of the top group as a share of holders, in (0, 1].
+
+    Returns
+    -------
+    float
+        The top group's share of the total; 0.0 when the total is zero.
+
+    Raises
+    ------
+    ValueError
+        For a ``fraction`` outside (0, 1].
+
+    Examples
+    --------
+    >>> top_share([1, 1, 2, 6], 0.25)  # the top one of four holds 6 of 10
+    0.6
+    >>> import networkx as nx
+    >>> top_share(nx.star_graph(4), 0.2)  # the hub holds 4 of the 8 tie ends
+    0.5
     """
     if not 0.0 < float(fraction) <= 1.0:
         raise ValueError(f"fraction must lie in (0, 1], got {fraction}")
@@ -244,7 +290,24 @@ def gini(values: nx.Graph | Mapping[Hashable, float] | Iterable[float]) -> float
     """Gini coefficient: 0 when everyone holds the same, ``(n - 1) / n`` when one holds all.
 
     Half the mean absolute difference between two holders drawn at random (with
-    replacement), divided by the mean. For a graph the amounts are degrees.
+    replacement), divided by the mean.
+
+    Parameters
+    ----------
+    values : networkx.Graph, mapping or iterable of float
+        The amounts held; for a graph, its nodes' degrees; for a mapping, its values.
+
+    Returns
+    -------
+    float
+        The coefficient; 0.0 when every amount is zero.
+
+    Examples
+    --------
+    >>> gini([3, 3, 3, 3])
+    0.0
+    >>> gini([0, 0, 0, 4])  # one of four holds everything: (4 - 1) / 4
+    0.75
     """
     x = np.sort(_amounts(values))
     n, total = x.size, x.sum()
@@ -268,17 +331,71 @@ def side(B: nx.Graph, part: int) -> list[Hashable]:
 
     The course's convention: 0 for people (customers, the Southern Women), 1 for
     places and occasions (venues, events).
+
+    Parameters
+    ----------
+    B : networkx.Graph
+        A two-mode graph.
+    part : int
+        0 or 1.
+
+    Returns
+    -------
+    list
+        The nodes of that side (empty when none carries ``bipartite=part``).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> B = nx.Graph()
+    >>> B.add_nodes_from(["Ana", "Ben", "Cy"], bipartite=0)
+    >>> B.add_nodes_from(["café", "gym", "bar"], bipartite=1)
+    >>> B.add_edges_from([("Ana", "café"), ("Ana", "gym"), ("Ben", "café"), ("Ben", "gym"),
+    ...                   ("Cy", "café"), ("Cy", "bar")])
+    >>> side(B, 1)
+    ['café', 'gym', 'bar']
+    >>> len(side(B, 0))
+    3
     """
     return [v for v, p in B.nodes(data="bipartite") if p == part]
 
 
 def projection(B: nx.Graph, part: int = 1) -> nx.Graph:
-    """One-mode projection onto side ``part``: two nodes are tied when they share a
-    neighbour, with ``weight`` = how many they share (shared customers of two venues,
-    shared venues of two customers). Node attributes are kept.
+    """One-mode projection onto side ``part``: two nodes are tied when they share a neighbour.
 
     The result of ``bipartite.weighted_projected_graph``, with its ties put in graph
     order (networkx collects them through sets, whose order changes from run to run).
+
+    Parameters
+    ----------
+    B : networkx.Graph
+        A two-mode graph whose nodes carry ``bipartite`` 0 or 1.
+    part : int, default 1
+        The side to keep (1: venues or events, 0: people).
+
+    Returns
+    -------
+    networkx.Graph
+        The nodes of that side with their attributes; edge ``weight`` counts the shared
+        neighbours (shared customers of two venues, shared venues of two customers).
+
+    Raises
+    ------
+    ValueError
+        When no node has ``bipartite`` equal to ``part``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> B = nx.Graph()
+    >>> B.add_nodes_from(["Ana", "Ben", "Cy"], bipartite=0)
+    >>> B.add_nodes_from(["café", "gym", "bar"], bipartite=1)
+    >>> B.add_edges_from([("Ana", "café"), ("Ana", "gym"), ("Ben", "café"), ("Ben", "gym"),
+    ...                   ("Cy", "café"), ("Cy", "bar")])
+    >>> list(projection(B).edges(data="weight"))
+    [('café', 'gym', 2), ('café', 'bar', 1)]
+    >>> projection(B, 0)["Ana"]["Ben"]["weight"]  # two venues in common
+    2
     """
     nodes = side(B, part)
     if not nodes:
@@ -296,10 +413,35 @@ def top_pairs(P: nx.Graph, k: int = 5, weight: str = "weight", *,
               ties: bool = True) -> list[tuple[Hashable, Hashable, float]]:
     """The ``k`` heaviest ties of a projection as ``(u, v, weight)``, heaviest first.
 
-    With ``ties=True`` (the default) every pair as heavy as the ``k``-th is kept too, so
-    the list can be longer than ``k``: cutting at exactly ``k`` would drop a pair that
-    shares as many as one that is shown. Equal weights are ordered by the nodes'
-    places in the graph (``u`` before ``v``), so the list is the same on every run.
+    Equal weights are ordered by the nodes' places in the graph (``u`` before ``v``),
+    so the list is the same on every run.
+
+    Parameters
+    ----------
+    P : networkx.Graph
+        A weighted graph, usually from :func:`projection`.
+    k : int, default 5
+        How many ties to keep.
+    weight : str, default "weight"
+        The edge attribute to rank by (a tie without it weighs 1).
+    ties : bool, default True
+        Keep every pair as heavy as the ``k``-th too, so the list can be longer than
+        ``k``: cutting at exactly ``k`` would drop a pair that shares as many as one that
+        is shown.
+
+    Returns
+    -------
+    list of (node, node, float)
+        The heaviest ties.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> P = nx.Graph([("a", "b", {"weight": 3}), ("b", "c", {"weight": 1}), ("a", "c", {"weight": 1})])
+    >>> top_pairs(P, 1)
+    [('a', 'b', 3)]
+    >>> len(top_pairs(P, 2)), len(top_pairs(P, 2, ties=False))  # b-c weighs as much as a-c
+    (3, 2)
     """
     index = {v: i for i, v in enumerate(P)}
     edges = [(u, v, d.get(weight, 1)) if index[u] < index[v] else (v, u, d.get(weight, 1))
@@ -318,14 +460,54 @@ def also_visited(B: nx.Graph, node: Hashable, k: int = 5, by: str = "shared",
                  min_shared: int = FEW_SHARED) -> dict[Hashable, dict[str, float | str]]:
     """"Customers who came here also went to": the top ``k`` other nodes on ``node``'s side.
 
-    For each other venue ``v``: ``shared``, the customers of ``node`` who also went to
-    ``v``; ``share``, that number as a share of ``node``'s customers; ``lift``, the share
-    divided by ``v``'s share of all customers (above 1: ``node``'s customers go to ``v``
-    more often than customers in general); and ``note``, a warning when the lift rests
-    on fewer than ``min_shared`` shared customers (a lift of 3 from two people is
-    luck as often as taste). ``by="shared"`` ranks by the count, which favours venues
+    ``by="shared"`` ranks by the count of shared customers, which favours venues
     everybody visits; ``by="lift"`` ranks by lift, which finds the venues this one's
     customers are drawn to.
+
+    Parameters
+    ----------
+    B : networkx.Graph
+        A two-mode graph whose nodes carry ``bipartite`` 0 or 1 (see :func:`side`).
+    node : hashable
+        The venue (or customer) to start from.
+    k : int, default 5
+        How many other nodes to return at most.
+    by : {"shared", "lift"}, default "shared"
+        What to rank by.
+    min_shared : int, default FEW_SHARED (5)
+        Below this many shared customers a row gets a warning ``note``.
+
+    Returns
+    -------
+    dict
+        Other node -> ``{"shared", "share", "lift", "note"}``, best first: ``shared`` counts
+        the customers of ``node`` who also went there; ``share`` is that number as a share
+        of ``node``'s customers; ``lift`` divides the share by the other node's share of all
+        customers (above 1: ``node``'s customers go there more often than customers in
+        general); ``note`` warns when the lift rests on fewer than ``min_shared`` shared
+        customers (a lift of 3 from two people is luck as often as taste). Nodes that share
+        no customer are left out.
+
+    Raises
+    ------
+    ValueError
+        For a ``by`` other than "shared" or "lift".
+    networkx.NodeNotFound
+        When ``node`` is not in ``B``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> B = nx.Graph()
+    >>> B.add_nodes_from(["Ana", "Ben", "Cy"], bipartite=0)
+    >>> B.add_nodes_from(["café", "gym", "bar"], bipartite=1)
+    >>> B.add_edges_from([("Ana", "café"), ("Ana", "gym"), ("Ben", "café"), ("Ben", "gym"),
+    ...                   ("Cy", "café"), ("Cy", "bar")])
+    >>> rows = also_visited(B, "gym", min_shared=2)
+    >>> list(rows), rows["café"]["shared"], rows["café"]["lift"]
+    (['café'], 2, 1.0)
+    >>> also_visited(B, "café")["gym"]["note"]
+    'fewer than 5 shared: unreliable'
     """
     if by not in ("shared", "lift"):
         raise ValueError(f"by must be 'shared' or 'lift', got {by!r}")

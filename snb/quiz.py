@@ -123,7 +123,36 @@ def show(title: str, questions: Iterable[Question | Mapping[str, Any]]) -> Quiz:
 
 
 def load(chapter: int) -> Quiz:
-    """The self-check of a chapter, from ``snb/data/quiz-NN.json`` (``{"title", "questions"}``)."""
+    """The self-check of a chapter, from ``snb/data/quiz-NN.json``.
+
+    The file holds ``{"title", "questions"}``; the questions are checked as
+    :func:`show` checks them.
+
+    Parameters
+    ----------
+    chapter : int
+        The chapter's number (1 reads ``quiz-01.json``).
+
+    Returns
+    -------
+    Quiz
+        Displays as HTML in a notebook, as numbered text elsewhere.
+
+    Raises
+    ------
+    ValueError
+        When the file does not hold exactly a title and questions.
+    FileNotFoundError
+        When the chapter has no quiz file.
+
+    Examples
+    --------
+    >>> quiz = load(1)
+    >>> quiz.title
+    'Chapter 1, the network society'
+    >>> repr(quiz).splitlines()[0]
+    'Self-check: Chapter 1, the network society'
+    """
     name = f"quiz-{int(chapter):02d}.json"
     data = json.loads(resources.files("snb").joinpath("data", name).read_text(encoding="utf-8"))
     if not isinstance(data, dict) or set(data) != {"title", "questions"}:

@@ -31,7 +31,30 @@ MIN_REPLICATIONS = 20
 
 @dataclass(frozen=True)
 class Interval:
-    """A mean and its confidence interval, from ``n`` replications."""
+    """A mean and its confidence interval, from ``n`` replications.
+
+    Made by :func:`mean_interval` and :func:`difference`; printed as
+    ``"862 (95 % CI 846 to 878)"``.
+
+    Parameters
+    ----------
+    mean : float
+        The estimate.
+    low, high : float
+        The interval's ends.
+    n : int
+        The number of replications behind it.
+    level : float, default 0.95
+        The confidence level.
+
+    Examples
+    --------
+    >>> iv = Interval(862.0, 846.0, 878.0, n=20)
+    >>> str(iv), iv.half_width, iv.excludes_zero
+    ('862 (95 % CI 846 to 878)', 16.0, True)
+    >>> Interval(0.1, -0.2, 0.4, n=20).format(1)
+    '0.1 (95 % CI -0.2 to 0.4)'
+    """
 
     mean: float
     low: float
@@ -93,7 +116,26 @@ def _values(values: Iterable[float]) -> np.ndarray:
 
 
 def mean_interval(values: Iterable[float], level: float = 0.95) -> Interval:
-    """Mean of replications with Student's t confidence interval."""
+    """Mean of replications with Student's t confidence interval.
+
+    Parameters
+    ----------
+    values : iterable of float
+        The replications (at least two).
+    level : float, default 0.95
+        The confidence level.
+
+    Returns
+    -------
+    Interval
+        The mean with its interval and the number of replications.
+
+    Examples
+    --------
+    >>> iv = mean_interval([1, 2, 3, 4, 5])
+    >>> iv.mean, iv.n, round(iv.low, 2), round(iv.high, 2)
+    (3.0, 5, 1.04, 4.96)
+    """
     x = _values(values)
     n = x.size
     mean = float(x.mean())
@@ -106,10 +148,34 @@ def difference(a: Sequence[float], b: Sequence[float], *, paired: bool = True,
                level: float = 0.95) -> Interval:
     """Interval of mean(a) - mean(b).
 
-    ``paired=True``: replication ``i`` of ``a`` and of ``b`` used the same random seed,
-    so the interval is that of the differences ``a[i] - b[i]`` (narrower, because both
-    options met the same luck). ``paired=False``: Welch's interval for two independent
-    samples.
+    Parameters
+    ----------
+    a, b : sequence of float
+        The replications of two options.
+    paired : bool, default True
+        True when replication ``i`` of ``a`` and of ``b`` used the same random seed: the
+        interval is then that of the differences ``a[i] - b[i]`` (narrower, because both
+        options met the same luck). False: Welch's interval for two independent samples.
+    level : float, default 0.95
+        The confidence level.
+
+    Returns
+    -------
+    Interval
+        The difference of the means with its interval.
+
+    Raises
+    ------
+    ValueError
+        When paired samples differ in length.
+
+    Examples
+    --------
+    >>> a, b = [3, 4, 5, 6] * 5, [1, 2, 3, 4] * 5
+    >>> difference(a, b)  # every pair differs by exactly 2
+    Interval(mean=2.0, low=2.0, high=2.0, n=20, level=0.95)
+    >>> difference(a, b, paired=False).format(2)
+    '2.00 (95 % CI 1.27 to 2.73)'
     """
     x, y = _values(a), _values(b)
     if paired:
@@ -127,8 +193,29 @@ def difference(a: Sequence[float], b: Sequence[float], *, paired: bool = True,
 def verdict(diff: Interval, a: str, b: str) -> str:
     """``"a beats b"``, ``"b beats a"`` or ``"a and b are indistinguishable"``.
 
-    ``diff`` is the interval of mean(a) - mean(b) where larger is better. A verdict
-    resting on fewer than :data:`MIN_REPLICATIONS` replications raises.
+    Parameters
+    ----------
+    diff : Interval
+        The interval of mean(a) - mean(b), where larger is better.
+    a, b : str
+        The options' names.
+
+    Returns
+    -------
+    str
+        "beats" only when the interval excludes zero.
+
+    Raises
+    ------
+    ValueError
+        When ``diff`` rests on fewer than :data:`MIN_REPLICATIONS` replications.
+
+    Examples
+    --------
+    >>> verdict(Interval(2.0, 1.0, 3.0, n=20), "peers", "broadcast")
+    'peers beats broadcast'
+    >>> verdict(Interval(0.5, -1.0, 2.0, n=20), "peers", "broadcast")
+    'peers and broadcast are indistinguishable'
     """
     if diff.n < MIN_REPLICATIONS:
         raise ValueError(f"a verdict needs at least {MIN_REPLICATIONS} replications, got {diff.n}")
@@ -140,18 +227,50 @@ def verdict(diff: Interval, a: str, b: str) -> str:
 
 
 def across_seeds(func: Callable[[int], float], seeds: Iterable[int] = range(MIN_REPLICATIONS)) -> np.ndarray:
-    """``func(seed)`` for every random seed, as an array (one replication each)."""
+    """``func(seed)`` for every random seed, as an array (one replication each).
+
+    Parameters
+    ----------
+    func : callable
+        Takes a seed (int) and returns one number.
+    seeds : iterable of int, default range(MIN_REPLICATIONS)
+        The seeds, 0 to 19 unless given.
+
+    Returns
+    -------
+    numpy.ndarray
+        One float per seed, in the seeds' order.
+
+    Examples
+    --------
+    >>> across_seeds(lambda seed: seed * 2, range(3))
+    array([0., 2., 4.])
+    >>> across_seeds(lambda seed: 1.0).size  # the default: 20 replications
+    20
+    """
     return np.array([func(int(s)) for s in seeds], dtype=float)
 
 
 def region_intervals(points: Iterable[dict]) -> list[Interval]:
-    """The intervals of a sweep stored by the verdict registry (a region verdict's
-    ``details["points"]``), for :func:`snb.draw.sweep_plot`.
+    """The intervals of a sweep stored by the verdict registry, for :func:`snb.draw.sweep_plot`.
+
+    Parameters
+    ----------
+    points : iterable of dict
+        A region verdict's ``details["points"]``: each with ``estimate``, ``low``, ``high``
+        and ``n``.
+
+    Returns
+    -------
+    list of Interval
+        One interval per point, in order.
 
     Examples
     --------
-    >>> region_intervals([{"estimate": 1.0, "low": 0.5, "high": 1.5, "n": 20}])[0].mean
-    1.0
+    >>> ivs = region_intervals([{"estimate": 1.0, "low": 0.5, "high": 1.5, "n": 20},
+    ...                         {"estimate": -0.1, "low": -0.4, "high": 0.2, "n": 20}])
+    >>> [iv.excludes_zero for iv in ivs]
+    [True, False]
     """
     return [Interval(float(p["estimate"]), float(p["low"]), float(p["high"]), int(p["n"]))
             for p in points]

@@ -29,7 +29,33 @@ def region_rows(verdict: Any) -> dict[str, dict[str, Any]]:
 
 
 def region_picture(verdict: Any, *, title: str, xlabel: str, ylabel: str, name: str) -> draw.Picture:
-    """The region verdict's differences with their bands over the swept values."""
+    """The region verdict's differences with their bands over the swept values.
+
+    Parameters
+    ----------
+    verdict : Verdict
+        A region verdict: its ``details["points"]`` hold ``x``, ``estimate``, ``low``,
+        ``high`` and ``n`` for each swept value.
+    title, xlabel, ylabel : str
+        The picture's title and axis labels.
+    name : str
+        The legend's name for the difference.
+
+    Returns
+    -------
+    snb.draw.Picture
+        The :func:`snb.draw.sweep_plot` of the points.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> points = [{"x": 1, "estimate": 2.0, "low": 1.0, "high": 3.0, "n": 20},
+    ...           {"x": 2, "estimate": 0.5, "low": -0.5, "high": 1.5, "n": 20}]
+    >>> picture = region_picture(SimpleNamespace(details={"points": points}), title="Gap",
+    ...                          xlabel="budget", ylabel="difference", name="A minus B")
+    >>> picture.alt.split(": ", 2)[2]  # the sign at each swept value
+    'A minus B: 1 +, 2 0.'
+    """
     points = verdict.details["points"]
     xs = [p["x"] for p in points]
     ivs = [stats.Interval(p["estimate"], p["low"], p["high"], p["n"]) for p in points]

@@ -17,7 +17,31 @@ __all__ = ["Table"]
 
 @dataclass
 class Table:
-    """Rows of numbers shown as an HTML table in notebooks and as aligned text elsewhere."""
+    """Rows of numbers shown as an HTML table in notebooks and as aligned text elsewhere.
+
+    Whole numbers are printed with thousands separators, other numbers with ``digits``
+    decimals, anything else as text; a cell a row lacks is left blank.
+
+    Parameters
+    ----------
+    rows : mapping of str to mapping of str to value
+        Row name -> {column name: value}; the columns are the union of the rows' keys,
+        in order of first appearance.
+    title : str, default ""
+        A caption above the table.
+    digits : int, default 2
+        Decimals of non-whole numbers.
+
+    Examples
+    --------
+    >>> Table({"Ana": {"ties": 3, "share": 0.5}, "Ben": {"ties": 2, "share": 0.25}}, title="Team")
+    Team
+         ties  share
+    Ana     3   0.50
+    Ben     2   0.25
+    >>> "<caption>Team</caption>" in Table({"Ana": {"ties": 3}}, title="Team")._repr_html_()
+    True
+    """
 
     rows: Mapping[str, Mapping[str, float]]
     title: str = ""

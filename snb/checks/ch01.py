@@ -39,7 +39,30 @@ def _team() -> nx.Graph:
 
 @teaching_check
 def check_team_basics(density: Any, most_connected: Any) -> Feedback:
-    """Exercise 1.1: density of the tiny team and who has the most ties."""
+    """Exercise 1.1: density of the tiny team and who has the most ties.
+
+    Parameters
+    ----------
+    density : float
+        The team network's density, a share between 0 and 1.
+    most_connected : set
+        Everyone with the most ties.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_team_basics(..., ...).status
+    'unanswered'
+    >>> check_team_basics("0.5", {"Ana"})
+    ! Cannot check this answer: the answer is the text '0.5', not a number.
+      Hint: remove the quotes: 0.5, not '0.5'.
+    """
     G = _team()
     value, problem = number_problem(density, what="the density of the network")
     if problem:
@@ -78,8 +101,37 @@ def check_team_basics(density: Any, most_connected: Any) -> Feedback:
 
 @teaching_check
 def check_two_step_design(G: Any, *, sender: str = "Brand", people: int = 8, max_direct: int = 3) -> Feedback:
-    """Exercise 1.2: a network where ``sender`` reaches everyone within 2 steps
-    while talking directly to at most ``max_direct`` people."""
+    """Exercise 1.2: a network where ``sender`` reaches everyone within 2 steps.
+
+    The sender may talk directly to at most ``max_direct`` people.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The learner's design.
+    sender : str, default "Brand"
+        The node who sends the message.
+    people : int, default 8
+        How many people the network must have, the sender included.
+    max_direct : int, default 3
+        How many people the sender may talk to directly.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> check_two_step_design(...).status
+    'unanswered'
+    >>> check_two_step_design(nx.path_graph(3))
+    ✘ Not yet: there is no 'Brand' in your network.
+      Hint: add a person called 'Brand'.
+    """
     problem = graph_problem(G, max_nodes=1000, what="your network (a networkx Graph)", self_loops=True)
     if problem:
         return problem
@@ -118,7 +170,28 @@ REACH_EXERCISE = {"topology": "media + peers", "n": 60, "seed": 4, "source": 0, 
 
 @teaching_check
 def check_two_step_reach(answer: Any) -> Feedback:
-    """Exercise 1.3: who media hub 0 reaches within two steps (the hub included)."""
+    """Exercise 1.3: who media hub 0 reaches within two steps (the hub included).
+
+    Parameters
+    ----------
+    answer : set
+        The people reached, as a set of node numbers.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_two_step_reach(...).status
+    'unanswered'
+    >>> check_two_step_reach("everyone")
+    ! Cannot check this answer: the answer 'everyone' is a single value, not a collection of nodes.
+      Hint: give the set of people reached as a set, e.g. {'Ana', 'Ben'}, even if it has one member.
+    """
     from snb.datasets import communication_network
 
     spec = REACH_EXERCISE
@@ -185,7 +258,31 @@ def _close(value: float, target: float, tol: float) -> bool:
 
 @teaching_check
 def check_seeding_comparison(better: Any, broadcast_mean: Any, peer_mean: Any) -> Feedback:
-    """Exercise 1.4: estimate mean reach for both seedings and say which is larger."""
+    """Exercise 1.4: mean reach of both seedings, and which is larger.
+
+    Parameters
+    ----------
+    better : str
+        ``"broadcast"`` or ``"peer"``.
+    broadcast_mean, peer_mean : float
+        Mean number of people reached by each seeding, over many seeded runs of the exercise's
+        cascade.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_seeding_comparison(..., ..., ...).status
+    'unanswered'
+    >>> check_seeding_comparison("peer", 0.3, 25)
+    ✘ Not yet: broadcast_mean = 0.3 is impossible: reach lies between 1 and 200 people.
+      Hint: take the mean of cascade_sizes(...), not a share or a sum.
+    """
     ref = _seeding_reference()
     means = {}
     for name, value in (("broadcast_mean", broadcast_mean), ("peer_mean", peer_mean)):
@@ -260,7 +357,28 @@ DECISION_EXERCISE: dict[str, Any] = {
 
 @teaching_check
 def check_decision(answer: Any) -> Feedback:
-    """Exercise 1.5: the manager's choice, given as the option's letter or its text."""
+    """Exercise 1.5: the manager's choice, given as the option's letter or its text.
+
+    Parameters
+    ----------
+    answer : str
+        One letter, A to D, or the text of an option (any case).
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_decision(...).status
+    'unanswered'
+    >>> check_decision("E")
+    ! Cannot check this answer: 'E' is not one of the options.
+      Hint: answer with one letter, A, B, C or D, or copy an option's text.
+    """
     spec = DECISION_EXERCISE
     return choice_check(answer, spec["options"], spec["answer"],
                         "compare the measured dialogue pass-on with the crossover in the lesson's sweep.",
@@ -276,7 +394,32 @@ EMAIL_EXERCISE = {"file": "agency-email-export.csv", "columns": ("source", "targ
 
 @teaching_check
 def check_email_export(G: Any, broker: Any) -> Feedback:
-    """Exercise 1.6: the email export as contacts, and the person most paths run through."""
+    """Exercise 1.6: the email export as contacts, and the person most paths run through.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The export read as an undirected network: one tie per pair who emailed, no header row,
+        no notes to self.
+    broker : str
+        The name of the person on the most shortest paths between the others.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> check_email_export(..., ...).status
+    'unanswered'
+    >>> check_email_export(nx.DiGraph([("Ana", "Ben")]), "Ana")
+    ✘ Not yet: this is a directed network: the export lists each direction as its own row.
+      Hint: the exercise counts one contact per pair: build nx.Graph(), or use G.to_undirected().
+    """
     from snb.datasets import load_email_export
 
     truth = load_email_export()

@@ -55,7 +55,29 @@ def _case_hint(strangers: list, known: Iterable[Hashable]) -> str:
 
 @teaching_check
 def check_visits_network(B: Any) -> Feedback:
-    """Exercise 2.1: the two-mode check-in network of :data:`VISITS_EXERCISE`."""
+    """Exercise 2.1: the two-mode check-in network of :data:`VISITS_EXERCISE`.
+
+    Parameters
+    ----------
+    B : networkx.Graph
+        Customers and venues as nodes (with their ``bipartite`` side), visits as ties.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> check_visits_network(...).status
+    'unanswered'
+    >>> check_visits_network(nx.Graph([("Ana", "Ben")]))
+    ✘ Not yet: not in the table: ["'Ana'", "'Ben'"].
+      Hint: use the names exactly as they are written in the data.
+    """
     if isinstance(B, nx.Graph) and B.is_multigraph():
         return invalid("this is a multigraph, with one tie per visit.",
                         "use nx.Graph(): one tie per customer and venue, with repeat visits counted in "
@@ -183,7 +205,31 @@ def _pair_list(answer: Any, venues: set, k: int) -> tuple[list[frozenset] | None
 
 @teaching_check
 def check_co_visits(venue_projection: Any, top_pairs: Any) -> Feedback:
-    """Exercise 2.2: the venues' co-visit projection and its ``k`` heaviest pairs."""
+    """Exercise 2.2: the venues' co-visit projection and its heaviest pairs.
+
+    Parameters
+    ----------
+    venue_projection : networkx.Graph
+        The one-mode projection onto the venues, weighted by shared customers.
+    top_pairs : list of (str, str, int)
+        The heaviest pairs of the projection with their weights.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> check_co_visits(..., ...).status
+    'unanswered'
+    >>> check_co_visits(nx.Graph(), [])
+    ! Cannot check this answer: the network is empty: it has no people yet.
+      Hint: add people and ties before checking.
+    """
     B, truth = _co_visit_truth()
     k = CO_VISIT_EXERCISE["k"]
     P = venue_projection
@@ -277,7 +323,31 @@ def _concentration_truth() -> dict[str, float]:
 
 @teaching_check
 def check_concentration(top1: Any, top10: Any, gini: Any) -> Feedback:
-    """Exercise 2.3: top 1 % share, top 10 % share and Gini of the customers per business."""
+    """Exercise 2.3: top 1 % share, top 10 % share and Gini of the customers per business.
+
+    Parameters
+    ----------
+    top1, top10 : float
+        Shares of all customers held by the top 1 % and the top 10 % of businesses, between 0
+        and 1.
+    gini : float
+        The Gini coefficient of the customers per business.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_concentration(..., ..., ...).status
+    'unanswered'
+    >>> check_concentration(0.2, 0.1, 0.5)
+    ✘ Not yet: top1 is larger than top10, but the top 10 % include the top 1 %.
+      Hint: check the order of your arguments: top1, top10, gini.
+    """
     truth = _concentration_truth()
     tol = CONCENTRATION_EXERCISE["tolerance"]
     n = CONCENTRATION_EXERCISE["n_businesses"]
@@ -351,7 +421,28 @@ def _partner_values() -> tuple[nx.Graph, dict[str, dict[str, float]]]:
 
 @teaching_check
 def check_partner_choice(partner: Any) -> Feedback:
-    """Exercise 2.4: the one partner venue that wins the most customers with the staff hours available."""
+    """Exercise 2.4: the one partner venue that wins the most customers with the staff hours available.
+
+    Parameters
+    ----------
+    partner : str
+        The venue's name, as written in the data.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_partner_choice(...).status
+    'unanswered'
+    >>> check_partner_choice("Nowhere bar")
+    ! Cannot check this answer: 'Nowhere bar' is not a place in this city.
+      Hint: use the names exactly as they are written in the data.
+    """
     B, rows = _partner_values()
     s = PARTNER_EXERCISE
     if partner is ...:
@@ -468,6 +559,27 @@ _DECISION_HINTS = {
 
 @teaching_check
 def check_manager_decision(decision: Any) -> Feedback:
-    """Exercise 2.5: the plan to advise, as a letter A to D or the option's text (any case)."""
+    """Exercise 2.5: the plan to advise, as a letter A to D or the option's text (any case).
+
+    Parameters
+    ----------
+    decision : str
+        One letter, A to D, or the text of an option.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_manager_decision(...).status
+    'unanswered'
+    >>> check_manager_decision(3)
+    ! Cannot check this answer: expected one letter as text, got 3.
+      Hint: write one letter, A, B, C or D, in quotes: decision = "..." with the letter inside.
+    """
     return choice_check(decision, MANAGER_DECISION_EXERCISE["options"], "B", _DECISION_HINTS,
                         feedback=_decision_text, name="decision")

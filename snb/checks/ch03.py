@@ -62,7 +62,29 @@ def _practice_ties() -> set[frozenset]:
 
 @teaching_check
 def check_practice_community(G: Any) -> Feedback:
-    """Exercise 3.1: two circles of four who all talk to each other, joined by one bridge."""
+    """Exercise 3.1: two circles of four who all talk to each other, joined by one bridge.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The learner's community of practice.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> check_practice_community(...).status
+    'unanswered'
+    >>> check_practice_community(nx.path_graph(8))
+    ✘ Not yet: not in the description: ['0', '1', '2', '3'].
+      Hint: the community has exactly the eight people named in the description.
+    """
     problem = graph_problem(G, max_nodes=200, what="your community of practice (a networkx Graph)")
     if problem:
         return problem
@@ -162,7 +184,30 @@ def _partition_problem(partition: Any, G: nx.Graph) -> tuple[list[set] | None, F
 
 @teaching_check
 def check_karate_communities(partition: Any, ari: Any) -> Feedback:
-    """Exercise 3.2: the karate club's communities and their adjusted Rand index with the factions."""
+    """Exercise 3.2: the karate club's communities and their adjusted Rand index with the factions.
+
+    Parameters
+    ----------
+    partition : list of set
+        The communities found, each a set of members.
+    ari : float
+        Their adjusted Rand index with the two factions.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_karate_communities(..., ...).status
+    'unanswered'
+    >>> check_karate_communities([{0, 1}], 0.5)
+    ✘ Not yet: 32 members in no community, e.g. [2, 3, 4].
+      Hint: every member belongs to one community: give all of them.
+    """
     G, known = _karate()
     parts, problem = _partition_problem(partition, G)
     if problem:
@@ -203,8 +248,30 @@ def _fragmenting_departures(share: float) -> int:
 
 @teaching_check
 def check_fragmenting_departures(departures: Any) -> Feedback:
-    """Exercise 3.3: how many of the best-connected members must leave before the largest
-    connected group holds less than half of the original members."""
+    """Exercise 3.3: how many best-connected members must leave for the network to fall apart.
+
+    Falling apart: the largest connected group holds less than half of the original members.
+
+    Parameters
+    ----------
+    departures : int
+        The number of departures.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_fragmenting_departures(...).status
+    'unanswered'
+    >>> check_fragmenting_departures(-1)
+    ! Cannot check this answer: -1 is not a count of members.
+      Hint: give a whole number, such as 3.
+    """
     value, problem = number_problem(departures, what="the number of departures")
     if problem:
         return problem
@@ -241,6 +308,27 @@ _MERGE_FEEDBACK = {
 
 @teaching_check
 def check_merge_advice(choice: Any) -> Feedback:
-    """Exercise 3.4: the advice to a community manager about merging chapters."""
+    """Exercise 3.4: the advice to a community manager about merging chapters.
+
+    Parameters
+    ----------
+    choice : str
+        One letter, A to D, or the text of an option.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_merge_advice(...).status
+    'unanswered'
+    >>> check_merge_advice("Z")
+    ! Cannot check this answer: 'Z' is not one of the options.
+      Hint: answer with one letter, A, B, C or D, or copy an option's text.
+    """
     return choice_check(choice, MERGE_OPTIONS, "B", "what does modularity compare a community with, and how "
                         "does that change as the network grows?", feedback=_MERGE_FEEDBACK, name="choice")

@@ -65,7 +65,29 @@ def _small_firm_ties() -> set[frozenset]:
 
 @teaching_check
 def check_small_firm(G: Any) -> Feedback:
-    """Exercise 4.1: the small firm's informal advice network (undirected, one tie per pair)."""
+    """Exercise 4.1: the small firm's informal advice network (undirected, one tie per pair).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The advice network, undirected.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> check_small_firm(...).status
+    'unanswered'
+    >>> check_small_firm(nx.DiGraph([(0, 1)]))
+    ! Cannot check this answer: this is a directed network (a DiGraph), but the exercise is about two-way ties.
+      Hint: use nx.Graph() instead, or convert with G.to_undirected().
+    """
     problem = graph_problem(G, max_nodes=200, what="the advice network (a networkx Graph)")
     if problem:
         return problem
@@ -101,7 +123,28 @@ def check_small_firm(G: Any) -> Feedback:
 
 @teaching_check
 def check_brokers(answer: Any) -> Feedback:
-    """Exercise 4.2: the top ``k`` people of the synthetic firm by betweenness."""
+    """Exercise 4.2: the top people of the synthetic firm by betweenness.
+
+    Parameters
+    ----------
+    answer : set of int
+        The people's numbers.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_brokers(...).status
+    'unanswered'
+    >>> check_brokers("Ana")
+    ! Cannot check this answer: the answer 'Ana' is a single value, not a collection of nodes.
+      Hint: give the 4 people, as a set of numbers as a set, e.g. {'Ana', 'Ben'}, even if it has one member.
+    """
     spec = BROKER_EXERCISE
     F = _firm(spec["seed"])
     people, problem = node_set_problem(answer, F.informal, what=f"the {spec['k']} people, as a set of numbers")
@@ -135,7 +178,30 @@ def _losses(seed: int) -> dict:
 
 @teaching_check
 def check_key_person(person: Any, loss: Any) -> Feedback:
-    """Exercise 4.3: the person whose departure lowers the others' efficiency most, and by how much."""
+    """Exercise 4.3: the person whose departure lowers the others' efficiency most, and by how much.
+
+    Parameters
+    ----------
+    person : int
+        The person's number in the firm.
+    loss : float
+        The drop in the others' efficiency when that person leaves.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_key_person(..., ...).status
+    'unanswered'
+    >>> check_key_person("CEO", 0.1)
+    ! Cannot check this answer: expected one person's number, got 'CEO'.
+      Hint: the people of the firm are numbered 0 to 99; give one whole number.
+    """
     F = _firm(KEY_PERSON_EXERCISE["seed"])
     person = scalar(person)
     if person is ...:
@@ -191,7 +257,28 @@ _EVANGELIST_FEEDBACK = {
 
 @teaching_check
 def check_evangelists(choice: Any) -> Feedback:
-    """Exercise 4.4: which two people should carry a change programme (judged by two-step reach)."""
+    """Exercise 4.4: which two people should carry a change programme (judged by two-step reach).
+
+    Parameters
+    ----------
+    choice : str
+        One letter, A to D, or the text of an option.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_evangelists(...).status
+    'unanswered'
+    >>> check_evangelists("Z")
+    ! Cannot check this answer: 'Z' is not one of the options.
+      Hint: answer with one letter, A, B, C or D, or copy an option's text.
+    """
     best = max(_EVANGELIST_PAIRS, key=evangelist_reach)
     return choice_check(choice, EVANGELIST_OPTIONS, best,
                         "compare the share of the firm each pair reaches within two steps.",

@@ -61,9 +61,28 @@ def _shares(answer: Any, theta: float) -> tuple[dict[str, float] | None, Feedbac
 def check_threshold_rollout(low: Any, high: Any, advice: Any) -> Feedback:
     """Exercise 4.5: the shares reached at the low and the high threshold, and the advice.
 
-    ``low`` and ``high``: dictionaries ``{"brokers": share, "clustered": share}`` (shares or
-    percentages) at the exercise's two thresholds; ``advice``: ``"brokers"``,
-    ``"clustered"`` or ``"it depends"``.
+    Parameters
+    ----------
+    low, high : dict
+        The shares reached (shares or percentages) at the exercise's two thresholds, as
+        ``{"brokers": share, "clustered": share}``.
+    advice : str
+        ``"brokers"``, ``"clustered"`` or ``"it depends"``.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_threshold_rollout(..., ..., ...).status
+    'unanswered'
+    >>> check_threshold_rollout({"brokers": 0.5}, {"brokers": 0.5}, "brokers")
+    ! Cannot check this answer: the dictionary for threshold 0.25 has no key 'clustered'.
+      Hint: use exactly the keys 'brokers' and 'clustered'.
     """
     want = threshold_answer()
     thetas = ROLLOUT_EXERCISE["thetas"]

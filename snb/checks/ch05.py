@@ -71,8 +71,32 @@ def _family_problem(answer: Any, families: list[str], what: str) -> Feedback | N
 
 @teaching_check
 def check_top_brokers(top_three: Any, family: Any) -> Feedback:
-    """Exercise 5.1: the three families with the highest betweenness, in order, and the family
-    ranked much higher on betweenness than on eigenvector centrality."""
+    """Exercise 5.1: the three families with the highest betweenness, and a broker family.
+
+    The broker family ranks much higher on betweenness than on eigenvector centrality.
+
+    Parameters
+    ----------
+    top_three : list of str
+        The three families, highest betweenness first.
+    family : str
+        The family whose betweenness rank is much higher than its eigenvector rank.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_top_brokers(..., ...).status
+    'unanswered'
+    >>> check_top_brokers("Medici", "Medici")
+    ! Cannot check this answer: expected a list of three families, got 'Medici'.
+      Hint: e.g. ['Medici', 'Strozzi', 'Albizzi'].
+    """
     G, scores = _florence()
     families = list(G)
     if top_three is ...:
@@ -128,7 +152,29 @@ def _ego_ties() -> set[frozenset]:
 
 @teaching_check
 def check_ego_network(G: Any) -> Feedback:
-    """Exercise 5.2: Mia's ego network, with her effective size and constraint (Burt 1992)."""
+    """Exercise 5.2: Mia's ego network, with her effective size and constraint (Burt 1992).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Mia, her contacts and the ties among them.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> check_ego_network(...).status
+    'unanswered'
+    >>> check_ego_network(nx.Graph([("Ana", "Ben")]))
+    ✘ Not yet: missing: Mia, Chloe, Dev, Eva, Femi.
+      Hint: Mia and all six contacts belong in the network.
+    """
     problem = graph_problem(G, max_nodes=200, what="Mia's ego network (a networkx Graph)")
     if problem:
         return problem
@@ -175,7 +221,28 @@ def _camp_ties() -> tuple[set[frozenset], list[str]]:
 
 @teaching_check
 def check_camp_bridges(ties: Any) -> Feedback:
-    """Exercise 5.3: the liking ties (either direction) between the Young Turks and the Loyal Opposition."""
+    """Exercise 5.3: the liking ties (either direction) between the Young Turks and the Loyal Opposition.
+
+    Parameters
+    ----------
+    ties : list of (str, str)
+        One pair of novices per tie.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_camp_bridges(...).status
+    'unanswered'
+    >>> check_camp_bridges("Peter")
+    ! Cannot check this answer: expected a list of pairs of novices, got 'Peter'.
+      Hint: e.g. [('Peter', 'Mark'), ...]: one pair per tie.
+    """
     want, novices = _camp_ties()
     if ties is ...:
         return unanswered("the ties between the two camps, as a list of pairs")
@@ -251,7 +318,28 @@ _CONTACT_FEEDBACK = {
 
 @teaching_check
 def check_contact_choice(choice: Any) -> Feedback:
-    """Exercise 5.4: which of three contacts to invest time in."""
+    """Exercise 5.4: which of three contacts to invest time in.
+
+    Parameters
+    ----------
+    choice : str
+        One letter, A to C, or the text of an option.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_contact_choice(...).status
+    'unanswered'
+    >>> check_contact_choice("D")
+    ! Cannot check this answer: 'D' is not one of the options.
+      Hint: answer with one letter, A, B or C, or copy an option's text.
+    """
     return choice_check(choice, CONTACT_OPTIONS, "B", "which contact brings something your network does not "
                         "already have, and would also answer when you call?", feedback=_CONTACT_FEEDBACK,
                         name="choice")

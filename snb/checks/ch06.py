@@ -130,7 +130,29 @@ def _top_problem(chosen: set, scores: Mapping[Hashable, float], k: int, what: st
 # ------------------------------------------------------------------ task 6.1
 @teaching_check
 def check_customer_export(G: Any) -> Feedback:
-    """Task 6.1: the customer network rebuilt from ``customer-ties.csv``, with whole-number strengths."""
+    """Task 6.1: the customer network rebuilt from ``customer-ties.csv``, with whole-number strengths.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Customers as nodes, ties with their ``strength``.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> check_customer_export(...).status
+    'unanswered'
+    >>> check_customer_export(nx.DiGraph([("a", "b")]))
+    ! Cannot check this answer: this is a directed network (a DiGraph), but the exercise is about two-way ties.
+      Hint: use nx.Graph() instead, or convert with G.to_undirected().
+    """
     problem = graph_problem(G, max_nodes=100_000, what="the customer network (a networkx Graph)")
     if problem:
         return problem
@@ -178,7 +200,30 @@ VERDICTS = ("broadcast beats peer", "peer beats broadcast", "broadcast and peer 
 
 @teaching_check
 def check_seeding_gap(gap: Any, verdict: Any) -> Feedback:
-    """Task 6.2: broadcast minus peer reach (an Interval or its mean) and the verdict."""
+    """Task 6.2: broadcast minus peer reach, and the verdict.
+
+    Parameters
+    ----------
+    gap : Interval or float
+        The difference broadcast minus peer (the Interval, or its mean).
+    verdict : str
+        The verdict the difference supports.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_seeding_gap(..., ...).status
+    'unanswered'
+    >>> check_seeding_gap("big", "peer beats broadcast")
+    ! Cannot check this answer: the answer is the text 'big', not a number.
+      Hint: remove the quotes: 0.5, not '0.5'.
+    """
     if gap is ...:
         return unanswered("the difference broadcast minus peer (the Interval, or its mean)")
     value = gap.mean if isinstance(gap, stats.Interval) else gap
@@ -217,7 +262,30 @@ def check_seeding_gap(gap: Any, verdict: Any) -> Feedback:
 # ------------------------------------------------------------------ task 6.3
 @teaching_check
 def check_venue_concentration(top_share: Any, gini: Any) -> Feedback:
-    """Task 6.3: the share of check-ins at the busiest fifth of venues, and the Gini coefficient."""
+    """Task 6.3: the share of check-ins at the busiest fifth of venues, and the Gini coefficient.
+
+    Parameters
+    ----------
+    top_share : float
+        The busiest 20 % of venues' share of all check-ins, between 0 and 1.
+    gini : float
+        The Gini coefficient of check-ins per venue.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_venue_concentration(..., ...).status
+    'unanswered'
+    >>> check_venue_concentration("most", 0.5)
+    ! Cannot check this answer: the answer is the text 'most', not a number.
+      Hint: remove the quotes: 0.5, not '0.5'.
+    """
     top, problem = number_problem(top_share, what="the share of check-ins at the busiest 20 % of venues")
     if problem:
         return problem
@@ -253,8 +321,30 @@ def _chains() -> int:
 # ------------------------------------------------------------------ task 6.4
 @teaching_check
 def check_community_stability(count: Any, stability: Any) -> Feedback:
-    """Task 6.4: the number of communities Louvain finds with seed 0, and the mean adjusted Rand
-    index of seeds 1 to 19 with seed 0."""
+    """Task 6.4: the number of communities Louvain finds with seed 0, and how stable they are.
+
+    Parameters
+    ----------
+    count : int
+        The number of communities found with seed 0.
+    stability : float
+        The mean adjusted Rand index of seeds 1 to 19 with seed 0.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_community_stability(..., ...).status
+    'unanswered'
+    >>> check_community_stability("six", 0.9)
+    ! Cannot check this answer: the answer is the text 'six', not a number.
+      Hint: remove the quotes: 0.5, not '0.5'.
+    """
     n, problem = number_problem(count, what="the number of communities found with seed 0")
     if problem:
         return problem
@@ -285,8 +375,23 @@ def check_community_stability(count: Any, stability: Any) -> Feedback:
 # ------------------------------------------------------------------ task 6.5
 @teaching_check
 def check_key_people(brokers: Any, at_risk: Any) -> Feedback:
-    """Task 6.5: the five staff with the lowest constraint, and the staff whose departure would cut
-    off at least two colleagues from the rest of the firm."""
+    """Task 6.5: the staff with the lowest constraint, and those whose departure would cut colleagues off.
+
+    Parameters
+    ----------
+    brokers : set
+        The five staff with the lowest constraint.
+    at_risk : set
+        The staff whose departure would cut off at least two colleagues from the rest of the
+        firm.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+    """
     c, ans = _case(), audit_answers()
     found, problem = node_set_problem(brokers, c.staff, what="the five staff with the lowest constraint")
     if problem:
@@ -326,8 +431,30 @@ def _outpost_ties() -> set[frozenset]:
 
 @teaching_check
 def check_second_link(G: Any) -> Feedback:
-    """Task 6.6: the outpost with its connector's ties, plus one new tie so that no single
-    departure cuts anyone off."""
+    """Task 6.6: the outpost with its connector's ties, plus one new tie so that no one is cut off.
+
+    After the new tie, no single departure may cut anyone off from the rest.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The outpost's network with the new tie.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_second_link(...).status
+    'unanswered'
+    >>> check_second_link("outpost")
+    ! Cannot check this answer: the answer is the text 'outpost', not a network.
+      Hint: build the network with nx.Graph() and G.add_edge(a, b), or with the builder widget.
+    """
     problem = graph_problem(G, max_nodes=200, what="the outpost's network (a networkx Graph)")
     if problem:
         return problem
@@ -364,7 +491,20 @@ def check_second_link(G: Any) -> Feedback:
 # ------------------------------------------------------------------ task 6.7
 @teaching_check
 def check_influencers(top: Any) -> Feedback:
-    """Task 6.7: the six customers with the highest strength-weighted PageRank."""
+    """Task 6.7: the six customers with the highest strength-weighted PageRank.
+
+    Parameters
+    ----------
+    top : set
+        The six customers.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+    """
     c, ans = _case(), audit_answers()
     found, problem = node_set_problem(top, c.customers, what="the six customers with the highest score")
     if problem:
@@ -405,7 +545,28 @@ def _recommendation_text(letter: str) -> str:
 
 @teaching_check
 def check_recommendation(letter: Any) -> Feedback:
-    """Task 6.8: the launch plan the audit supports."""
+    """Task 6.8: the launch plan the audit supports.
+
+    Parameters
+    ----------
+    letter : str
+        One letter, A to D, or the text of an option.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_recommendation(...).status
+    'unanswered'
+    >>> check_recommendation("Z")
+    ! Cannot check this answer: 'Z' is not one of the options.
+      Hint: answer with one letter, A, B, C or D, or copy an option's text.
+    """
     return choice_check(letter, RECOMMENDATION_OPTIONS, "D", _RECOMMENDATION_HINTS,
                         feedback=_recommendation_text, name="plan")
 
@@ -432,6 +593,27 @@ def _assumption_text(letter: str) -> str:
 
 @teaching_check
 def check_assumption(letter: Any) -> Feedback:
-    """Task 6.9: the assumption on which the launch plan's choice of customers rests."""
+    """Task 6.9: the assumption on which the launch plan's choice of customers rests.
+
+    Parameters
+    ----------
+    letter : str
+        One letter, A to D, or the text of an option.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_assumption(...).status
+    'unanswered'
+    >>> check_assumption("Z")
+    ! Cannot check this answer: 'Z' is not one of the options.
+      Hint: answer with one letter, A, B, C or D, or copy an option's text.
+    """
     return choice_check(letter, ASSUMPTION_OPTIONS, "B", _ASSUMPTION_HINTS, feedback=_assumption_text,
                         name="assumption")

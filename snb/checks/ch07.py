@@ -73,7 +73,28 @@ _ROSTER = ("list", "roster", "tick", "select", "choose")
 
 @teaching_check
 def check_survey_question(question: Any) -> Feedback:
-    """Exercise 7.1: a rewritten survey question (text) without the flaws of :data:`FLAWED_QUESTION`."""
+    """Exercise 7.1: a rewritten survey question without the flaws of :data:`FLAWED_QUESTION`.
+
+    Parameters
+    ----------
+    question : str
+        The new question's text.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_survey_question(...).status
+    'unanswered'
+    >>> check_survey_question("Who?")
+    ✘ Not yet: the question is too short to tell a respondent what to answer.
+      Hint: say which relation you ask about, over which period, and how people give names.
+    """
     if question is ...:
         return unanswered("your rewritten question, as text")
     if not isinstance(question, str):
@@ -126,8 +147,30 @@ def broker_threshold(verdict: str = THRESHOLD_EXERCISE["verdict"]) -> float:
 
 @teaching_check
 def check_threshold(rate: Any) -> Feedback:
-    """Exercise 7.2: the response rate (a share, or a percentage) from which a top-5 broker
-    list is worth giving when the busiest answer least."""
+    """Exercise 7.2: the response rate from which a top-5 broker list is worth giving.
+
+    The exercise's survey is one where the busiest people answer least.
+
+    Parameters
+    ----------
+    rate : float
+        The response rate, as a share or a percentage.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_threshold(...).status
+    'unanswered'
+    >>> check_threshold("high")
+    ! Cannot check this answer: the answer is the text 'high', not a number.
+      Hint: remove the quotes: 0.5, not '0.5'.
+    """
     value, problem = number_problem(rate, what="the response rate")
     if problem:
         return problem
@@ -161,7 +204,28 @@ def _letter(choice: Any, options: dict[str, str]) -> tuple[str | None, Feedback 
 
 @teaching_check
 def check_qap_reading(choice: Any) -> Feedback:
-    """Exercise 7.3: which reading of the QAP result on friendship and advice is right."""
+    """Exercise 7.3: which reading of the QAP result on friendship and advice is right.
+
+    Parameters
+    ----------
+    choice : str
+        One letter, A to D.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_qap_reading(...).status
+    'unanswered'
+    >>> check_qap_reading("E")
+    ! Cannot check this answer: expected one of the letters A, B, C, D, got 'E'.
+      Hint: write the letter as text, e.g. 'A'.
+    """
     letter, problem = _letter(choice, QAP_OPTIONS)
     if problem:
         return problem
@@ -198,7 +262,28 @@ _INTERVAL = re.compile(r"(95\s*%|ci\b|interval|between\s+\d+[.,]?\d*\s*%?\s+and\
 
 @teaching_check
 def check_summary(summary: Any) -> Feedback:
-    """Exercise 7.4: a two-paragraph summary of the sample survey's report for a manager."""
+    """Exercise 7.4: a two-paragraph summary of the sample survey's report for a manager.
+
+    Parameters
+    ----------
+    summary : str
+        Two paragraphs separated by an empty line: findings, then caveats.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_summary(...).status
+    'unanswered'
+    >>> check_summary("All is well.")
+    ✘ Not yet: the summary has 1 paragraph; the exercise asks for two.
+      Hint: separate the paragraphs with an empty line: findings, then caveats.
+    """
     if summary is ...:
         return unanswered("your summary, as text")
     if not isinstance(summary, str):
@@ -250,8 +335,30 @@ def _survey_ties() -> set[frozenset]:
 
 @teaching_check
 def check_survey_network(G: Any) -> Feedback:
-    """Exercise 7.5: the undirected network a survey shows under the union rule, everyone in
-    the boundary included."""
+    """Exercise 7.5: the undirected network a survey shows under the union rule.
+
+    Everyone in the survey's boundary belongs in it, named or not.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The survey's network.
+
+    Returns
+    -------
+    Feedback
+        ``correct``; ``incorrect``, with a hint that does not give the answer away;
+        ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
+        wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_survey_network(...).status
+    'unanswered'
+    >>> check_survey_network([("a", "b")])
+    ! Cannot check this answer: expected the survey's network (a networkx Graph), got a list.
+      Hint: make a graph with nx.Graph() and add ties to it.
+    """
     problem = graph_problem(G, max_nodes=200, what="the survey's network (a networkx Graph)")
     if problem:
         return problem

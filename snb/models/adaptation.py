@@ -177,9 +177,34 @@ def compare_policies(G: nx.Graph, policies: Sequence[str | Policy] | None = None
                      seed: int = 0, **kwargs) -> dict[str, np.ndarray]:
     """Value (customer-periods minus cost) of each policy over ``runs`` seeded runs.
 
-    ``policies`` are names from :data:`POLICIES` or :class:`Policy` objects (all
-    of :data:`POLICIES` by default). Every policy starts from the same random
-    seed. Extra keyword arguments go to :func:`simulate_policy_runs`.
+    Every policy starts from the same random seed.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The market the firm talks into (hubs carry ``role="hub"``).
+    policies : sequence of str or Policy, optional
+        Names from :data:`POLICIES` or :class:`Policy` objects; all of :data:`POLICIES`
+        by default.
+    runs : int, default 100
+        Runs of each policy.
+    seed : int, default 0
+        Random seed shared by the policies.
+    **kwargs
+        Passed to :func:`simulate_policy_runs` (``periods``, ``budget``, ``p_dialogue``, ...).
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        Policy name -> ``runs`` values.
+
+    Examples
+    --------
+    >>> from snb.datasets import communication_network
+    >>> market = communication_network("media + peers", 50)
+    >>> values = compare_policies(market, ["step by step", "transformation"], runs=20)
+    >>> list(values), values["step by step"].shape
+    (['step by step', 'transformation'], (20,))
     """
     chosen = [_policy(p) for p in (policies or list(POLICIES))]
     return {policy.name: simulate_policy_runs(G, policy, runs=runs, seed=seed, **kwargs).value
@@ -269,7 +294,36 @@ def flip_range(values: Sequence[float], intervals: Sequence) -> tuple[float | No
 
 def adaptation_parameters(*, p_dialogue: float = 0.25, success: float = 0.6, runs: int = 100,
                           n: int = 200) -> list:
-    """The adaptation simulation's parameters as :class:`snb.assumptions.Parameter` rows."""
+    """The adaptation simulation's parameters as :class:`snb.assumptions.Parameter` rows.
+
+    The fixed rules (periods, budget, pass-on chances, costs, disruption) come from
+    :data:`POLICIES` and :func:`simulate_policy_runs`; the arguments are the ones the
+    lessons vary.
+
+    Parameters
+    ----------
+    p_dialogue : float, default 0.25
+        Pass-on between peers when the firm is in dialogue.
+    success : float, default 0.6
+        Chance that a transformation works.
+    runs : int, default 100
+        Independent runs of each policy.
+    n : int, default 200
+        People in the "media + peers" market.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        Twelve rows, each with its meaning and source.
+
+    Examples
+    --------
+    >>> rows = adaptation_parameters(p_dialogue=0.3)
+    >>> len(rows), [row.name for row in rows][:3]
+    (12, ['market', 'periods', 'budget'])
+    >>> next(row.value for row in rows if row.name == "p_dialogue")
+    0.3
+    """
     step, leap = POLICIES["step by step"], POLICIES["transformation"]
     return [
         Parameter("market", f"media + peers, {n} people", "the network the firm talks into"),
@@ -295,7 +349,24 @@ def adaptation_parameters(*, p_dialogue: float = 0.25, success: float = 0.6, run
 
 
 def outcome_table(outcomes: dict[str, np.ndarray]) -> dict[str, dict[str, Any]]:
-    """Reward and risk per policy as table rows: mean with its 95 % interval, std, p10, p90."""
+    """Reward and risk per policy as table rows: mean with its 95 % interval, std, p10, p90.
+
+    Parameters
+    ----------
+    outcomes : dict of str to numpy.ndarray
+        Each policy's values over runs, as from :func:`compare_policies`.
+
+    Returns
+    -------
+    dict of str to dict
+        Policy name -> ``{"mean (95 % CI)": text, "std", "p10", "p90"}`` (the spread and the
+        10th and 90th percentiles of the runs themselves).
+
+    Examples
+    --------
+    >>> outcome_table({"wait and see": [1, 2, 3, 4, 5]})["wait and see"]
+    {'mean (95 % CI)': '3 (95 % CI 1 to 5)', 'std': 1.4142135623730951, 'p10': 1.4, 'p90': 4.6}
+    """
     rows = {}
     for name, values in outcomes.items():
         iv = mean_interval(values)

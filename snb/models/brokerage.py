@@ -102,8 +102,30 @@ def flow(G: nx.Graph, *, sample: int | None = None, seed: int = 0) -> dict[str, 
 
 
 def relative_losses(G: nx.Graph, people: Iterable[Hashable]) -> dict[Hashable, float]:
-    """Each person's efficiency loss (:func:`key_person_losses`) as a share of the efficiency
-    the others had with them: 0.05 means the others lose 5 % of their efficiency."""
+    """Each person's efficiency loss as a share of the efficiency the others had with them.
+
+    The loss is that of :func:`key_person_losses`: 0.05 means the others lose 5 % of
+    their efficiency.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network.
+    people : iterable of nodes
+        Who might leave.
+
+    Returns
+    -------
+    dict of node to float
+        Person -> relative loss (0.0 when the others had no efficiency to lose).
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team
+    >>> team = load_tiny_team()
+    >>> round(relative_losses(team, ["Dev"])["Dev"], 3)  # the others lose about a third
+    0.321
+    """
     people = list(people)
     losses = key_person_losses(G, people)
     nodes = list(G)
@@ -140,12 +162,32 @@ def departure_study(seeds: Iterable[int] = range(MIN_REPLICATIONS), **firm_setti
 
 
 def key_person_losses(G: nx.Graph, people: Iterable[Hashable] | None = None) -> dict[Hashable, dict[str, float]]:
-    """What the firm loses when one person leaves, for each of ``people`` (default: all).
+    """What the firm loses when one person leaves, for each of ``people``.
 
-    ``efficiency loss``: efficiency of ``G`` minus that of ``G`` without the person,
-    both over the people who remain (the leaver's own pairs are not counted as lost),
-    so the number is the damage to how *the others* reach each other;
-    ``pairs cut``: pairs of remaining people who had a path and have none without them.
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (read as undirected, unweighted).
+    people : iterable of nodes, optional
+        Who might leave; everyone by default.
+
+    Returns
+    -------
+    dict of node to dict of str to float
+        Person -> ``efficiency loss``: efficiency of ``G`` minus that of ``G`` without the
+        person, both over the people who remain (the leaver's own pairs are not counted
+        as lost), so the number is the damage to how *the others* reach each other; and
+        ``pairs cut``: pairs of remaining people who had a path and have none without them.
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team
+    >>> team = load_tiny_team()
+    >>> losses = key_person_losses(team, ["Dev", "Ben"])
+    >>> losses["Dev"]["pairs cut"], losses["Ben"]["pairs cut"]  # 3 x 3 pairs lose their path
+    (9, 0)
+    >>> round(losses["Dev"]["efficiency loss"], 3)
+    0.189
     """
     from scipy.sparse import csgraph  # imported here: scipy.sparse costs every page ~0.15 s
     nodes = list(G)
@@ -165,10 +207,30 @@ def key_person_losses(G: nx.Graph, people: Iterable[Hashable] | None = None) -> 
 
 # ----------------------------------------------------------------- brokers
 def constraint(G: nx.Graph) -> dict[Hashable, float]:
-    """Burt's (1992) constraint of every person (``nan`` for isolates), as
+    """Burt's (1992) constraint of every person: high when their contacts are tied to each other.
+
     ``nx.constraint`` on the undirected, unweighted network, computed with sparse
     matrices: ``c_i = sum over contacts j of (p_ij + sum_q p_iq p_qj) ** 2`` with
-    ``p_ij = 1 / degree(i)``. High when a person's contacts are tied to each other."""
+    ``p_ij = 1 / degree(i)``.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network.
+
+    Returns
+    -------
+    dict of node to float
+        Person -> constraint; ``nan`` for an isolate.
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team
+    >>> team = load_tiny_team()
+    >>> c = constraint(team)
+    >>> round(c["Dev"], 3), round(c["Ben"], 3)  # the bridge is least constrained
+    (0.5, 1.007)
+    """
     from scipy import sparse  # imported here: scipy.sparse costs every page ~0.15 s
     nodes = list(G)
     A = _adjacency(G)
@@ -182,9 +244,29 @@ def constraint(G: nx.Graph) -> dict[Hashable, float]:
 
 
 def effective_size(G: nx.Graph) -> dict[Hashable, float]:
-    """Burt's (1992) effective size of every person (``nan`` for isolates): the number of
-    contacts minus their redundancy, ``degree - 2 * ties among contacts / degree``
-    (Borgatti 1997), equal to ``nx.effective_size`` for an undirected, unweighted network."""
+    """Burt's (1992) effective size of every person: contacts minus their redundancy.
+
+    ``degree - 2 * ties among contacts / degree`` (Borgatti 1997), equal to
+    ``nx.effective_size`` for an undirected, unweighted network.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network.
+
+    Returns
+    -------
+    dict of node to float
+        Person -> effective size; ``nan`` for an isolate.
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team
+    >>> team = load_tiny_team()
+    >>> sizes = effective_size(team)
+    >>> sizes["Dev"], round(sizes["Ana"], 2)  # Dev's two contacts do not know each other
+    (2.0, 2.33)
+    """
     nodes = list(G)
     A = _adjacency(G)
     degree = np.asarray(A.sum(axis=1)).ravel()
@@ -195,9 +277,29 @@ def effective_size(G: nx.Graph) -> dict[Hashable, float]:
 
 
 def local_bridge_counts(G: nx.Graph) -> dict[Hashable, int]:
-    """How many local bridges each person is an end of. A **local bridge** is a tie whose
-    two ends have no contact in common (Granovetter 1973; ``nx.local_bridges``); a
-    **bridge** is a tie whose removal disconnects the network, the extreme case."""
+    """How many local bridges each person is an end of.
+
+    A **local bridge** is a tie whose two ends have no contact in common
+    (Granovetter 1973; ``nx.local_bridges``); a **bridge** is a tie whose removal
+    disconnects the network, the extreme case.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (a directed one is read as undirected).
+
+    Returns
+    -------
+    dict of node to int
+        Person -> number of local bridges they are an end of.
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team
+    >>> team = load_tiny_team()
+    >>> local_bridge_counts(team)
+    {'Ana': 1, 'Ben': 0, 'Chloe': 0, 'Dev': 2, 'Eva': 1, 'Femi': 0, 'Gus': 0}
+    """
     U = _undirected(G)
     counts = dict.fromkeys(U, 0)
     for a, b in nx.local_bridges(U, with_span=False):
@@ -223,22 +325,95 @@ BROKER_MEASURES: dict[str, Callable[[nx.Graph], Mapping[Hashable, float]]] = {
 
 
 def broker_scores(G: nx.Graph, measure: str) -> dict[Hashable, float]:
-    """Every person's score by one of :data:`BROKER_MEASURES` (higher = more of a broker;
-    "low constraint" is minus Burt's constraint)."""
+    """Every person's score by one of :data:`BROKER_MEASURES` (higher = more of a broker).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (a directed one is read as undirected).
+    measure : str
+        One of :data:`BROKER_MEASURES`: "degree", "betweenness", "low constraint" (minus
+        Burt's constraint; an isolate gets minus infinity), "effective size" (an isolate
+        gets 0) or "local bridges".
+
+    Returns
+    -------
+    dict
+        Person -> score.
+
+    Raises
+    ------
+    ValueError
+        For an unknown measure.
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team
+    >>> team = load_tiny_team()
+    >>> scores = broker_scores(team, "local bridges")
+    >>> max(scores, key=scores.get), scores["Dev"]
+    ('Dev', 2)
+    >>> round(broker_scores(team, "low constraint")["Dev"], 2)
+    -0.5
+    """
     if measure not in BROKER_MEASURES:
         raise ValueError(f"measure must be one of {list(BROKER_MEASURES)}, got {measure!r}")
     return dict(BROKER_MEASURES[measure](G))
 
 
 def top_k(scores: Mapping[Hashable, float], k: int) -> list[Hashable]:
-    """The ``k`` people with the highest scores; ties broken by the order of ``scores``."""
+    """The ``k`` people with the highest scores; ties broken by the order of ``scores``.
+
+    Parameters
+    ----------
+    scores : mapping of node to float
+        Everyone's score.
+    k : int
+        How many to return.
+
+    Returns
+    -------
+    list
+        Highest score first.
+
+    Examples
+    --------
+    >>> top_k({"a": 1, "b": 3, "c": 3}, 2)
+    ['b', 'c']
+    """
     order = list(scores)
     return sorted(order, key=lambda v: (-scores[v], order.index(v)))[:k]
 
 
 def precision_at_k(scores: Mapping[Hashable, float], truth: Iterable[Hashable], k: int | None = None) -> float:
-    """Share of the ``k`` top-scored people who are in ``truth`` (default ``k``: as many as
-    there are true brokers)."""
+    """Share of the ``k`` top-scored people who are in ``truth``.
+
+    Parameters
+    ----------
+    scores : mapping of node to float
+        Everyone's score (ties broken by the mapping's order, as in :func:`top_k`).
+    truth : iterable of nodes
+        The true brokers.
+    k : int, optional
+        How many top people to take; by default as many as there are true brokers.
+
+    Returns
+    -------
+    float
+        Between 0 and 1.
+
+    Raises
+    ------
+    ValueError
+        For a ``k`` below 1.
+
+    Examples
+    --------
+    >>> precision_at_k({"a": 3, "b": 2, "c": 1}, ["a", "c"])  # top 2 are a and b
+    0.5
+    >>> precision_at_k({"a": 3, "b": 2, "c": 1}, ["a", "c"], k=3)
+    0.6666666666666666
+    """
     truth = set(truth)
     k = len(truth) if k is None else k
     if k < 1:
@@ -267,7 +442,25 @@ CENTRALITIES: dict[str, Callable[[nx.Graph], Mapping[Hashable, float]]] = {
 
 
 def leaders(G: nx.Graph) -> dict[str, list[Hashable]]:
-    """Who scores highest on each of :data:`CENTRALITIES` (all of them if tied)."""
+    """Who scores highest on each of :data:`CENTRALITIES` (all of them if tied).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network.
+
+    Returns
+    -------
+    dict of str to list
+        Centrality name ("degree", "closeness", "betweenness") -> the leaders, in graph order.
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team
+    >>> team = load_tiny_team()
+    >>> leaders(team)
+    {'degree': ['Ana', 'Eva'], 'closeness': ['Dev'], 'betweenness': ['Dev']}
+    """
     out = {}
     for name, func in CENTRALITIES.items():
         scores = func(G)
@@ -277,9 +470,28 @@ def leaders(G: nx.Graph) -> dict[str, list[Hashable]]:
 
 
 def sought_beyond_rank(advice: nx.DiGraph, level: str = "level") -> dict[Hashable, dict[str, float]]:
-    """For each person of a directed advice network (arc ``i -> j``: ``i`` asks ``j``):
-    their ``level`` in the hierarchy, how many colleagues ask them (``sought by``), and
-    ``above their level``: ``sought by`` minus the average of the people at their level."""
+    """How often each person is asked for advice, against the average at their level.
+
+    Parameters
+    ----------
+    advice : networkx.DiGraph
+        Who asks whom: an arc ``i -> j`` means ``i`` asks ``j``.
+    level : str, default "level"
+        The node attribute holding each person's level in the hierarchy.
+
+    Returns
+    -------
+    dict of node to dict
+        Person -> ``level``; ``sought by``, how many colleagues ask them; and
+        ``above their level``, ``sought by`` minus the average of the people at their level.
+
+    Examples
+    --------
+    >>> from snb.datasets import krackhardt_managers
+    >>> rows = sought_beyond_rank(krackhardt_managers().advice)
+    >>> rows[2]
+    {'level': 2, 'sought by': 18, 'above their level': 3.5}
+    """
     sought = dict(advice.in_degree())
     by_level: dict[object, list[int]] = {}
     for v in advice:
@@ -290,9 +502,27 @@ def sought_beyond_rank(advice: nx.DiGraph, level: str = "level") -> dict[Hashabl
 
 
 def overlap(a: nx.Graph, b: nx.Graph) -> dict[str, float]:
-    """How far two networks of the same people share ties: the Jaccard index (shared
-    ties / ties in either) of their arcs as given, and of their ties ignoring direction,
-    and the share of ``b``'s ties that are also in ``a``."""
+    """How far two networks of the same people share ties.
+
+    Parameters
+    ----------
+    a, b : networkx.Graph or networkx.DiGraph
+        The two networks.
+
+    Returns
+    -------
+    dict of str to float
+        ``Jaccard (arcs)``: shared ties over ties in either, with arcs as given;
+        ``Jaccard (ties)``: the same ignoring direction; ``share of second in first``: the
+        share of ``b``'s ties (ignoring direction) that are also in ``a``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> result = overlap(nx.DiGraph([(1, 2), (2, 3)]), nx.DiGraph([(2, 1), (2, 3), (3, 4)]))
+    >>> result["Jaccard (arcs)"], round(result["Jaccard (ties)"], 3)  # 2 -> 1 is 1 -> 2 reversed
+    (0.25, 0.667)
+    """
     def arcs(G):
         return {(u, v) for u, v in G.edges} if G.is_directed() else {frozenset(e) for e in G.edges}
 

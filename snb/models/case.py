@@ -230,8 +230,41 @@ def _visits(customers: list[str], segment_of: dict[str, int], segments: int, ven
 
 
 def audit_case(seed: int = 1, scale: int = 1, **settings: Any) -> Case:
-    """The seeded case of the capstone (see the module's description; sizes in
-    :data:`DEFAULTS`, each multiplied by ``scale``)."""
+    """The seeded case of the capstone: the company's staff, customers and visits.
+
+    See the module's description for how each part is made.
+
+    Parameters
+    ----------
+    seed : int, default 1
+        Random seed: the same seed and settings give the same case.
+    scale : int, default 1
+        Every size of :data:`SCALED` is multiplied by this.
+    **settings
+        Any of :data:`DEFAULTS` (``staff``, ``customers``, ``segments``, ``venues``, ...), to
+        change it.
+
+    Returns
+    -------
+    Case
+        ``firm`` (with outposts), ``customers`` (ties with ``strength``), ``visits`` (a
+        two-mode check-in network), ``trust`` (a directed survey), and ``truth``, the
+        planted influencers, loud customers, brokers, connectors, segments and outposts.
+
+    Raises
+    ------
+    ValueError
+        For an unknown setting or sizes out of range.
+
+    Examples
+    --------
+    >>> case = audit_case(seed=7, staff=30, departments=3, brokers=2, outposts=1, customers=40,
+    ...                   segments=2, influencers=2, loud=1, venues=8)
+    >>> case.staff.number_of_nodes(), case.customers.number_of_nodes()  # 30 staff + an outpost of 6
+    (36, 40)
+    >>> len(case.truth.influencers), len(case.truth.segments)
+    (2, 2)
+    """
     scale = _size("scale", scale, 1)
     unknown = set(settings) - set(DEFAULTS)
     if unknown:
@@ -263,8 +296,31 @@ def audit_case(seed: int = 1, scale: int = 1, **settings: Any) -> Case:
 
 
 def case_parameters(seed: int = 1, scale: int = 1, **settings: Any) -> list:
-    """The case's parameters as :class:`~snb.assumptions.Parameter` rows (every one an
-    assumption of the course: the case is invented)."""
+    """The case's parameters as :class:`~snb.assumptions.Parameter` rows.
+
+    Every one is an assumption of the course: the case is invented.
+
+    Parameters
+    ----------
+    seed : int, default 1
+        The case's random seed.
+    scale : int, default 1
+        The multiplier of the sizes.
+    **settings
+        Any of :data:`DEFAULTS`, as given to :func:`audit_case`.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        One row per setting of :data:`DEFAULTS` (sizes already multiplied), then ``seed``
+        and ``scale``.
+
+    Examples
+    --------
+    >>> rows = case_parameters(scale=2)
+    >>> len(rows), rows[0].name, rows[0].value  # 120 staff, doubled
+    (20, 'staff', 240)
+    """
     s = {**DEFAULTS, **settings}
     sized = {k: s[k] * scale for k in SCALED}
     meaning = {
@@ -295,17 +351,70 @@ def case_parameters(seed: int = 1, scale: int = 1, **settings: Any) -> list:
 
 # ------------------------------------------------------------ the audit's analyses
 def venue_visits(B: nx.Graph) -> dict[Hashable, int]:
-    """Total check-ins at each venue (sum of the ``visits`` of its ties), in graph order."""
+    """Total check-ins at each venue (sum of the ``visits`` of its ties), in graph order.
+
+    Parameters
+    ----------
+    B : networkx.Graph
+        A two-mode check-in network: venues carry ``bipartite=1``; a tie without
+        ``visits`` counts once.
+
+    Returns
+    -------
+    dict of node to int
+        Venue -> check-ins.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> B = nx.Graph()
+    >>> B.add_nodes_from(["Ana", "Ben"], bipartite=0)
+    >>> B.add_nodes_from(["café", "gym"], bipartite=1)
+    >>> B.add_edges_from([("Ana", "café", {"visits": 3}), ("Ben", "café", {"visits": 1}), ("Ben", "gym")])
+    >>> venue_visits(B)
+    {'café': 4, 'gym': 1}
+    """
     return {v: int(sum(d.get("visits", 1) for _, _, d in B.edges(v, data=True)))
             for v, side in B.nodes(data="bipartite") if side == 1}
 
 
 def seeding_study(G: nx.Graph, budget: int, p: float, *, replications: int = 20, runs: int = 50,
                   seed: int = 0) -> dict[str, Any]:
-    """Broadcast (the ``budget`` best-connected customers) against peer seeding (``budget``
-    random customers): mean reach per replication, the paired difference (broadcast minus
-    peer) as an :class:`~snb.stats.Interval`, and the verdict (chapter 1's
-    :func:`~snb.models.diffusion.seeding_replications`)."""
+    """Broadcast against peer seeding, with the paired difference and its verdict.
+
+    Broadcast seeds the ``budget`` best-connected customers, peer seeding ``budget``
+    random ones (chapter 1's :func:`~snb.models.diffusion.seeding_replications`).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The customer network.
+    budget : int
+        Starters per strategy.
+    p : float
+        Pass-on chance along a tie.
+    replications : int, default 20
+        Paired replications (at least 20 for a verdict).
+    runs : int, default 50
+        Cascades averaged within one replication.
+    seed : int, default 0
+        Random seed.
+
+    Returns
+    -------
+    dict
+        ``broadcast`` and ``peer``, the mean reach of each replication; ``gap``, broadcast
+        minus peer as an :class:`~snb.stats.Interval`; and ``verdict``, its sentence.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> study = seeding_study(nx.star_graph(9), 1, 0.5, runs=10)
+    >>> study["verdict"]  # the centre of a star against a leaf
+    'broadcast beats peer'
+    >>> study["broadcast"].shape
+    (20,)
+    """
 
     out = seeding_replications(G, budget, p, replications=replications, runs=runs, seed=seed)
     gap = stats.difference(out["broadcast"], out["peer"], paired=True)
@@ -315,7 +424,34 @@ def seeding_study(G: nx.Graph, budget: int, p: float, *, replications: int = 20,
 
 def seeding_parameters(budget: int = 5, p: float = 0.1, *, customers: int = 600, replications: int = 20,
                        runs: int = 50) -> list:
-    """The seeding study's parameters as :class:`~snb.assumptions.Parameter` rows."""
+    """The seeding study's parameters as :class:`~snb.assumptions.Parameter` rows.
+
+    Chapter 1's :func:`~snb.models.diffusion.cascade_parameters`, told as the case's
+    launch: customers instead of people, free samples as starters, no media hubs.
+
+    Parameters
+    ----------
+    budget : int, default 5
+        Customers given a free sample.
+    p : float, default 0.1
+        Chance that a customer passes the word along one tie.
+    customers : int, default 600
+        Customers in the case's network.
+    replications : int, default 20
+        Random seeds.
+    runs : int, default 50
+        Cascades averaged within one replication.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        Model, customers, starters, p, random seeds and runs per random seed.
+
+    Examples
+    --------
+    >>> [row.name for row in seeding_parameters()]
+    ['model', 'customers', 'starters', 'p', 'random seeds', 'runs per random seed']
+    """
 
     rows = {q.name: q for q in cascade_parameters(n=customers, budget=budget, p=p, replications=replications,
                                                   runs=runs)}
@@ -326,12 +462,54 @@ def seeding_parameters(budget: int = 5, p: float = 0.1, *, customers: int = 600,
 
 
 def community_runs(G: nx.Graph, seeds: Any = range(20), method: str = "Louvain") -> list[list[set]]:
-    """One partition of ``G`` per random seed (chapter 3's :func:`~snb.models.communities.detect`)."""
+    """One partition of ``G`` per random seed (chapter 3's :func:`~snb.models.communities.detect`).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network.
+    seeds : iterable of int, default range(20)
+        The random seeds.
+    method : str, default "Louvain"
+        One of :data:`snb.models.communities.METHODS`.
+
+    Returns
+    -------
+    list of list of set
+        One partition per seed, communities largest first.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> runs = community_runs(nx.karate_club_graph(), range(3))
+    >>> [len(partition) for partition in runs]
+    [4, 4, 4]
+    """
     return [communities.detect(G, method, seed=int(s)) for s in seeds]
 
 
 def stability(G: nx.Graph, runs: list[list[set]]) -> np.ndarray:
-    """Adjusted Rand index of each later run with the first one (1: the same communities)."""
+    """Adjusted Rand index of each later run with the first one (1: the same communities).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network the partitions divide.
+    runs : list of list of set
+        Partitions, as from :func:`community_runs`; the first is the reference.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``len(runs) - 1`` values.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.karate_club_graph()
+    >>> stability(G, community_runs(G, range(3))).round(2).tolist()
+    [0.9, 0.9]
+    """
     return np.array([communities.agreement(G, runs[0], other)["ARI"] for other in runs[1:]])
 
 
@@ -340,11 +518,31 @@ def _pairs(sizes: Any) -> int:
 
 
 def cut_people(G: nx.Graph) -> dict[Hashable, dict[str, int]]:
-    """The people whose departure cuts someone off: the articulation points (Hopcroft and
-    Tarjan 1973). For each, ``pairs cut`` (pairs of remaining people who had a path and
-    have none without them, as chapter 4's :func:`~snb.models.brokerage.key_person_losses`)
-    and ``cut off`` (remaining people no longer connected to the largest remaining group);
-    the most pairs cut first, then in graph order."""
+    """The people whose departure cuts someone off: the articulation points.
+
+    Found with Hopcroft and Tarjan's (1973) method (``nx.articulation_points``).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network.
+
+    Returns
+    -------
+    dict of node to dict of str to int
+        Person -> ``pairs cut`` (pairs of remaining people who had a path and have none
+        without them, as chapter 4's :func:`~snb.models.brokerage.key_person_losses`) and
+        ``cut off`` (remaining people no longer connected to the largest remaining group);
+        the most pairs cut first, then in graph order. Empty when no one is a cut point.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> cut_people(nx.path_graph(4))  # 0 - 1 - 2 - 3
+    {1: {'pairs cut': 2, 'cut off': 1}, 2: {'pairs cut': 2, 'cut off': 1}}
+    >>> cut_people(nx.cycle_graph(4))  # a ring survives any one departure
+    {}
+    """
     before = {v: len(c) for c in nx.connected_components(G) for v in c}
     cuts = set(nx.articulation_points(G))
     total = _pairs(len(c) for c in nx.connected_components(G))
@@ -361,9 +559,39 @@ INFLUENCE_MEASURES: tuple[str, ...] = ("degree", "PageRank", "strength-weighted 
 
 
 def influencer_scores(G: nx.Graph, measure: str) -> dict[Hashable, float]:
-    """Each customer's score by one of :data:`INFLUENCE_MEASURES`; the strength-weighted
-    PageRank (Brin and Page 1998) weighs each tie by its ``strength`` (conversations a
-    month: how much a tie is used, not how much it is trusted)."""
+    """Each customer's score by one of :data:`INFLUENCE_MEASURES`.
+
+    The strength-weighted PageRank (Brin and Page 1998) weighs each tie by its
+    ``strength`` (conversations a month: how much a tie is used, not how much it is
+    trusted).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The customer network (ties with ``strength`` for the weighted PageRank).
+    measure : str
+        "degree", "PageRank" or "strength-weighted PageRank".
+
+    Returns
+    -------
+    dict of node to float
+        Customer -> score.
+
+    Raises
+    ------
+    ValueError
+        For an unknown measure.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([(0, 1, {"strength": 5}), (1, 2, {"strength": 1}), (2, 3, {"strength": 1})])
+    >>> influencer_scores(G, "degree")
+    {0: 1.0, 1: 2.0, 2: 2.0, 3: 1.0}
+    >>> scores = influencer_scores(G, "strength-weighted PageRank")
+    >>> scores[1] > scores[2]  # same degree, but 1's tie is used more
+    True
+    """
     if measure == "degree":
         return {v: float(d) for v, d in G.degree()}
     if measure == "PageRank":
@@ -374,7 +602,27 @@ def influencer_scores(G: nx.Graph, measure: str) -> dict[Hashable, float]:
 
 
 def precision(found: Any, truth: Any) -> float:
-    """Share of ``found`` that is in ``truth`` (0 when nothing is found)."""
+    """Share of ``found`` that is in ``truth`` (0 when nothing is found).
+
+    Parameters
+    ----------
+    found : iterable
+        The people picked.
+    truth : iterable
+        The people who should have been picked.
+
+    Returns
+    -------
+    float
+        Between 0 and 1.
+
+    Examples
+    --------
+    >>> precision(["a", "b", "c", "d"], ["a", "b"])
+    0.5
+    >>> precision([], ["a"])
+    0.0
+    """
     found = list(found)
     return len(set(found) & set(truth)) / len(found) if found else 0.0
 
@@ -410,7 +658,29 @@ def write_exports(case: Case, folder: Path) -> list[Path]:
 
 
 def read_exports(name: str) -> list[dict[str, str]]:
-    """The rows of one shipped export (``snb/data/capstone/<name>``) as dictionaries of text."""
+    """The rows of one shipped export (``snb/data/capstone/<name>``) as dictionaries of text.
+
+    Parameters
+    ----------
+    name : str
+        One of :data:`EXPORTS` (``"customer-ties.csv"``, ``"visits.csv"``, ...).
+
+    Returns
+    -------
+    list of dict of str to str
+        One dictionary per row, keyed by the file's header.
+
+    Raises
+    ------
+    ValueError
+        For a name the case does not ship.
+
+    Examples
+    --------
+    >>> rows = read_exports("customer-ties.csv")
+    >>> list(rows[0]) == list(EXPORTS["customer-ties.csv"])
+    True
+    """
     from importlib import resources
 
     if name not in EXPORTS:

@@ -43,7 +43,32 @@ def _as_seed_list(G: nx.Graph, seeds: Node | Iterable[Node]) -> list[Node]:
 def k_step_reach(G: nx.Graph, sources: Node | Iterable[Node], k: int) -> set[Node]:
     """Nodes at most ``k`` steps from any of ``sources`` (the sources included).
 
-    On a directed graph, steps follow the direction of the ties.
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network; on a directed graph, steps follow the direction of the ties.
+    sources : node or iterable of nodes
+        Where the steps start.
+    k : int
+        The largest number of steps, 0 or more.
+
+    Returns
+    -------
+    set
+        The nodes reached.
+
+    Raises
+    ------
+    ValueError
+        For a negative ``k``.
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team, load_tiny_team_email
+    >>> sorted(k_step_reach(load_tiny_team(), "Ana", 1))
+    ['Ana', 'Ben', 'Chloe', 'Dev']
+    >>> sorted(k_step_reach(load_tiny_team_email(), "Dev", 1))  # Dev writes only to Eva
+    ['Dev', 'Eva']
     """
     if k < 0:
         raise ValueError("k must be 0 or more")
@@ -51,7 +76,28 @@ def k_step_reach(G: nx.Graph, sources: Node | Iterable[Node], k: int) -> set[Nod
 
 
 def reach_by_step(G: nx.Graph, sources: Node | Iterable[Node], max_k: int) -> list[int]:
-    """How many nodes are reached within 0, 1, ..., ``max_k`` steps."""
+    """How many nodes are reached within 0, 1, ..., ``max_k`` steps.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network (steps follow the ties' direction).
+    sources : node or iterable of nodes
+        Where the steps start.
+    max_k : int
+        The last number of steps counted.
+
+    Returns
+    -------
+    list of int
+        ``max_k + 1`` cumulative counts, the sources included.
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team
+    >>> reach_by_step(load_tiny_team(), "Ana", 3)
+    [1, 4, 5, 7]
+    """
     dist = nx.multi_source_dijkstra_path_length(G, _as_seed_list(G, sources), cutoff=max_k, weight=None)
     counts = np.bincount(np.fromiter(dist.values(), dtype=int), minlength=max_k + 1)
     return np.cumsum(counts).tolist()
@@ -150,12 +196,37 @@ def _cascade_rounds(G: nx.Graph, seeds: Node | Iterable[Node], p: float, p_hub: 
 
 def independent_cascade(G: nx.Graph, seeds: Node | Iterable[Node], p: float, *,
                         p_hub: float | None = None, seed: int | None = None) -> list[list[Node]]:
-    """One run of the independent cascade model.
+    """One run of the independent cascade model (Kempe, Kleinberg and Tardos 2003).
 
     Each newly informed person gets one chance to pass the message to each
-    neighbour, succeeding with probability ``p`` (``p_hub`` for ties that touch
-    a node with ``role="hub"``, when given). Returns the people informed in each
-    round, in graph order: round 0 is the seeds, round 1 the people they told...
+    neighbour, succeeding with probability ``p``.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network.
+    seeds : node or iterable of nodes
+        The people informed at the start.
+    p : float
+        Chance of passing the message along one tie, in [0, 1].
+    p_hub : float or None, default None
+        The chance for ties that touch a node with ``role="hub"``; None: the same as ``p``.
+    seed : int or None, default None
+        Random seed.
+
+    Returns
+    -------
+    list of list
+        The people informed in each round, in graph order: round 0 is the seeds, round 1
+        the people they told, and so on.
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team
+    >>> independent_cascade(load_tiny_team(), "Ana", 1.0)
+    [['Ana'], ['Ben', 'Chloe', 'Dev'], ['Eva'], ['Femi', 'Gus']]
+    >>> independent_cascade(load_tiny_team(), "Ana", 0.0)
+    [['Ana']]
     """
     ties, when = _cascade_rounds(G, seeds, p, p_hub, 1, seed)
     return [[ties.nodes[i] for i in np.flatnonzero(when[0] == k)] for k in range(when.max() + 1)]
@@ -163,7 +234,38 @@ def independent_cascade(G: nx.Graph, seeds: Node | Iterable[Node], p: float, *,
 
 def cascade_sizes(G: nx.Graph, seeds: Node | Iterable[Node], p: float, *, p_hub: float | None = None,
                   runs: int = 200, seed: int | None = None) -> np.ndarray:
-    """Final cascade size (seeds included) in each of ``runs`` seeded runs."""
+    """Final cascade size (seeds included) in each of ``runs`` seeded runs.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (a node with ``role="hub"`` is a hub for ``p_hub``).
+    seeds : node or iterable of nodes
+        The people who start the message.
+    p : float
+        Chance that a newly told person passes it along one tie, in [0, 1].
+    p_hub : float or None, default None
+        The chance along ties that touch a hub; None: the same as ``p``.
+    runs : int, default 200
+        Independent cascades.
+    seed : int or None, default None
+        Random seed; the same seed gives the same sizes.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``runs`` whole numbers, each the people told in one cascade.
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team
+    >>> team = load_tiny_team()
+    >>> cascade_sizes(team, "Ana", 1.0, runs=3).tolist()  # everyone always passes it on
+    [7, 7, 7]
+    >>> sizes = cascade_sizes(team, "Ana", 0.3, runs=100, seed=1)
+    >>> bool(sizes.min() >= 1 and sizes.max() <= 7)
+    True
+    """
     _, when = _cascade_rounds(G, seeds, p, p_hub, runs, seed)
     return (when >= 0).sum(axis=1)
 
@@ -171,10 +273,37 @@ def cascade_sizes(G: nx.Graph, seeds: Node | Iterable[Node], p: float, *, p_hub:
 def choose_seeds(G: nx.Graph, budget: int, strategy: str, *, seed: int | None = None) -> list[Node]:
     """Pick ``budget`` people to start a message.
 
-    - ``"broadcast"``: the ``budget`` best-connected people (media, hubs, bosses);
-      ties in degree are broken by graph order.
-    - ``"peer"``: ``budget`` ordinary people drawn at random (seeded) from those
-      who are not hubs (node attribute ``role != "hub"`` when present).
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network.
+    budget : int
+        How many starters, between 1 and the number of nodes.
+    strategy : {"broadcast", "peer"}
+        ``"broadcast"``: the ``budget`` best-connected people (media, hubs, bosses), ties in
+        degree broken by graph order. ``"peer"``: ``budget`` ordinary people drawn at random
+        from those who are not hubs (node attribute ``role != "hub"`` when present).
+    seed : int or None, default None
+        Random seed of the peer draw.
+
+    Returns
+    -------
+    list
+        The starters (peers in graph order).
+
+    Raises
+    ------
+    ValueError
+        For an unknown strategy, or a budget out of range or larger than the non-hubs.
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team
+    >>> team = load_tiny_team()
+    >>> choose_seeds(team, 2, "broadcast")  # Ana and Eva have three ties each
+    ['Ana', 'Eva']
+    >>> len(choose_seeds(team, 3, "peer", seed=0))
+    3
     """
     if strategy not in SEEDING_STRATEGIES:
         raise ValueError(f"strategy must be one of {SEEDING_STRATEGIES}, got {strategy!r}")
@@ -196,8 +325,32 @@ def reach_curve(G: nx.Graph, starters: Node | Iterable[Node], probabilities: Ite
                 runs: int = 40, seed: int | None = None) -> np.ndarray:
     """Cascade sizes for several pass-on probabilities at once (every tie uses ``p``).
 
-    Returns an array of shape ``(len(probabilities), runs)``: row ``i`` holds
-    ``runs`` independent cascades at ``probabilities[i]``, all simulated in one batch.
+    All the cascades are simulated in one batch.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network.
+    starters : node or iterable of nodes
+        The people who start every cascade.
+    probabilities : iterable of float
+        The pass-on probabilities, each in [0, 1].
+    runs : int, default 40
+        Independent cascades at each probability.
+    seed : int or None, default None
+        Random seed.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(len(probabilities), runs)``: row ``i`` holds ``runs`` cascade sizes at
+        ``probabilities[i]``.
+
+    Examples
+    --------
+    >>> from snb.datasets import load_tiny_team
+    >>> reach_curve(load_tiny_team(), "Ana", [0.0, 1.0], runs=3).tolist()
+    [[1, 1, 1], [7, 7, 7]]
     """
     ps = np.array([_check_probability(p) for p in probabilities], dtype=float)
     ties = CascadeTies.of(G)
@@ -217,6 +370,24 @@ def tipping_estimate(G: nx.Graph) -> float:
     degree heterogeneity drives Pastor-Satorras and Vespignani's 2001 result):
     a few people with many ties make ``<k^2>`` large and the threshold small.
     Clustering, which the formula ignores, pushes the real threshold higher.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network; only its degrees are used.
+
+    Returns
+    -------
+    float
+        The estimate; infinity when no one has more than one tie.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> tipping_estimate(nx.cycle_graph(5))  # degree 2 everywhere: 2 / (4 - 2)
+    1.0
+    >>> round(tipping_estimate(nx.star_graph(4)), 3)  # a hub lowers it
+    0.667
     """
     k = np.array([d for _, d in G.degree()], dtype=float)
     spread = float((k**2).mean() - k.mean())
@@ -228,12 +399,42 @@ def seeding_sweep(G: nx.Graph, budget: int, probabilities: Iterable[float], *,
                   seed: int = 0) -> dict[str, np.ndarray]:
     """Mean reach of broadcast and of peer starters at several peer pass-on probabilities.
 
-    Returns, per strategy, an array of shape ``(len(probabilities), replications)``.
     Replication ``r`` draws its peer starters with random seed ``seed + r`` and
     averages ``runs`` cascades; both strategies are simulated in one batch from
-    random seed ``seed``. Row ``i`` of the two arrays are paired replications of
-    one setting (compare them with ``stats.difference(..., paired=True)``).
-    ``p_hub`` (``None``: the same as ``p``) applies to ties that touch a hub.
+    random seed ``seed``.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (nodes with ``role="hub"`` are hubs).
+    budget : int
+        Starters per strategy (see :func:`choose_seeds`).
+    probabilities : iterable of float
+        The peers' pass-on probabilities.
+    p_hub : float or None, default None
+        The chance along ties that touch a hub; None: the same as ``p``.
+    replications : int, default 20
+        Paired replications per probability.
+    runs : int, default 20
+        Cascades averaged within one replication.
+    seed : int, default 0
+        Random seed.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        ``"broadcast"`` and ``"peer"``, each of shape ``(len(probabilities), replications)``.
+        Row ``i`` of the two arrays are paired replications of one setting (compare them
+        with ``stats.difference(..., paired=True)``).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> sweep = seeding_sweep(nx.star_graph(9), 1, [0.0, 0.5], replications=4, runs=10)
+    >>> sweep["peer"].shape, sweep["peer"][0].tolist()  # at p = 0 only the starter knows
+    ((2, 4), [1.0, 1.0, 1.0, 1.0])
+    >>> bool((sweep["broadcast"][1] > sweep["peer"][1]).all())  # the centre beats a leaf
+    True
     """
     ps = np.array([_check_probability(p) for p in probabilities], dtype=float)
     p_hub = None if p_hub is None else _check_probability(p_hub)
@@ -269,7 +470,36 @@ def seeding_replications(G: nx.Graph, budget: int, p: float, *, p_hub: float | N
 
 def cascade_parameters(*, n: int = 200, budget: int = 4, p: float = 0.2, p_hub: float | None = None,
                        replications: int = 20, runs: int = 50) -> list:
-    """The cascade experiment's parameters as :class:`snb.assumptions.Parameter` rows."""
+    """The cascade experiment's parameters as :class:`snb.assumptions.Parameter` rows.
+
+    Parameters
+    ----------
+    n : int, default 200
+        People in each synthetic network.
+    budget : int, default 4
+        People the firm briefs directly.
+    p : float, default 0.2
+        Chance that a peer passes the message along one tie.
+    p_hub : float or None, default None
+        Chance along a tie that touches a media hub; None: the same as ``p``.
+    replications : int, default 20
+        Random seeds, each with new peer starters and new cascades.
+    runs : int, default 50
+        Cascades averaged within one replication.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        One row per parameter, with its meaning and source.
+
+    Examples
+    --------
+    >>> rows = cascade_parameters(p=0.1)
+    >>> [row.name for row in rows]
+    ['model', 'people', 'starters', 'p', 'p_hub', 'random seeds', 'runs per random seed']
+    >>> rows[3].value, rows[4].value
+    (0.1, 'same as p')
+    """
     return [
         Parameter("model", "independent cascade",
                   "each newly told person gets one chance to tell each contact",

@@ -127,9 +127,35 @@ def make_contact(values: Mapping[str, Any], taken: Iterable[str] = ()) -> tuple[
 
 
 def parse_contacts_csv(text: str, taken: Iterable[str] = ()) -> tuple[list[Contact], list[str]]:
-    """Contacts from CSV text with the header :data:`FIELDS` (``knows`` and the numbers may be
-    left out). All or nothing: if any row is wrong, no contact is returned and every problem is
-    listed with its row number, so nothing half-loaded mixes with what is already entered."""
+    """Contacts from CSV text with the header :data:`FIELDS`, all or nothing.
+
+    ``knows`` and the numbers may be left out. If any row is wrong, no contact is
+    returned and every problem is listed with its line number, so nothing half-loaded
+    mixes with what is already entered.
+
+    Parameters
+    ----------
+    text : str
+        The CSV text, header first.
+    taken : iterable of str, default ()
+        Names already entered (a contact may not repeat one).
+
+    Returns
+    -------
+    contacts : list of Contact
+        The contacts, or an empty list when anything is wrong.
+    problems : list of str
+        What is wrong, by line; empty when all is well.
+
+    Examples
+    --------
+    >>> contacts, problems = parse_contacts_csv("name,industry,place,trust\\n"
+    ...                                         "Ana,retail,Leeds,4\\nBen,banking,York,5\\n")
+    >>> [c.name for c in contacts], problems
+    (['Ana', 'Ben'], [])
+    >>> parse_contacts_csv("name,industry,place,trust\\nAna,retail,Leeds,9\\n")
+    ([], ['line 2: trust 9 is out of range: give a whole number from 1 to 5.'])
+    """
     if not isinstance(text, str) or not text.strip():
         return [], ["the file is empty: it needs a header line and one line per contact."]
     try:
@@ -201,7 +227,31 @@ def blau_index(labels: Iterable[str]) -> float:
 
 
 def scorecard(contacts: Sequence[Contact], need: Iterable[str] = ()) -> dict[str, dict[str, object]]:
-    """The scorecard: one row per measure with its value and what it means."""
+    """The ego-network scorecard: one row per measure with its value and what it means.
+
+    Parameters
+    ----------
+    contacts : sequence of Contact
+        The learner's contacts.
+    need : iterable of str, default ()
+        Industries or places the learner needs (for ``relevance``; any case).
+
+    Returns
+    -------
+    dict of str to dict
+        Measure -> ``{"value", "what it means"}``: size, quality, character (trust,
+        reciprocity, only taking), relevance, diversity (Blau indices of industries and
+        places) and bridges (effective size, constraint, lone contacts). Empty for no
+        contacts.
+
+    Examples
+    --------
+    >>> contacts, problems = parse_contacts_csv("name,industry,place,trust\\n"
+    ...                                         "Ana,retail,Leeds,4\\nBen,banking,York,5\\n")
+    >>> card = scorecard(contacts, need=["retail"])
+    >>> card["contacts"]["value"], card["relevance"]["value"], card["bridges: effective size"]["value"]
+    (2, 0.5, 2.0)
+    """
     n = len(contacts)
     if n == 0:
         return {}
@@ -262,7 +312,30 @@ CLOSED_CIRCLE_CSV = "name,industry,place,trust,helps_you,you_help,contacts,knows
 
 # ------------------------------------------------------- friends of friends
 def people_at_steps(G: nx.Graph, source: Any, max_steps: int = 3) -> list[int]:
-    """How many people are exactly 1, 2, ..., ``max_steps`` steps from ``source``."""
+    """How many people are exactly 1, 2, ..., ``max_steps`` steps from ``source``.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network.
+    source : node
+        Where the steps start.
+    max_steps : int, default 3
+        The last step counted.
+
+    Returns
+    -------
+    list of int
+        One count per step.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> people_at_steps(nx.path_graph(5), 0)
+    [1, 1, 1]
+    >>> people_at_steps(nx.star_graph(4), 1, 2)  # the hub, then the other three
+    [1, 3]
+    """
     dist = nx.single_source_shortest_path_length(G, source, cutoff=max_steps)
     counts = np.bincount(np.fromiter(dist.values(), dtype=int), minlength=max_steps + 1)
     return counts[1:].tolist()
@@ -270,7 +343,26 @@ def people_at_steps(G: nx.Graph, source: Any, max_steps: int = 3) -> list[int]:
 
 def geometric_steps(k: float, max_steps: int = 3) -> list[float]:
     """The essay's geometric progression: ``k`` friends, each with ``k - 1`` new friends, ...
-    (``k (k - 1)^(s - 1)`` people at step ``s``), what a network without overlaps would give."""
+
+    ``k (k - 1)^(s - 1)`` people at step ``s``: what a network without overlaps would give.
+
+    Parameters
+    ----------
+    k : float
+        Contacts per person.
+    max_steps : int, default 3
+        The last step.
+
+    Returns
+    -------
+    list of float
+        People at steps 1 to ``max_steps``.
+
+    Examples
+    --------
+    >>> geometric_steps(6)
+    [6, 30, 150]
+    """
     return [k * (k - 1) ** (s - 1) for s in range(1, max_steps + 1)]
 
 
@@ -293,8 +385,39 @@ def reach_network(kind: str, n: int = 1000, k: int = 6, *, rewiring: float = 0.1
 
 def reach_runs(kind: str, *, n: int = 1000, k: int = 6, rewiring: float = 0.1, people: int = 20,
                max_steps: int = 3, seeds: Iterable[int] = range(20)) -> np.ndarray:
-    """Mean number of people at 1..``max_steps`` steps from ``people`` random people, one row per
-    seed (each seed builds a new network and draws new people)."""
+    """Mean number of people at 1..``max_steps`` steps from random people, one row per seed.
+
+    Each seed builds a new network (:func:`reach_network`) and draws new people.
+
+    Parameters
+    ----------
+    kind : str
+        One of :data:`REACH_NETWORKS`: "random regular", "small world" or "ring lattice".
+    n : int, default 1000
+        People in the network.
+    k : int, default 6
+        Contacts per person.
+    rewiring : float, default 0.1
+        Share of ties moved at random in the small world.
+    people : int, default 20
+        Starting people drawn per seed.
+    max_steps : int, default 3
+        The last step counted.
+    seeds : iterable of int, default range(20)
+        The random seeds.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(seeds, max_steps)``.
+
+    Examples
+    --------
+    >>> reach_runs("ring lattice", n=100, people=5, seeds=range(2)).tolist()  # overlaps: 6 new a step
+    [[6.0, 6.0, 6.0], [6.0, 6.0, 6.0]]
+    >>> reach_runs("random regular", n=100, people=5, seeds=range(2))[:, 1].tolist()  # close to 30
+    [27.2, 26.0]
+    """
     rows = []
     for s in seeds:
         G = reach_network(kind, n, k, rewiring=rewiring, seed=s)
@@ -304,9 +427,27 @@ def reach_runs(kind: str, *, n: int = 1000, k: int = 6, rewiring: float = 0.1, p
 
 
 def friendship_paradox(G: nx.Graph) -> dict[str, float]:
-    """Feld (1991): the mean number of contacts of a person, of a person's contact (the mean
-    over ties, which counts the well connected once per tie), and the share of people whose
-    contacts have more contacts, on average, than they do."""
+    """Feld's (1991) friendship paradox: your contacts have more contacts than you, on average.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network.
+
+    Returns
+    -------
+    dict of str to float
+        ``person``: the mean number of contacts of a person; ``friend``: that of a
+        person's contact (the mean over ties, which counts the well connected once per
+        tie); ``share with better-connected friends``: the share of people (with any
+        contact) whose contacts have more contacts, on average, than they do.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> friendship_paradox(nx.star_graph(4))  # four of five people know only the hub
+    {'person': 1.6, 'friend': 2.5, 'share with better-connected friends': 0.8}
+    """
     deg = dict(G.degree())
     people = [v for v in G if deg[v] > 0]
     mean_person = float(np.mean([deg[v] for v in G]))

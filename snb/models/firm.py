@@ -104,6 +104,47 @@ def synthetic_firm(people: int = 100, departments: int = 5, *, span: int = 5, wi
 
     See the module's description for the rules and :func:`firm_parameters` for the
     defaults as a table.
+
+    Parameters
+    ----------
+    people : int, default 100
+        Size of the firm, the CEO (person 0) included; 20 to 2000.
+    departments : int, default 5
+        Departments of about equal size, plus the CEO's head office (department 0).
+    span : int, default 5
+        Most people reporting to one boss.
+    within_degree : float, default 4.0
+        Mean number of advice ties to colleagues of the same department.
+    cross_rate : float, default 0.1
+        Share of ordinary informal ties (brokers' aside) that cross departments.
+    brokers : int, default 4
+        Ordinary staff planted as boundary spanners (the ground truth).
+    broker_ties : int, default 6
+        Extra ties of each broker, spread over other departments.
+    boss_tie : float, default 0.7
+        Chance that a person also goes to their own boss for advice.
+    seed : int, default 1
+        Random seed: the same seed gives the same firm.
+
+    Returns
+    -------
+    Firm
+        ``org`` (the chart, arcs to each person's boss), ``informal`` (the undirected
+        advice network), ``brokers`` (the planted brokers) and ``seed``. Nodes are
+        0 to ``people - 1`` with the attributes ``department``, ``level`` and ``broker``.
+
+    Raises
+    ------
+    ValueError
+        For parameters out of range.
+
+    Examples
+    --------
+    >>> firm = synthetic_firm()
+    >>> firm.org.number_of_nodes(), firm.informal.number_of_edges(), sorted(firm.brokers)
+    (100, 248, [53, 72, 86, 91])
+    >>> org_rank(firm.org)[0]  # everyone else reports, in the end, to the CEO
+    99
     """
     _check(people, departments, span, within_degree, cross_rate, brokers, broker_ties, boss_tie)
     rng = np.random.default_rng(seed)
@@ -163,7 +204,40 @@ def synthetic_firm(people: int = 100, departments: int = 5, *, span: int = 5, wi
 def firm_parameters(people: int = 100, departments: int = 5, *, span: int = 5, within_degree: float = 4.0,
                     cross_rate: float = 0.1, brokers: int = 4, broker_ties: int = 6, boss_tie: float = 0.7,
                     seed: int = 1) -> list:
-    """The synthetic firm's parameters as :class:`~snb.assumptions.Parameter` rows."""
+    """The synthetic firm's parameters as :class:`~snb.assumptions.Parameter` rows.
+
+    Parameters
+    ----------
+    people : int, default 100
+        Size of the firm, the CEO (person 0) included; 20 to 2000.
+    departments : int, default 5
+        Departments of about equal size, plus the CEO's head office (department 0).
+    span : int, default 5
+        Most people reporting to one boss.
+    within_degree : float, default 4.0
+        Mean number of advice ties to colleagues of the same department.
+    cross_rate : float, default 0.1
+        Share of ordinary informal ties (brokers' aside) that cross departments.
+    brokers : int, default 4
+        Ordinary staff planted as boundary spanners (the ground truth).
+    broker_ties : int, default 6
+        Extra ties of each broker, spread over other departments.
+    boss_tie : float, default 0.7
+        Chance that a person also goes to their own boss for advice.
+    seed : int, default 1
+        Random seed: the same seed gives the same firm.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        One row per parameter, in the order above but ``boss_tie`` fourth.
+
+    Examples
+    --------
+    >>> rows = firm_parameters(people=50)
+    >>> len(rows), rows[0].value, rows[0].meaning
+    (9, 50, 'size of the firm (the model allows 20 to 2000)')
+    """
     return [
         Parameter("people", people, f"size of the firm (the model allows {MIN_PEOPLE} to {MAX_PEOPLE})"),
         Parameter("departments", departments, "departments of about equal size, plus the CEO's head office"),
@@ -205,6 +279,26 @@ def block_cross_department(G: nx.Graph, share: float, *, seed: int = 1) -> nx.Gr
 
 
 def org_rank(org: nx.DiGraph) -> dict:
-    """Each person's rank in the org chart: the number of people below them (direct and
-    indirect reports), so the CEO ranks highest and ordinary staff have 0."""
+    """Each person's rank in the org chart: the number of people below them.
+
+    Direct and indirect reports both count, so the CEO ranks highest and ordinary
+    staff have 0.
+
+    Parameters
+    ----------
+    org : networkx.DiGraph
+        The org chart, arcs pointing from each person to their boss.
+
+    Returns
+    -------
+    dict of node to int
+        Person -> number of people below them.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> chart = nx.DiGraph([("Ben", "Ana"), ("Chloe", "Ana"), ("Dev", "Ben")])
+    >>> org_rank(chart)
+    {'Ben': 1, 'Ana': 3, 'Chloe': 0, 'Dev': 0}
+    """
     return {v: len(nx.ancestors(org, v)) for v in org}

@@ -27,12 +27,34 @@ def like_minded_market(people: int = 400, contacts: int = 6, *, similarity: floa
     """People with a taste, ties between the like-minded, and who adopts.
 
     Taste ``x`` is standard normal. Each person proposes ``contacts // 2`` ties to others
-    chosen (without replacement) with weight exp(-``similarity`` * |x_i - x_j|) (0: anyone alike). Wave one:
-    each adopts with chance ``base`` * exp(x) capped at 1 (taste only). Wave two: each
-    non-adopter adopts with chance ``base`` * exp(x) (the same taste again) plus
-    ``influence`` per friend who adopted in wave one.
+    chosen (without replacement) with weight exp(-``similarity`` * |x_i - x_j|) (0: anyone
+    alike). Wave one: each adopts with chance ``base`` * exp(x) capped at 1 (taste only).
+    Wave two: each non-adopter adopts with chance ``base`` * exp(x) (the same taste again)
+    plus ``influence`` per friend who adopted in wave one.
 
-    Returns the network, the tastes and each person's adoption wave (0 never, 1, 2).
+    Parameters
+    ----------
+    people : int, default 400
+        People, numbered 0 to ``people - 1``.
+    contacts : int, default 6
+        Mean ties per person.
+    similarity : float, default 4.0
+        How strongly ties join people of similar taste.
+    influence : float, default 0.0
+        Extra chance of adopting per friend who adopted in wave one.
+    base : float, default 0.1
+        Chance of adopting for a person of average taste.
+    seed : int, default 0
+        Random seed.
+
+    Returns
+    -------
+    G : networkx.Graph
+        The ties.
+    x : numpy.ndarray
+        The tastes.
+    wave : numpy.ndarray
+        Each person's adoption wave (0 never, 1, 2).
 
     Examples
     --------
@@ -60,13 +82,27 @@ def like_minded_market(people: int = 400, contacts: int = 6, *, similarity: floa
 
 
 def friend_rates(G: nx.Graph, wave: np.ndarray) -> tuple[float, float]:
-    """Wave-two adoption rates (among people who had not adopted in wave one) of those with
-    at least one wave-one adopter among their friends, and of those with none.
+    """Wave-two adoption rates of people with and without a wave-one adopter among their friends.
+
+    Only people who had not adopted in wave one count.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network, nodes 0 to ``len(wave) - 1``.
+    wave : numpy.ndarray
+        Each person's adoption wave: 0 never, 1 or 2.
+
+    Returns
+    -------
+    (float, float)
+        The rate among those exposed to a wave-one adopter, and among the others (``nan``
+        for an empty group).
 
     Examples
     --------
     >>> G = nx.path_graph(4)
-    >>> friend_rates(G, np.array([1, 2, 0, 2]))
+    >>> friend_rates(G, np.array([1, 2, 0, 2]))  # 1, next to adopter 0, adopts; of 2 and 3, only 3
     (1.0, 0.5)
     """
     wave = np.asarray(wave)
@@ -125,7 +161,31 @@ def seeding_trial(people: int = 400, contacts: int = 6, *, similarity: float = 4
 
 def homophily_parameters(*, people: int = 400, contacts: int = 6, similarity: float = 4.0, base: float = 0.1,
                          treated: int = 40) -> list:
-    """The page's parameters as :class:`~snb.assumptions.Parameter` rows."""
+    """The page's parameters as :class:`~snb.assumptions.Parameter` rows.
+
+    Parameters
+    ----------
+    people : int, default 400
+        People in the market.
+    contacts : int, default 6
+        Mean ties per person.
+    similarity : float, default 4.0
+        How strongly ties join people of similar taste.
+    base : float, default 0.1
+        Chance of adopting for a person of average taste, per wave.
+    treated : int, default 40
+        People given the product in the trial, and as many controls.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        The rows above plus ``influence`` (0 or swept).
+
+    Examples
+    --------
+    >>> [row.name for row in homophily_parameters()]
+    ['people', 'contacts', 'similarity', 'base', 'influence', 'treated']
+    """
     from snb.assumptions import Parameter
 
     return [

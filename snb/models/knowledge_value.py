@@ -43,8 +43,29 @@ BLOCKING_MEASURES: tuple[str, ...] = ("reach", "efficiency", "pairs cut off")
 
 def blocking_runs(share: float, seeds: Iterable[int] = range(MIN_REPLICATIONS),
                   **firm_settings) -> dict[str, np.ndarray]:
-    """Per seed: reach and efficiency with ``share`` of the cross-department ties blocked,
-    in % of the same firm's unblocked value, and pairs cut off in % of all pairs."""
+    """Per seed: what blocking ``share`` of the cross-department ties does to a firm's knowledge flow.
+
+    Parameters
+    ----------
+    share : float
+        Share of the cross-department ties blocked, in [0, 1].
+    seeds : iterable of int, default range(MIN_REPLICATIONS)
+        One synthetic firm per seed.
+    **firm_settings
+        Passed to :func:`~snb.models.firm.synthetic_firm` (``people``, ``departments``, ...).
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        One value per seed of ``reach`` and ``efficiency``, in % of the same firm's
+        unblocked value, and ``pairs cut off``, in % of all pairs.
+
+    Examples
+    --------
+    >>> runs = blocking_runs(1.0, range(2), people=40, departments=4)
+    >>> runs["reach"].round(1).tolist(), runs["pairs cut off"].round(1).tolist()
+    ([38.9, 41.9], [38.5, 35.8])
+    """
     out: dict[str, list[float]] = {m: [] for m in BLOCKING_MEASURES}
     for seed in seeds:
         F = synthetic_firm(seed=seed, **firm_settings)
@@ -59,8 +80,31 @@ def blocking_runs(share: float, seeds: Iterable[int] = range(MIN_REPLICATIONS),
 
 def blocking_sweep(shares: Sequence[float], seeds: Iterable[int] = range(MIN_REPLICATIONS),
                    **firm_settings) -> dict[str, list[Interval]]:
-    """For each blocked share: the loss of reach and of efficiency (% of the unblocked value,
-    as paired differences: blocked minus open, so negative is a loss) with 95 % intervals."""
+    """For each blocked share: the change of reach and of efficiency, with 95 % intervals.
+
+    Changes are in % of the unblocked value, as paired differences (blocked minus open,
+    so negative is a loss).
+
+    Parameters
+    ----------
+    shares : sequence of float
+        Shares of the cross-department ties blocked.
+    seeds : iterable of int, default range(MIN_REPLICATIONS)
+        One synthetic firm per seed, the same for every share.
+    **firm_settings
+        Passed to :func:`~snb.models.firm.synthetic_firm`.
+
+    Returns
+    -------
+    dict of str to list of snb.stats.Interval
+        ``"reach, change in %"`` and ``"efficiency, change in %"``: one interval per share.
+
+    Examples
+    --------
+    >>> sweep = blocking_sweep([0.0, 1.0], range(3), people=40, departments=4)
+    >>> [round(iv.mean, 1) for iv in sweep["reach, change in %"]]
+    [0.0, -59.7]
+    """
     seeds = list(seeds)
     out: dict[str, list[Interval]] = {"reach": [], "efficiency": []}
     for share in shares:

@@ -32,7 +32,22 @@ __all__ = ["market_parameters", "newcomer_parameters", "opening_times", "market_
            "customers_per_business", "customers_at", "newcomer_ranks", "concentration_runs"]
 
 def market_parameters() -> list:
-    """The parameters as :class:`snb.assumptions.Parameter` rows (value, meaning, source)."""
+    """The growing market's parameters as :class:`snb.assumptions.Parameter` rows.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        Customers, businesses, head start, alpha, appeal and replications, each with its
+        meaning and source.
+
+    Examples
+    --------
+    >>> rows = market_parameters()
+    >>> [row.name for row in rows]
+    ['customers', 'businesses', 'head start', 'alpha', 'appeal', 'replications']
+    >>> rows[2].source
+    'Price 1976'
+    """
     return [
         Parameter("customers", 2000, "customers who arrive, one after another, and each pick one business"),
         Parameter("businesses", 200, "businesses that open at an even pace while the customers arrive, one "
@@ -49,7 +64,21 @@ def market_parameters() -> list:
     ]
 
 def newcomer_parameters() -> list:
-    """The parameters as :class:`snb.assumptions.Parameter` rows (value, meaning, source)."""
+    """The newcomer experiment's parameters as :class:`snb.assumptions.Parameter` rows.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        Customers, businesses, the newcomer, its appeal, alpha and replications.
+
+    Examples
+    --------
+    >>> rows = newcomer_parameters()
+    >>> [row.name for row in rows][:3]
+    ['customers', 'businesses', 'newcomer']
+    >>> rows[3].source
+    'Bianconi and Barabasi 2001 (fitness)'
+    """
     return [
         Parameter("customers", 2000, "customers who arrive, one after another, and each pick one business"),
         Parameter("businesses", 200, "businesses that open at an even pace"),
@@ -101,16 +130,50 @@ def market_choices(n_customers: int = 5000, n_businesses: int = 500,
                    batch: float = 0.01) -> np.ndarray:
     """The business each customer picked, for every appeal variant and seed.
 
-    Returns an integer array of shape ``(variants, seeds, n_customers)`` (one variant
-    when ``appeal`` is None or one row of ``n_businesses`` numbers; ``appeal`` may be
-    a 2-D array, one row per variant). ``alpha`` may be a list of attachment
-    strengths: every appeal row then runs at each, alpha first (variant
-    ``i * rows + j`` is ``alpha[i]`` with appeal row ``j``). All variants and seeds
-    run together in numpy, and each gives the market a call of its own would give.
+    Customers arrive one after another while businesses open at an even pace; each
+    customer picks a business with weight ``appeal * (customers + 1) ** alpha``. All
+    variants and seeds run together in numpy, and each gives the market a call of its
+    own would give; every variant of a seed uses the same random numbers, so variants
+    are paired.
 
-    For speed, customers arrive in small cohorts that see the counts as they were
-    when the cohort began: at most ``batch`` times the customers so far (1 %), and a
-    cohort never spans the opening of a business. ``batch=0`` is exact, one by one.
+    Parameters
+    ----------
+    n_customers : int, default 5000
+        Customers who arrive.
+    n_businesses : int, default 500
+        Businesses that open at an even pace.
+    alpha : float or sequence of float, default 1.0
+        Attachment strength(s). With several, every appeal row runs at each, alpha first
+        (variant ``i * rows + j`` is ``alpha[i]`` with appeal row ``j``).
+    seeds : iterable of int, default (1,)
+        One market per seed.
+    appeal : array_like, optional
+        None (all 1), one row of ``n_businesses`` numbers, or a 2-D array with one row
+        per variant.
+    founders : int, default 2
+        Businesses open from the start.
+    batch : float, default 0.01
+        For speed, customers arrive in small cohorts that see the counts as they were when
+        the cohort began: at most ``batch`` times the customers so far, never spanning the
+        opening of a business. ``batch=0`` is exact, one by one.
+
+    Returns
+    -------
+    numpy.ndarray
+        Integers of shape ``(variants, seeds, n_customers)``.
+
+    Raises
+    ------
+    ValueError
+        For no alpha, no seed, or sizes and strengths out of range.
+
+    Examples
+    --------
+    >>> choices = market_choices(100, 10, [0.0, 1.0], seeds=(1, 2))
+    >>> choices.shape
+    (2, 2, 100)
+    >>> int(choices[0, 0, :2].max())  # the first customers can only pick the 2 founders
+    1
     """
     alphas = [float(a) for a in np.atleast_1d(np.asarray(alpha, dtype=float))]
     if not alphas:
@@ -167,8 +230,36 @@ def market_choices(n_customers: int = 5000, n_businesses: int = 500,
 
 
 def customers_at(choices: np.ndarray, n_businesses: int, t: int | None = None) -> np.ndarray:
-    """Customers per business after the first ``t`` customers (all when None), from
-    :func:`market_choices`; the last axis runs over businesses in opening order."""
+    """Customers per business after the first ``t`` customers, from :func:`market_choices`.
+
+    Parameters
+    ----------
+    choices : numpy.ndarray
+        The business each customer picked (last axis: customers in arrival order).
+    n_businesses : int
+        Number of businesses.
+    t : int or None, default None
+        Count only the first ``t`` customers; None: all of them.
+
+    Returns
+    -------
+    numpy.ndarray
+        The shape of ``choices`` with its last axis replaced by the businesses, in opening
+        order.
+
+    Raises
+    ------
+    ValueError
+        For a ``t`` outside 0 to the number of customers.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> customers_at(np.array([0, 0, 1, 0, 2]), 3).tolist()
+    [3, 1, 1]
+    >>> customers_at(np.array([0, 0, 1, 0, 2]), 3, t=2).tolist()
+    [2, 0, 0]
+    """
     choices = np.asarray(choices)
     if t is not None:
         if not 0 <= int(t) <= choices.shape[-1]:
@@ -183,7 +274,43 @@ def customers_at(choices: np.ndarray, n_businesses: int, t: int | None = None) -
 def customers_per_business(n_customers: int = 5000, n_businesses: int = 500, alpha: float = 1.0, *,
                            seeds: Iterable[int] = range(20), appeal: Sequence[float] | None = None,
                            founders: int = 2, batch: float = 0.01) -> np.ndarray:
-    """Final customers of every business (columns, in opening order), one row per seed."""
+    """Final customers of every business (columns, in opening order), one row per seed.
+
+    A shortcut to :func:`market_choices` for one alpha and one appeal row.
+
+    Parameters
+    ----------
+    n_customers : int, default 5000
+        Customers who arrive.
+    n_businesses : int, default 500
+        Businesses that open at an even pace.
+    alpha : float, default 1.0
+        Attachment strength.
+    seeds : iterable of int, default range(20)
+        One market per seed.
+    appeal : sequence of float, optional
+        One attraction per business (all 1 by default).
+    founders : int, default 2
+        Businesses open from the start.
+    batch : float, default 0.01
+        Cohort size as a share of the customers so far (0: exact, one by one).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(seeds, n_businesses)``.
+
+    Raises
+    ------
+    ValueError
+        When ``appeal`` is not one number per business.
+
+    Examples
+    --------
+    >>> counts = customers_per_business(200, 20, seeds=range(2))
+    >>> counts.shape, counts.sum(axis=1).tolist()  # every customer picked one business
+    ((2, 20), [200, 200])
+    """
     fit = None if appeal is None else np.asarray(appeal, dtype=float)
     if fit is not None and fit.ndim != 1:
         raise ValueError("appeal must be one number per business here; use market_choices for variants")
@@ -197,12 +324,48 @@ def newcomer_ranks(alpha: float, appeals: Sequence[float] = (1.0, 4.0), *, n_cus
                    batch: float = 0.01) -> dict[float, dict[str, np.ndarray]]:
     """Where business number ``arrival`` ends, for each appeal it might have.
 
-    For every appeal (the newcomer's; everyone else has 1) and seed: ``ahead``, the
-    share of the other businesses that end with at least as many customers as the
-    newcomer (0 = it leads outright; a tie counts against it, so a newcomer with no
-    customers among many others with none is not "ahead"); ``top10``, 1 when it ends
-    among the top 10 % (fewer than a tenth of the others level or ahead), else 0;
-    ``vs leader``, its customers divided by those of the best other business.
+    The newcomer has the given appeal; everyone else has 1. Every appeal runs on the
+    same seeds.
+
+    Parameters
+    ----------
+    alpha : float
+        Attachment strength.
+    appeals : sequence of float, default (1.0, 4.0)
+        The newcomer's appeals to compare.
+    n_customers : int, default 2000
+        Customers who arrive.
+    n_businesses : int, default 200
+        Businesses that open at an even pace.
+    arrival : int, default 20
+        The newcomer's place in the opening order (0 is the first founder).
+    seeds : iterable of int, default range(20)
+        One market per seed.
+    batch : float, default 0.01
+        Cohort size, as in :func:`market_choices`.
+
+    Returns
+    -------
+    dict of float to dict of str to numpy.ndarray
+        Appeal -> one value per seed of ``ahead``, the share of the other businesses that
+        end with at least as many customers as the newcomer (0: it leads outright; a tie
+        counts against it); ``top10``, 1 when it ends among the top 10 % (fewer than a
+        tenth of the others level or ahead), else 0; and ``vs leader``, its customers
+        divided by those of the best other business.
+
+    Raises
+    ------
+    ValueError
+        For an ``arrival`` outside the businesses.
+
+    Examples
+    --------
+    >>> ranks = newcomer_ranks(1.0, (1.0, 8.0), n_customers=400, n_businesses=20, arrival=2,
+    ...                        seeds=range(5))
+    >>> ranks[8.0]["top10"].tolist()  # eight times as attractive: always in the top 10 %
+    [1.0, 1.0, 1.0, 1.0, 1.0]
+    >>> float(ranks[1.0]["top10"].mean())
+    0.2
     """
     if not 0 <= int(arrival) < int(n_businesses):
         raise ValueError(f"arrival must lie between 0 and {int(n_businesses) - 1}, got {arrival}")
@@ -222,11 +385,35 @@ def concentration_runs(alphas: Sequence[float], *, n_customers: int = 2000, n_bu
                        seeds: Iterable[int] = range(20)) -> dict[float, dict[str, np.ndarray]]:
     """Concentration of customers in markets grown with each attachment strength.
 
-    For every ``alpha`` and seed (the same seeds for every alpha): ``top 10 %``, the
-    share of all customers held by the largest 10 % of businesses
-    (:func:`snb.measures.top_share`), ``Gini`` (:func:`snb.measures.gini`), ``largest``,
-    the customers of the largest business, and ``none``, the share of businesses
-    without a single customer. All alphas are simulated in one batch.
+    All alphas are simulated in one batch, with the same seeds for every alpha.
+
+    Parameters
+    ----------
+    alphas : sequence of float
+        Attachment strengths (0: customers pick at random; 1: in proportion to
+        popularity; above 1: the popular pull harder still).
+    n_customers : int, default 2000
+        Customers who arrive, one after another.
+    n_businesses : int, default 200
+        Businesses that open at an even pace meanwhile.
+    seeds : iterable of int, default range(20)
+        One market per seed.
+
+    Returns
+    -------
+    dict of float to dict of str to numpy.ndarray
+        Alpha -> one value per seed of ``top 10 %``, the share of all customers held by
+        the largest 10 % of businesses (:func:`snb.measures.top_share`); ``Gini``
+        (:func:`snb.measures.gini`); ``largest``, the customers of the largest business;
+        and ``none``, the share of businesses without a single customer.
+
+    Examples
+    --------
+    >>> runs = concentration_runs([0.0, 1.5], n_customers=200, n_businesses=20, seeds=range(3))
+    >>> runs[0.0]["top 10 %"].round(2).tolist()
+    [0.3, 0.28, 0.3]
+    >>> bool((runs[1.5]["Gini"] > runs[0.0]["Gini"]).all())  # strong attachment concentrates
+    True
     """
     alphas = [float(a) for a in alphas]
     choices = market_choices(n_customers, n_businesses, alphas, seeds=seeds)

@@ -52,6 +52,26 @@ def influence(G: nx.Graph) -> np.ndarray:
 
     For this averaging on a connected undirected network the weight is proportional to
     the member's number of contacts plus one (their own voice).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A connected network.
+
+    Returns
+    -------
+    numpy.ndarray
+        One weight per member.
+
+    Raises
+    ------
+    ValueError
+        When ``G`` is not connected.
+
+    Examples
+    --------
+    >>> influence(nx.star_graph(3)).tolist()  # the centre: 3 contacts + 1, the others 1 + 1
+    [0.4, 0.2, 0.2, 0.2]
     """
     if not nx.is_connected(G):
         raise ValueError("the network must be connected to reach one consensus")
@@ -114,20 +134,67 @@ def expected_consensus_error(G: nx.Graph, *, noise: float = 1.0) -> float:
     The formula rests on its assumptions: independent errors (no shared bias) of equal
     size (nobody better informed than anybody else).
 
+    Parameters
+    ----------
+    G : networkx.Graph
+        A connected network.
+    noise : float, default 1.0
+        Standard deviation of each starting estimate's error.
+
+    Returns
+    -------
+    float
+        The expected absolute error of the consensus.
+
+    Raises
+    ------
+    ValueError
+        When ``G`` is not connected.
+
     Examples
     --------
     >>> G = nx.complete_graph(4)  # everybody equally influential: w = 1/4 each
     >>> round(expected_consensus_error(G), 4)  # sqrt(2/pi) / 2
     0.3989
+    >>> round(expected_consensus_error(nx.star_graph(3)), 4)  # the centre weighs more: worse
+    0.4222
     """
     return float(np.sqrt(2 / np.pi) * noise * np.linalg.norm(influence(G)))
 
 
 def wisdom_network(kind: str, people: int = 100, *, seed: int = 1) -> nx.Graph:
-    """A connected network of ``people`` with mean degree about 6, of one of :data:`WISDOM_NETWORKS`:
-    a random peer mesh, a small world (Watts and Strogatz 1998), a scale-free network
+    """A connected network of ``people`` with mean degree about 6, of one of :data:`WISDOM_NETWORKS`.
+
+    A random peer mesh, a small world (Watts and Strogatz 1998), a scale-free network
     (Barabasi and Albert 1999), or "one voice": a small world in which member 0 is tied
-    to everybody (a celebrity, a company account everyone follows)."""
+    to everybody (a celebrity, a company account everyone follows). A disconnected draw
+    is replaced by another seed's.
+
+    Parameters
+    ----------
+    kind : str
+        One of :data:`WISDOM_NETWORKS`.
+    people : int, default 100
+        Members, numbered 0 to ``people - 1``.
+    seed : int, default 1
+        Random seed.
+
+    Returns
+    -------
+    networkx.Graph
+        The network; ``G.graph`` records its kind and seed.
+
+    Raises
+    ------
+    ValueError
+        For an unknown kind.
+
+    Examples
+    --------
+    >>> G = wisdom_network("one voice", 30)
+    >>> G.number_of_nodes(), G.degree(0)  # member 0 reaches everybody directly
+    (30, 29)
+    """
     if kind == "peer mesh":
         G = nx.random_regular_graph(6, people, seed=seed)
     elif kind == "small world":
@@ -160,11 +227,30 @@ def wisdom_study(kind: str, people: int = 100, seeds: Iterable[int] = range(MIN_
 
 
 def era_profile(D: nx.DiGraph) -> dict[str, float]:
-    """Send, dialogue or participation in numbers: Freeman degree centralisation (ties
-    counted regardless of direction), reciprocity (share of ties answered by a tie back),
-    the share of ordered pairs (a, b) in which a's message can reach b, the mean number
-    of steps over those pairs, and the share of pairs of individuals who can still reach
-    each other without the institute."""
+    """Send, dialogue or participation in numbers.
+
+    Parameters
+    ----------
+    D : networkx.DiGraph
+        An era's network, with the node ``"institute"`` (as from
+        :func:`snb.datasets.era_network`).
+
+    Returns
+    -------
+    dict of str to float
+        ``degree centralisation`` (Freeman, ties counted regardless of direction);
+        ``reciprocity`` (share of ties answered by a tie back); ``pairs reachable`` (share
+        of ordered pairs (a, b) in which a's message can reach b); ``mean steps`` (over
+        those pairs); and ``reachable without the institute`` (share of pairs of
+        individuals who can still reach each other without it).
+
+    Examples
+    --------
+    >>> from snb.datasets import era_network
+    >>> profile = era_profile(era_network("1.0 send", 10))
+    >>> profile["degree centralisation"], profile["reciprocity"], profile["reachable without the institute"]
+    (1.0, 0.0, 0.0)
+    """
     n = D.number_of_nodes()
     lengths = dict(nx.all_pairs_shortest_path_length(D))
     steps = [d for a, row in lengths.items() for b, d in row.items() if a != b]

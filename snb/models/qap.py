@@ -18,16 +18,22 @@ __all__ = ["krackhardt_matrices", "off_diagonal", "naive_p_value"]
 
 
 def krackhardt_matrices() -> dict[str, np.ndarray]:
-    """Krackhardt's (1987) managers as 21 x 21 matrices (row ``i``, column ``j``):
-    ``advice`` (i asks j), ``friendship`` (i names j a friend), ``reports_to``
-    (i reports to j, or j to i: the chart as symmetric ties), ``same department``
-    (1 when both head or work in the same department; the CEO belongs to none).
+    """Krackhardt's (1987) managers as 21 x 21 matrices (row ``i``, column ``j``).
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        ``advice`` (i asks j), ``friendship`` (i names j a friend), ``reports_to`` (i
+        reports to j, or j to i: the chart as symmetric ties), ``same department`` (1 when
+        both head or work in the same department; the CEO belongs to none).
 
     Examples
     --------
     >>> m = krackhardt_matrices()
     >>> int(m["advice"].sum()), int(m["friendship"].sum())
     (190, 102)
+    >>> bool((m["reports_to"] == m["reports_to"].T).all())
+    True
     """
     data = krackhardt_managers()
     people = data.managers
@@ -50,6 +56,16 @@ def krackhardt_matrices() -> dict[str, np.ndarray]:
 def off_diagonal(M: np.ndarray) -> np.ndarray:
     """The off-diagonal cells of a square matrix, row by row (what QAP correlates).
 
+    Parameters
+    ----------
+    M : numpy.ndarray
+        A square matrix.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``n * (n - 1)`` values.
+
     Examples
     --------
     >>> off_diagonal(np.arange(9.0).reshape(3, 3)).tolist()
@@ -59,14 +75,29 @@ def off_diagonal(M: np.ndarray) -> np.ndarray:
 
 
 def naive_p_value(r: float, cells: int) -> float:
-    """The ordinary two-sided p-value of a Pearson correlation ``r`` over ``cells`` pairs,
-    as if every pair were an independent observation (normal approximation to Student's t,
-    accurate for hundreds of cells). Wrong for network data: page 3 shows why.
+    """The ordinary two-sided p-value of a Pearson correlation, as if every cell were independent.
+
+    A normal approximation to Student's t, accurate for hundreds of cells. Wrong for
+    network data, whose cells share people: page 3 shows why.
+
+    Parameters
+    ----------
+    r : float
+        The correlation.
+    cells : int
+        The number of pairs it was computed over.
+
+    Returns
+    -------
+    float
+        The p-value.
 
     Examples
     --------
     >>> round(naive_p_value(0.1, 420), 3)
     0.04
+    >>> round(naive_p_value(0.1, 42), 2)  # the same r over fewer cells
+    0.53
     """
     t = r * math.sqrt((cells - 2) / max(1e-12, 1 - r * r))
     return math.erfc(abs(t) / math.sqrt(2))

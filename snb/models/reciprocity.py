@@ -147,7 +147,28 @@ def threshold_sweep(ratios: Iterable[float], degrees: Iterable[int], *, kind: st
 
 
 def give_take_parameters(benefit_cost: float = 5.0, k: int = 4, takers: float = 0.5) -> list:
-    """The give-and-take model's parameters (:class:`snb.assumptions.Parameter`), with their sources."""
+    """The give-and-take model's parameters (:class:`snb.assumptions.Parameter`), with sources.
+
+    Parameters
+    ----------
+    benefit_cost : float, default 5.0
+        What each contact of a contributor receives, per unit of cost (b / c).
+    k : int, default 4
+        Contacts per person (on average for scale-free networks).
+    takers : float, default 0.5
+        Share of people who never give, at the start.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        Ten rows: the model's sizes, payoffs, updating rule and replications.
+
+    Examples
+    --------
+    >>> rows = give_take_parameters(benefit_cost=3.0)
+    >>> len(rows), rows[3].name, rows[3].value
+    (10, 'benefit b / c', 3.0)
+    """
     return [
         Parameter("people", 200, "size of each network"),
         Parameter("contacts (k)", k, "contacts per person (on average for scale-free)"),

@@ -171,7 +171,35 @@ def crossing(xs: np.ndarray, gaps: np.ndarray) -> float:
 
 def reciprocity_parameters(*, b: float = 3.0, c: float = 1.0, error: float = 0.0, games: int = 400,
                            people: int = 200, takers: int = 4, rounds: int = 80) -> list:
-    """The page's parameters as :class:`~snb.assumptions.Parameter` rows."""
+    """The page's parameters as :class:`~snb.assumptions.Parameter` rows.
+
+    Parameters
+    ----------
+    b : float, default 3.0
+        What a gift is worth to the receiver.
+    c : float, default 1.0
+        What a gift costs the giver.
+    error : float, default 0.0
+        Chance an intended gift is not made.
+    games : int, default 400
+        Relationships simulated per replication.
+    people : int, default 200
+        People in the reputation game.
+    takers : int, default 4
+        People who never give in the reputation game.
+    rounds : int, default 80
+        Rounds of the reputation game.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        The rows above plus ``w`` and ``q`` (swept).
+
+    Examples
+    --------
+    >>> [row.name for row in reciprocity_parameters()]
+    ['b', 'c', 'w', 'q', 'error', 'games', 'people', 'takers', 'rounds']
+    """
     from snb.assumptions import Parameter
 
     return [

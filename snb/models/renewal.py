@@ -55,9 +55,33 @@ RENEWAL_PARAMETERS: list[Parameter] = [
 
 def professional_groups(groups: int = 10, size: int = 20, *, inside: float = 0.3, between: float = 0.005,
                         seed: int = 1) -> nx.Graph:
-    """Groups of ``size`` members, tied inside a group with probability ``inside`` and
-    across groups with probability ``between``. Node attribute ``group``; edge attribute
-    ``strength``: "strong" inside a group, "weak" across groups."""
+    """Groups of ``size`` members, densely tied inside and sparsely across.
+
+    Parameters
+    ----------
+    groups : int, default 10
+        Number of groups.
+    size : int, default 20
+        Members per group.
+    inside : float, default 0.3
+        Chance of a tie between two members of the same group.
+    between : float, default 0.005
+        Chance of a tie between members of different groups.
+    seed : int, default 1
+        Random seed.
+
+    Returns
+    -------
+    networkx.Graph
+        Node attribute ``group`` (member ``v`` is in group ``v // size``); edge attribute
+        ``strength``: "strong" inside a group, "weak" across groups.
+
+    Examples
+    --------
+    >>> G = professional_groups(4, 10)
+    >>> G.number_of_nodes(), G.nodes[13]["group"], G.edges[0, 1]["strength"]
+    (40, 1, 'strong')
+    """
     G = nx.planted_partition_graph(groups, size, inside, between, seed=seed)
     G.graph.clear()
     G.graph.update(name="professional groups", seed=seed)
@@ -69,8 +93,38 @@ def professional_groups(groups: int = 10, size: int = 20, *, inside: float = 0.3
 
 def outsider_reach(G: nx.Graph, *, steps: int = 3, entry_ties: int = 3, group: int = 0, seed: int = 1,
                    weak: bool = True) -> float:
-    """Share of the members an outsider reaches within ``steps`` steps after tying to
-    ``entry_ties`` random members of one ``group``; ``weak=False`` drops the weak ties first."""
+    """Share of the members an outsider reaches within ``steps`` steps of joining one group.
+
+    The outsider ties to ``entry_ties`` random members of the group; the first step
+    reaches them.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Members with the node attribute ``group`` and ties with ``strength`` ("strong" or
+        "weak"), as from :func:`professional_groups`.
+    steps : int, default 3
+        Steps from the outsider.
+    entry_ties : int, default 3
+        Members the outsider ties to.
+    group : int, default 0
+        The group the outsider joins.
+    seed : int, default 1
+        Random seed of the entry ties.
+    weak : bool, default True
+        False: only strong ties carry the outsider further.
+
+    Returns
+    -------
+    float
+        Share of all members reached (0.0 for fewer than one step).
+
+    Examples
+    --------
+    >>> G = professional_groups(4, 10)
+    >>> outsider_reach(G, steps=4), outsider_reach(G, steps=4, weak=False)
+    (0.525, 0.25)
+    """
     rng = np.random.default_rng(seed)
     members = [v for v, g in G.nodes(data="group") if g == group]
     entry = rng.choice(members, size=entry_ties, replace=False).tolist()
@@ -179,8 +233,36 @@ def _simulate_renewal(members: int, ties_per_newcomer: int, homophily: float, tu
 
 
 def fragmentation(G: nx.Graph, fractions: Iterable[float], *, targeted: bool, seed: int = 1) -> np.ndarray:
-    """Share of the original members in the largest connected group after a fraction of
-    them leave: at random (seeded), or the best connected first (by ties at the start)."""
+    """Share of the original members in the largest connected group after some leave.
+
+    The members leave at random (seeded), or the best connected first (by ties at the
+    start). One pass gives the answer for every fraction at once.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network.
+    fractions : iterable of float
+        Shares of the members who leave, each in [0, 1].
+    targeted : bool
+        True: the best connected leave first; False: a random order.
+    seed : int, default 1
+        Random seed of the random order.
+
+    Returns
+    -------
+    numpy.ndarray
+        One share per fraction.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> star = nx.star_graph(4)  # a centre and four others
+    >>> fragmentation(star, [0, 0.2], targeted=True).tolist()  # the centre leaves first
+    [1.0, 0.2]
+    >>> fragmentation(star, [0, 0.2], targeted=False, seed=1).tolist()
+    [1.0, 0.8]
+    """
     n = G.number_of_nodes()
     if targeted:
         order = sorted(G, key=lambda v: (-G.degree(v), str(v)))

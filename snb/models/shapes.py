@@ -80,10 +80,35 @@ def rewiring_sweep(rewiring: Sequence[float], *, n: int = 200, k: int = 4,
 
     For each share of rewired ties, one small world per random seed
     (``nx.connected_watts_strogatz_graph``, the generator of the chapter's "small
-    world"); returns ``{"mean path": [Interval, ...], "clustering": [Interval, ...]}``,
-    each value divided by the ring lattice's (rewiring 0), with its 95 % interval
-    over the random seeds. Path lengths are counted from every ``every``-th person
-    (an unbiased estimate; ``every=1`` counts from everyone).
+    world"); each value is divided by the ring lattice's (rewiring 0).
+
+    Parameters
+    ----------
+    rewiring : sequence of float
+        The shares of rewired ties, each in [0, 1].
+    n : int, default 200
+        People in each network.
+    k : int, default 4
+        Neighbours of each person in the ring.
+    random_seeds : iterable of int, default range(20)
+        One network per seed at each share.
+    every : int, default 8
+        Path lengths are counted from every ``every``-th person (an unbiased estimate;
+        ``every=1`` counts from everyone).
+
+    Returns
+    -------
+    dict of str to list of snb.stats.Interval
+        ``{"mean path": [...], "clustering": [...]}``: one interval over the random seeds
+        per share of rewired ties.
+
+    Examples
+    --------
+    >>> ratios = rewiring_sweep([0.0, 1.0], n=30, random_seeds=range(3), every=1)
+    >>> ratios["mean path"][0].mean  # no rewiring: the lattice itself
+    1.0
+    >>> bool(ratios["mean path"][1].high < 1)  # shortcuts shorten the paths
+    True
     """
     seeds = list(random_seeds)
     base_path, base_clustering = _mean_path_and_clustering(nx.watts_strogatz_graph(n, k, 0.0))
@@ -97,7 +122,26 @@ def rewiring_sweep(rewiring: Sequence[float], *, n: int = 200, k: int = 4,
 
 
 def network_parameters(n: int = 200) -> list:
-    """How :func:`snb.datasets.communication_network` builds each shape, with sources."""
+    """How :func:`snb.datasets.communication_network` builds each shape, with sources.
+
+    Parameters
+    ----------
+    n : int, default 200
+        The number of people in every network.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        One row per shape, plus the size and the random seed.
+
+    Examples
+    --------
+    >>> rows = network_parameters(50)
+    >>> rows[0].value, [row.name for row in rows][1:3]
+    (50, ['broadcast star', 'hierarchy tree'])
+    >>> next(row.source for row in rows if row.name == "small world")
+    'Watts and Strogatz 1998'
+    """
     return [
         Parameter("people", n, "every network has the same size", "assumption"),
         Parameter("broadcast star", "1 centre", "one sender tied to everyone else", "assumption"),

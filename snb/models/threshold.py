@@ -187,16 +187,39 @@ def rollout(G: nx.Graph, budget: int, *, k: int | None = None, theta: float | No
             rounds: int | None = None, departments: Iterable | None = None) -> dict[str, float]:
     """Share of people who end up adopting, for broker seeding and for clustered seeding.
 
-    Clustered seeding is tried in each of ``departments`` (default: every department with
-    at least ``budget`` people) and averaged: which department a rollout starts in is
-    not the question.
+    Clustered seeding is tried in each of ``departments`` and averaged: which department
+    a rollout starts in is not the question. The seeds are those of :func:`seed_sets`;
+    the spread is :func:`spread`'s rule, run for all seed sets at once.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Who talks to whom, nodes carrying ``department`` (a directed graph is read as
+        undirected).
+    budget : int
+        First adopters of each rollout.
+    k : int, optional
+        Adopt when at least ``k`` contacts have adopted.
+    theta : float, optional
+        Adopt when at least a share ``theta`` of one's contacts have adopted (give exactly
+        one of ``k`` and ``theta``).
+    rounds : int, optional
+        Stop after this many rounds (None: until nobody new adopts).
+    departments : iterable, optional
+        Where clustered seeding may start; by default every department with at least
+        ``budget`` people.
+
+    Returns
+    -------
+    dict of str to float
+        ``{"brokers": share, "clustered": share}``: the shares of everyone who adopted.
 
     Examples
     --------
-    >>> G = nx.caveman_graph(3, 4)
+    >>> G = nx.caveman_graph(3, 4)  # three closed groups of four
     >>> nx.set_node_attributes(G, {v: v // 4 for v in G}, "department")
-    >>> rollout(G, 2, k=2)["clustered"] >= rollout(G, 2, k=2)["brokers"]
-    True
+    >>> rollout(G, 2, k=2)  # two in one group win it over; one in each of two groups, no one
+    {'brokers': 0.16666666666666666, 'clustered': 0.3333333333333333}
     """
     H = G.to_undirected(as_view=True) if G.is_directed() else G
     nodes = list(H)
@@ -218,7 +241,27 @@ def rollout(G: nx.Graph, budget: int, *, k: int | None = None, theta: float | No
 
 
 def threshold_parameters(*, budget: int = 6, people: int = 120, departments: int = 6) -> list:
-    """The rollout study's parameters as :class:`~snb.assumptions.Parameter` rows."""
+    """The rollout study's parameters as :class:`~snb.assumptions.Parameter` rows.
+
+    Parameters
+    ----------
+    budget : int, default 6
+        First users the rollout can train.
+    people : int, default 120
+        Staff of the synthetic firm.
+    departments : int, default 6
+        Departments of the firm.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        People, departments, budget, the threshold and the no-reverting rule.
+
+    Examples
+    --------
+    >>> [row.name for row in threshold_parameters(budget=4)]
+    ['people', 'departments', 'budget', 'k or theta', 'reverting']
+    """
     from snb.assumptions import Parameter
 
     return [

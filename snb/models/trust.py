@@ -65,9 +65,33 @@ def triad_runs(D: nx.DiGraph, kinds: Iterable[str], seeds: Iterable[int] = range
 
 
 def signed_ties(like: nx.DiGraph, dislike: nx.DiGraph) -> tuple[nx.Graph, int]:
-    """One undirected signed tie per pair that named each other at all: ``sign`` +1 when the
-    pair's nominations are all liking, -1 when all disliking. Pairs with both (one likes, the
-    other dislikes) are ambivalent and left out; their number is returned too."""
+    """One undirected signed tie per pair that named each other at all.
+
+    ``sign`` is +1 when the pair's nominations are all liking, -1 when all disliking.
+    Pairs with both (one likes, the other dislikes) are ambivalent and left out.
+
+    Parameters
+    ----------
+    like, dislike : networkx.DiGraph
+        Who named whom as liked and as disliked.
+
+    Returns
+    -------
+    S : networkx.Graph
+        The signed ties, with the nodes (and their attributes) of ``like``.
+    ambivalent : int
+        The number of pairs left out.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> like = nx.DiGraph([("a", "b", {"rank": 3}), ("b", "a", {"rank": 3}), ("c", "a", {"rank": 2}),
+    ...                    ("a", "c", {"rank": 1})])
+    >>> dislike = nx.DiGraph([("c", "b", {"rank": 3}), ("b", "c", {"rank": 3}), ("a", "c", {"rank": 2})])
+    >>> S, ambivalent = signed_ties(like, dislike)
+    >>> list(S.edges(data="sign")), ambivalent  # a and c: c likes a, a dislikes c
+    ([('a', 'b', 1), ('b', 'c', -1)], 1)
+    """
     S = nx.Graph(name="signed ties")
     S.add_nodes_from(like.nodes(data=True))
     signs: dict[frozenset, set[int]] = {}
@@ -85,7 +109,28 @@ def signed_ties(like: nx.DiGraph, dislike: nx.DiGraph) -> tuple[nx.Graph, int]:
 
 
 def triangle_signs(S: nx.Graph, sign: str = "sign") -> dict[int, int]:
-    """Number of triangles by their number of negative ties (0 to 3)."""
+    """Number of triangles by their number of negative ties (0 to 3).
+
+    Parameters
+    ----------
+    S : networkx.Graph
+        A signed network.
+    sign : str, default "sign"
+        The edge attribute holding each tie's sign.
+
+    Returns
+    -------
+    dict of int to int
+        Negative ties in a triangle -> how many triangles have that many.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> S = nx.Graph([(1, 2, {"sign": 1}), (2, 3, {"sign": -1}), (1, 3, {"sign": -1}),
+    ...               (3, 4, {"sign": 1}), (2, 4, {"sign": 1})])
+    >>> triangle_signs(S)
+    {0: 0, 1: 1, 2: 1, 3: 0}
+    """
     counts = {0: 0, 1: 0, 2: 0, 3: 0}
     for clique in nx.enumerate_all_cliques(S):
         if len(clique) == 3:
@@ -97,7 +142,28 @@ def triangle_signs(S: nx.Graph, sign: str = "sign") -> dict[int, int]:
 
 
 def balanced_share(S: nx.Graph, sign: str = "sign") -> float:
-    """Share of triangles that are balanced (an even number of negative ties)."""
+    """Share of triangles that are balanced (an even number of negative ties).
+
+    Parameters
+    ----------
+    S : networkx.Graph
+        A signed network.
+    sign : str, default "sign"
+        The edge attribute holding each tie's sign (negative: a negative tie).
+
+    Returns
+    -------
+    float
+        Between 0 and 1; ``nan`` when there is no triangle.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> S = nx.Graph([(1, 2, {"sign": 1}), (2, 3, {"sign": -1}), (1, 3, {"sign": -1}),
+    ...               (3, 4, {"sign": 1}), (2, 4, {"sign": 1})])
+    >>> balanced_share(S)  # 1-2-3 has two negative ties (balanced), 2-3-4 one (not)
+    0.5
+    """
     counts = triangle_signs(S, sign)
     total = sum(counts.values())
     return (counts[0] + counts[2]) / total if total else float("nan")
@@ -118,12 +184,31 @@ def balance_runs(S: nx.Graph, seeds: Iterable[int] = range(20)) -> np.ndarray:
 
 
 def standing(like: nx.DiGraph, dislike: nx.DiGraph) -> dict[str, dict[Hashable, float]]:
-    """Four views of who stands high, for every node:
+    """Four views of who stands high, for every node.
 
-    - ``named``: how many named him as liked (in-degree);
-    - ``liking``: liking received, weighted by rank (3 for a first choice);
-    - ``net trust``: liking received minus disliking received, both weighted by rank;
-    - ``trust PageRank``: PageRank on the liking ties weighted by rank (being liked by the well liked).
+    Parameters
+    ----------
+    like, dislike : networkx.DiGraph
+        Who named whom, with the edge attribute ``rank`` (3 for a first choice).
+
+    Returns
+    -------
+    dict of str to dict of node to float
+        - ``named``: how many named him as liked (in-degree);
+        - ``liking``: liking received, weighted by rank;
+        - ``net trust``: liking received minus disliking received, both weighted by rank;
+        - ``trust PageRank``: PageRank on the liking ties weighted by rank (being liked
+          by the well liked).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> like = nx.DiGraph([("a", "b", {"rank": 3}), ("b", "a", {"rank": 3}), ("c", "a", {"rank": 2}),
+    ...                    ("a", "c", {"rank": 1})])
+    >>> dislike = nx.DiGraph([("c", "b", {"rank": 3}), ("b", "c", {"rank": 3}), ("a", "c", {"rank": 2})])
+    >>> views = standing(like, dislike)
+    >>> views["liking"], views["net trust"]
+    ({'a': 5.0, 'b': 3.0, 'c': 1.0}, {'a': 5.0, 'b': 0.0, 'c': -4.0})
     """
     liking = dict(like.in_degree(weight="rank"))
     disliked = dict(dislike.in_degree(weight="rank"))

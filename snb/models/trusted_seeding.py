@@ -187,8 +187,10 @@ def celf(labels: np.ndarray, sizes: np.ndarray, budget: int) -> list[int]:
 
 
 def choose(G: nx.Graph, T: nx.DiGraph, budget: int, how: str, *, seed: int = 0) -> list[Hashable]:
-    """The ``budget`` starters a heuristic of :data:`STRATEGIES` picks (not ``"greedy (CELF)"``,
-    which needs the samples: see :func:`strategy_reach`).
+    """The ``budget`` starters one heuristic of :data:`STRATEGIES` picks.
+
+    ``"greedy (CELF)"`` is not offered here, as it needs the samples: see
+    :func:`strategy_reach`.
 
     - ``"top degree"``: most contacts; ``"top PageRank"``: PageRank of the customer ties
       (Brin and Page 1998); ``"most trusted"``: PageRank of the trust survey (arcs to whom
@@ -197,11 +199,36 @@ def choose(G: nx.Graph, T: nx.DiGraph, budget: int, how: str, *, seed: int = 0) 
       then one of their contacts at random, until ``budget`` different people (the
       friendship paradox, chapter 5: friends have more friends than people have).
 
+    Parameters
+    ----------
+    G : networkx.Graph
+        The customer network.
+    T : networkx.DiGraph
+        The trust survey over the same people (an arc ``u -> v``: ``u`` trusts ``v``).
+    budget : int
+        How many starters.
+    how : str
+        One of :data:`STRATEGIES` but the last.
+    seed : int, default 0
+        Random seed of the random heuristics.
+
+    Returns
+    -------
+    list
+        The starters; ranked heuristics break ties by graph order.
+
+    Raises
+    ------
+    ValueError
+        For an unknown heuristic.
+
     Examples
     --------
-    >>> G = nx.star_graph(4); T = nx.DiGraph(); T.add_nodes_from(G)
-    >>> choose(G, T, 1, "top degree")
-    [0]
+    >>> G = nx.star_graph(4)
+    >>> T = nx.DiGraph([(1, 2), (3, 2), (4, 2)])
+    >>> T.add_nodes_from(G)
+    >>> choose(G, T, 1, "top degree"), choose(G, T, 1, "most trusted")
+    ([0], [2])
     """
     rng = np.random.default_rng(seed)
     nodes = list(G)
@@ -257,7 +284,29 @@ def strategy_reach(G: nx.Graph, T: nx.DiGraph, budget: int, p: float, g: float, 
 
 
 def trust_parameters(*, budget: int = 6, p: float = 0.1, strength_effect: float = 0.5, runs: int = 100) -> list:
-    """The trust study's parameters as :class:`~snb.assumptions.Parameter` rows."""
+    """The trust study's parameters as :class:`~snb.assumptions.Parameter` rows.
+
+    Parameters
+    ----------
+    budget : int, default 6
+        Customers briefed in person.
+    p : float, default 0.1
+        Mean chance a customer passes the news to a contact.
+    strength_effect : float, default 0.5
+        How much more often people trust those they talk to often.
+    runs : int, default 100
+        Live-edge samples per replication.
+
+    Returns
+    -------
+    list of snb.assumptions.Parameter
+        Seven rows, each marked as an assumption or with its source.
+
+    Examples
+    --------
+    >>> [row.name for row in trust_parameters()]
+    ['budget', 'p', 'g', 'strength_effect', 'trait', 'planted', 'runs']
+    """
     from snb.assumptions import Parameter
 
     return [

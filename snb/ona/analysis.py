@@ -146,12 +146,35 @@ def _roles(A: np.ndarray, answered: np.ndarray, dept: np.ndarray, k: int) -> dic
 def analyse_relation(survey: Survey, question: str, *, min_group: int = 5, seed: int = 0) -> Relation:
     """The analysis of one question (see the module's description).
 
+    Parameters
+    ----------
+    survey : Survey
+        A checked survey (:func:`snb.ona.survey.load`).
+    question : str
+        One of ``survey.questions``.
+    min_group : int, default 5
+        Groups smaller than this are merged into "suppressed" so no one can be singled out.
+    seed : int, default 0
+        Random seed of the bootstraps and permutations.
+
+    Returns
+    -------
+    Relation
+        Counts, density, reciprocity and the within-group share with 95 % bootstrap
+        intervals, the permutation null of that share and its p-value, the group table,
+        the mixing table and the robustness of each role.
+
     Examples
     --------
-    >>> from snb.ona import sample, survey
-    >>> r = analyse_relation(survey.load(sample.SURVEY_PATH, sample.PEOPLE_PATH), "advice")
-    >>> r.people, r.density.low < r.density.value < r.density.high
-    (300, True)
+    >>> from snb.ona.survey import load
+    >>> survey = load(b"respondent,question,named\\nAna,advice,Ben\\nAna,advice,Cai\\nBen,advice,Ana\\n"
+    ...               b"Cai,advice,Dev\\nDev,advice,Eva\\nEva,advice,Dev\\nEva,advice,Fay\\n",
+    ...               b"id,department\\nAna,Sales\\nBen,Sales\\nCai,Sales\\nDev,Ops\\nEva,Ops\\nFay,Ops\\n")
+    >>> r = analyse_relation(survey, "advice", min_group=3)
+    >>> r.people, r.respondents, r.arcs  # Fay named nobody and never answered
+    (6, 5, 7)
+    >>> round(r.within.value, 2), r.density.low <= r.density.value <= r.density.high
+    (0.86, True)
     """
     ids = survey.people["id"].tolist()
     index = {p: i for i, p in enumerate(ids)}

@@ -40,6 +40,14 @@ def manager_id(number: int) -> str:
 def krackhardt_survey() -> tuple[pd.DataFrame, pd.DataFrame]:
     """The survey (long format) and the people file of Krackhardt's managers.
 
+    Returns
+    -------
+    survey : pandas.DataFrame
+        Columns ``respondent``, ``question`` ("advice" or "friendship") and ``named``; a
+        manager who named nobody has one row with ``named`` empty.
+    people : pandas.DataFrame
+        Columns ``id``, ``department`` ("D1" to "D4", or "CEO"), ``level`` and ``location``.
+
     Examples
     --------
     >>> survey, people = krackhardt_survey()

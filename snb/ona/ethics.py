@@ -91,13 +91,26 @@ CHECKLIST: dict[str, str] = {
 
 
 def checklist_problems(answers: dict[str, str]) -> list[str]:
-    """What is still missing in a filled-in checklist: unanswered items, a threshold below
-    5, and a purpose that is about individuals.
+    """What is still missing in a filled-in checklist.
+
+    Parameters
+    ----------
+    answers : dict of str to str
+        The checklist's answers by item (the keys of :data:`CHECKLIST`); ``"..."`` counts
+        as unanswered.
+
+    Returns
+    -------
+    list of str
+        A purpose that is about individuals first, then a threshold below 5, then every
+        unanswered item; empty when all is well.
 
     Examples
     --------
     >>> checklist_problems({"purpose": "rank staff for the bonus"})[0]
     "purpose: an analysis that rates individuals is what it must never be used for (see 'never')."
+    >>> checklist_problems({"threshold": "3"})[0]
+    'threshold: groups of 3 are small enough to single people out; use at least 5.'
     """
     problems = []
     purpose = str(answers.get("purpose", "")).lower()

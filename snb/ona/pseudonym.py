@@ -41,7 +41,25 @@ def _code(salt: str, person: str, length: int) -> str:
 def pseudonyms(people: Iterable[str], salt: str) -> dict[str, str]:
     """A code for every person: ``"P-"`` and six letters or digits from a keyed hash.
 
-    Codes never repeat: should two people share six characters, everyone gets longer codes.
+    Codes never repeat: should two people share six characters, everyone gets longer
+    codes. The same salt gives the same codes; another salt, other codes.
+
+    Parameters
+    ----------
+    people : iterable of str
+        The people's ids (repeats are ignored).
+    salt : str
+        The key of the hash (:func:`new_salt` draws one); not empty.
+
+    Returns
+    -------
+    dict of str to str
+        Person -> code.
+
+    Raises
+    ------
+    ValueError
+        For an empty salt.
 
     Examples
     --------
@@ -50,6 +68,8 @@ def pseudonyms(people: Iterable[str], salt: str) -> dict[str, str]:
     True
     >>> codes["Ana Silva"] != pseudonyms(["Ana Silva"], salt="other")["Ana Silva"]
     True
+    >>> codes["Ana Silva"].startswith("P-"), len(codes["Ana Silva"])
+    (True, 8)
     """
     people = list(dict.fromkeys(people))
     if not salt:

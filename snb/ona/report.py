@@ -44,7 +44,29 @@ def _e(text: object) -> str:
 
 
 def null_picture(relation: Relation) -> draw.Picture:
-    """Histogram of the permutation null of the within-group share, observed value marked."""
+    """Histogram of the permutation null of the within-group share, observed value marked.
+
+    Parameters
+    ----------
+    relation : Relation
+        One question's analysis (:func:`snb.ona.analysis.analyse_relation`).
+
+    Returns
+    -------
+    snb.draw.Picture
+        With alt text giving the null's range and the observed share.
+
+    Examples
+    --------
+    >>> from snb.ona.survey import load
+    >>> survey = load(b"respondent,question,named\\nAna,advice,Ben\\nAna,advice,Cai\\nBen,advice,Ana\\n"
+    ...               b"Cai,advice,Dev\\nDev,advice,Eva\\nEva,advice,Dev\\nEva,advice,Fay\\n",
+    ...               b"id,department\\nAna,Sales\\nBen,Sales\\nCai,Sales\\nDev,Ops\\nEva,Ops\\nFay,Ops\\n")
+    >>> from snb.ona.analysis import analyse_relation
+    >>> picture = null_picture(analyse_relation(survey, "advice", min_group=3))
+    >>> picture.alt.split(". ")[1]
+    'The observed share, 86%, is marked with a line.'
+    """
     fig, axes = draw.new_figure(5.2, 2.6)
     ax = axes[0]
     ax.hist(relation.within_null, bins=40, color="#56B4E9", edgecolor="white")
@@ -126,9 +148,49 @@ def render(survey: Survey, relations: list[Relation], *, real_names: bool = Fals
            threshold_sentence: str = "", title: str = "Organisational network report") -> str:
     """The report as one HTML page (see the module's description).
 
-    ``codes`` maps each person's id to their pseudonym (ignored with ``real_names``);
-    ``threshold`` is the response rate below which a broker list is not worth giving
-    (chapter 7, page 2), with the sentence that states it.
+    Parameters
+    ----------
+    survey : Survey
+        The checked survey.
+    relations : list of Relation
+        One analysis per question to report.
+    real_names : bool, default False
+        Show people's ids instead of codes.
+    codes : mapping of str to str, optional
+        Each person's id -> pseudonym (:func:`snb.ona.pseudonym.pseudonyms`); needed unless
+        ``real_names``.
+    min_group : int, default 5
+        Groups smaller than this are suppressed.
+    threshold : float, optional
+        The response rate below which a broker list is not worth giving (chapter 7,
+        page 2); the page then says which side of it this survey lies.
+    threshold_sentence : str, default ""
+        The sentence that states the threshold.
+    title : str, default "Organisational network report"
+        The page's title.
+
+    Returns
+    -------
+    str
+        A complete HTML page, styles included.
+
+    Raises
+    ------
+    ValueError
+        For a pseudonymised report without codes.
+
+    Examples
+    --------
+    >>> from snb.ona.survey import load
+    >>> survey = load(b"respondent,question,named\\nAna,advice,Ben\\nAna,advice,Cai\\nBen,advice,Ana\\n"
+    ...               b"Cai,advice,Dev\\nDev,advice,Eva\\nEva,advice,Dev\\nEva,advice,Fay\\n",
+    ...               b"id,department\\nAna,Sales\\nBen,Sales\\nCai,Sales\\nDev,Ops\\nEva,Ops\\nFay,Ops\\n")
+    >>> from snb.ona.analysis import analyse_relation
+    >>> from snb.ona.pseudonym import pseudonyms
+    >>> codes = pseudonyms(survey.people["id"], salt="example")
+    >>> page = render(survey, [analyse_relation(survey, "advice", min_group=3)], codes=codes, min_group=3)
+    >>> "<h1>Organisational network report</h1>" in page, codes["Ana"] in page, "Ana" in page
+    (True, True, False)
     """
     if not real_names and codes is None:
         raise ValueError("pseudonymised reports need codes (snb.ona.pseudonym.pseudonyms)")

@@ -176,14 +176,34 @@ def _flagged(problems: list[Problem], mask, make) -> None:
 
 
 def read_people(source: str | Path | bytes, *, name: str = "people file") -> tuple[pd.DataFrame, list[Problem]]:
-    """The people file: one row per person in the survey's boundary (``id``; optional
-    ``department``, ``level``, ``location``). Returns the table and its warnings.
+    """The people file: one row per person in the survey's boundary.
+
+    Columns: ``id``; optional ``department``, ``level``, ``location``.
+
+    Parameters
+    ----------
+    source : str, pathlib.Path or bytes
+        The CSV file.
+    name : str, default "people file"
+        What messages call the file.
+
+    Returns
+    -------
+    table : pandas.DataFrame
+        ``id`` and the optional columns (empty where the file lacks them).
+    warnings : list of Problem
+        Warnings such as cells that look like spreadsheet formulas.
+
+    Raises
+    ------
+    SurveyError
+        For empty or repeated ids.
 
     Examples
     --------
     >>> people, warnings = read_people(b"id,department\\nAna,Sales\\nBen,Sales\\n")
-    >>> list(people["id"]), warnings
-    (['Ana', 'Ben'], [])
+    >>> list(people["id"]), list(people.columns), warnings
+    (['Ana', 'Ben'], ['id', 'department', 'level', 'location'], [])
     """
     table = _table(source, name, PEOPLE_COLUMNS)
     problems: list[Problem] = []
@@ -216,15 +236,33 @@ def _formula_warnings(table: pd.DataFrame, name: str, columns: tuple[str, ...]) 
 
 def read_survey(source: str | Path | bytes, people: pd.DataFrame | None = None, *,
                 name: str = "survey file") -> Survey:
-    """Read and check a survey in the long format: one row per (respondent, question,
-    person named), with an optional ``weight``.
+    """Read and check a survey in the long format: one row per (respondent, question, person named).
 
-    A respondent who answered a question but named nobody has one row with ``named`` empty,
-    so "answered, named nobody" differs from "did not answer". With ``people`` (from
-    :func:`read_people`) the boundary is that list: a name outside it is an error (a typo
-    or someone outside the study), and everyone on it who has no row is a non-respondent.
-    Without it, the boundary is everyone who answered or was named, and the response rate
-    cannot be known (it is reported as such).
+    An optional ``weight`` column is allowed. A respondent who answered a question but
+    named nobody has one row with ``named`` empty, so "answered, named nobody" differs
+    from "did not answer". Self-naming and repeated rows are left out with a warning.
+
+    Parameters
+    ----------
+    source : str, pathlib.Path or bytes
+        The CSV file.
+    people : pandas.DataFrame, optional
+        The boundary, from :func:`read_people`: a name outside it is an error (a typo or
+        someone outside the study), and everyone on it who has no row is a
+        non-respondent. Without it, the boundary is everyone who answered or was named,
+        and the response rate cannot be known (it is reported as such).
+    name : str, default "survey file"
+        What messages call the file.
+
+    Returns
+    -------
+    Survey
+        The answers with names, the people, the respondents, the questions and the warnings.
+
+    Raises
+    ------
+    SurveyError
+        Listing every error found, with its row and column.
 
     Examples
     --------
@@ -283,7 +321,24 @@ def read_survey(source: str | Path | bytes, people: pd.DataFrame | None = None, 
 
 
 def load(survey: str | Path | bytes, people: str | Path | bytes | None = None) -> Survey:
-    """Read and check a survey and, if given, its people file (both as paths or bytes).
+    """Read and check a survey and, if given, its people file.
+
+    Parameters
+    ----------
+    survey : str, pathlib.Path or bytes
+        The survey in the long format (:func:`read_survey`), as a path or the file's bytes.
+    people : str, pathlib.Path or bytes, optional
+        The people file (:func:`read_people`): the survey's boundary.
+
+    Returns
+    -------
+    Survey
+        Answers, people, respondents, questions, and warnings (the people file's first).
+
+    Raises
+    ------
+    SurveyError
+        Listing every error found, with its row and column.
 
     Examples
     --------

@@ -157,7 +157,31 @@ def stored_all() -> dict[str, Verdict]:
 
 
 def stored(id: str) -> Verdict:
-    """The stored result of verdict ``id`` at seed base 0 (what the pages print)."""
+    """The stored result of verdict ``id`` at seed base 0 (what the pages print).
+
+    Read from ``snb/data/verdicts.json`` (``python -m snb.verdicts --store`` writes it).
+
+    Parameters
+    ----------
+    id : str
+        The verdict's id, led by its chapter (``"07-friendship-advice-qap"``).
+
+    Returns
+    -------
+    Verdict
+        Its kind, label, estimate, interval, number of runs and details.
+
+    Raises
+    ------
+    KeyError
+        For an id the stored file lacks.
+
+    Examples
+    --------
+    >>> v = stored("07-friendship-advice-qap")
+    >>> v.chapter, v.kind in ("beats chance", "chance"), v.n >= 1000
+    ('07', True, True)
+    """
     results = stored_all()
     if id not in results:
         raise KeyError(f"no stored verdict {id!r}: run `python -m snb.verdicts --store`")
@@ -180,12 +204,65 @@ class _Shown:
 
 
 def show(id: str) -> _Shown:
-    """The stored verdict ``id`` as the page prints it (display it, or end a cell with it)."""
+    """The stored verdict ``id`` as the page prints it (display it, or end a cell with it).
+
+    Parameters
+    ----------
+    id : str
+        The verdict's id.
+
+    Returns
+    -------
+    _Shown
+        Shows as Markdown (the verdict's label in bold) in the book and in Lab, and as
+        the plain sentence elsewhere.
+
+    Raises
+    ------
+    KeyError
+        For an id the stored file lacks.
+
+    Examples
+    --------
+    >>> shown = show("07-friendship-advice-qap")
+    >>> text = repr(shown)
+    >>> text.startswith(shown.verdict.question), "Verdict: " in text
+    (True, True)
+    >>> "**Verdict: " in shown._repr_markdown_()
+    True
+    """
     return _Shown(stored(id))
 
 
 def null_histogram(verdict: Verdict, *, title: str | None = None) -> Any:
-    """A :class:`snb.draw.Picture` of a permutation verdict's null values, observed marked."""
+    """A picture of a permutation verdict's null values, with the observed value marked.
+
+    Parameters
+    ----------
+    verdict : Verdict
+        A permutation verdict (its ``details`` hold a ``histogram``, ``p`` and the null's
+        2.5 % and 97.5 % points).
+    title : str, optional
+        The title; by default "Observed against chance (p = ...)".
+
+    Returns
+    -------
+    snb.draw.Picture
+        The histogram, with alt text giving the null's middle 95 %, the observed value
+        and p.
+
+    Raises
+    ------
+    ValueError
+        When the verdict is not a permutation test.
+
+    Examples
+    --------
+    >>> v = stored("07-friendship-advice-qap")
+    >>> picture = null_histogram(v)
+    >>> picture.alt.startswith(f"Histogram of {v.n:,} draws of the null model for: {v.question}")
+    True
+    """
     # matplotlib and snb.draw cost about 0.3 s to import: only pages with this picture pay
     import matplotlib.pyplot as plt  # noqa: PLC0415
 

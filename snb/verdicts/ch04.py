@@ -43,13 +43,26 @@ def interval_row(values: np.ndarray) -> list[float]:
 
 
 def intervals_of(rows: list) -> list[Interval]:
-    """The :class:`~snb.stats.Interval` objects of stored rows ``[mean, low, high, n]``, for a
-    page that draws a stored sweep (``draw.sweep_plot``) or forest plot.
+    """The :class:`~snb.stats.Interval` objects of stored rows ``[mean, low, high, n]``.
+
+    For a page that draws a stored sweep (``draw.sweep_plot``) or forest plot.
+
+    Parameters
+    ----------
+    rows : list of [float, float, float, int]
+        Each row's mean, low end, high end and number of replications.
+
+    Returns
+    -------
+    list of snb.stats.Interval
+        One interval per row, in order.
 
     Examples
     --------
     >>> intervals_of([[1.0, 0.5, 1.5, 20]])[0].format(1)
     '1.0 (95 % CI 0.5 to 1.5)'
+    >>> [iv.excludes_zero for iv in intervals_of([[1.0, 0.5, 1.5, 20], [0.1, -0.2, 0.4, 20]])]
+    [True, False]
     """
     return [Interval(float(m), float(lo), float(hi), int(n)) for m, lo, hi, n in rows]
 

@@ -94,10 +94,32 @@ def list_too_big(text: str) -> str | None:
 class NetworkBuilder:
     """Build a small undirected network with buttons, see it drawn and measured, press Check.
 
-    Every action is also a method (``add_person``, ``add_tie``, ``set_edges``...),
-    so a worked solution can fill the builder in code. ``graph`` is the network.
-    The ``people`` given at the start (e.g. the required "Brand") are *required*:
-    *Clear* and *Use this list* keep them.
+    Every action is also a method (``add_person``, ``add_tie``, ``set_edges``...), so a
+    worked solution can fill the builder in code; each returns the sentence the builder
+    shows. ``graph`` is the network.
+
+    Parameters
+    ----------
+    check : callable, optional
+        The exercise's check, called with the network when *Check* is pressed.
+    people : iterable of str, default ()
+        People who must be in the network (e.g. "Brand"): *Clear* and *Use this list*
+        keep them.
+    title : str, default "Network builder"
+        The builder's heading.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside Jupyter, widget output prints
+    ...     builder = NetworkBuilder(people=["Brand"])
+    ...     added = builder.add_tie("Brand", "Ana")
+    ...     listed = builder.set_edges("Brand - Ana" + chr(10) + "Ana - Ben")
+    ...     cleared = builder.clear()
+    >>> added, listed
+    ('Tied Brand and Ana.', 'The network now has 3 people and 2 ties.')
+    >>> cleared, list(builder.graph)  # the required person stays
+    ('Cleared: Brand stays.', ['Brand'])
     """
 
     caption = "Your network"

@@ -69,7 +69,42 @@ def render_cascade(topology: str = "media + peers", n: int = 80, p: float = 0.15
 
 def cascade_explorer(topology: str = "media + peers", n: int = 80, p: float = 0.15,
                      seeding: str = "broadcast", budget: int = 3, seed: int = 1) -> Explorer:
-    """Pick topology, size, pass-on probability and seeding; watch one cascade and the spread."""
+    """Pick topology, size, pass-on probability and seeding; watch one cascade and the spread.
+
+    The explorer draws its first picture at once, with the settings given; each
+    change of a control redraws it.
+
+    Parameters
+    ----------
+    topology : str, default "media + peers"
+        The network's shape, one of :data:`snb.datasets.TOPOLOGIES`.
+    n : int, default 80
+        People.
+    p : float, default 0.15
+        Pass-on probability along a tie.
+    seeding : {"broadcast", "peer"}, default "broadcast"
+        Who starts the message.
+    budget : int, default 3
+        Starters.
+    seed : int, default 1
+        Random seed.
+
+    Returns
+    -------
+    Explorer
+        Displays as the controls above the picture; ``values()`` gives the current
+        settings.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside Jupyter, widget output prints
+    ...     explorer = cascade_explorer(p=0.3)
+    >>> explorer.values()
+    {'topology': 'media + peers', 'n': 80, 'p': 0.3, 'seeding': 'broadcast', 'budget': 3, 'seed': 1}
+    >>> explorer.title
+    'Cascade explorer'
+    """
     controls = {
         "topology": w.Dropdown(options=list(TOPOLOGIES), value=topology, **control_style("Topology")),
         "n": w.IntSlider(value=n, min=20, max=300, step=10, continuous_update=False, **control_style("People")),
@@ -140,7 +175,38 @@ def _network(topology: str, n: int, seed: int) -> nx.Graph:
 
 def adaptation_explorer(topology: str = "media + peers", p_dialogue: float = 0.25,
                         success: float = 0.6, periods: int = 12) -> Explorer:
-    """Compare wait and see, step by step and transformation as the market changes."""
+    """Compare wait and see, step by step and transformation as the market changes.
+
+    The explorer draws its first picture at once, with the settings given; each
+    change of a control redraws it.
+
+    Parameters
+    ----------
+    topology : str, default "media + peers"
+        The market's shape, one of :data:`snb.datasets.TOPOLOGIES`.
+    p_dialogue : float, default 0.25
+        Pass-on between peers when the firm is in dialogue.
+    success : float, default 0.6
+        Chance that a transformation works.
+    periods : int, default 12
+        Campaigns simulated.
+
+    Returns
+    -------
+    Explorer
+        Displays as the controls above the picture; ``values()`` gives the current
+        settings.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside Jupyter, widget output prints
+    ...     explorer = adaptation_explorer(success=0.4)
+    >>> explorer.values()
+    {'topology': 'media + peers', 'p_dialogue': 0.25, 'success': 0.4, 'periods': 12}
+    >>> explorer.title
+    'Ways of adapting'
+    """
     controls = {
         "topology": w.Dropdown(options=list(TOPOLOGIES), value=topology, **control_style("Topology")),
         "p_dialogue": w.FloatSlider(value=p_dialogue, min=0.02, max=0.5, step=0.02, continuous_update=False,

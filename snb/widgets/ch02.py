@@ -98,7 +98,36 @@ def ordinal(k: int) -> str:
 
 
 def growth_explorer(alpha: float = 1.0, n: int = 2000, seed: int = 1) -> Explorer:
-    """Grow a market: attachment strength, number of customers and random seed."""
+    """Grow a market: attachment strength, number of customers and random seed.
+
+    The explorer draws its first picture at once, with the settings given; each
+    change of a control redraws it.
+
+    Parameters
+    ----------
+    alpha : float, default 1.0
+        Attachment strength (0 to 2).
+    n : int, default 2000
+        Customers, one of :data:`GROWTH_SIZES`.
+    seed : int, default 1
+        Random seed.
+
+    Returns
+    -------
+    Explorer
+        Displays as the controls above the picture; ``values()`` gives the current
+        settings.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside Jupyter, widget output prints
+    ...     explorer = growth_explorer(alpha=1.5)
+    >>> explorer.values()
+    {'alpha': 1.5, 'n': 2000, 'seed': 1}
+    >>> explorer.title
+    'Grow a market: customers choosing businesses'
+    """
     controls = {
         "alpha": w.FloatSlider(value=alpha, min=0.0, max=2.0, step=0.1, continuous_update=False,
                                readout_format=".1f", description="Attachment (alpha)"),
@@ -118,10 +147,29 @@ class CheckInNetworkBuilder(NetworkBuilder):
     """A :class:`NetworkBuilder` for two-mode check-in networks.
 
     Each visit ties a customer (``bipartite=0``, ``kind="customer"``) to a venue
-    (``bipartite=1``, ``kind="venue"``); a repeat visit raises the tie's
-    ``visits`` count. Add visits one at a time, or type the whole table (one
-    ``customer - venue`` line per visit) and replace. Every action is also a
-    method (``add_visit``, ``remove_visit``, ``set_visits``...).
+    (``bipartite=1``, ``kind="venue"``); a repeat visit raises the tie's ``visits``
+    count. Add visits one at a time, or type the whole table (one ``customer - venue``
+    line per visit) and replace. Every action is also a method (``add_visit``,
+    ``remove_visit``, ``set_visits``...).
+
+    Parameters
+    ----------
+    check : callable, optional
+        The exercise's check, called with the network when *Check* is pressed.
+    title : str, default "Check-in network builder"
+        The builder's heading.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside Jupyter, widget output prints
+    ...     builder = CheckInNetworkBuilder()
+    ...     first = builder.add_visit("Ana", "Corner Café")
+    ...     again = builder.add_visit("Ana", "Corner Café")
+    >>> again, builder.graph.edges["Ana", "Corner Café"]["visits"]
+    ('Ana has now visited Corner Café 2 times.', 2)
+    >>> builder.graph.nodes["Corner Café"]["kind"]
+    'venue'
     """
 
     def __init__(self, check: Callable[[nx.Graph], Feedback] | None = None,

@@ -56,8 +56,33 @@ def _network(name: str) -> tuple[nx.Graph, list[set], str, dict]:
           seed=Whole(0, MAX_SEED, "Random seed"), network=OneOf(COMMUNITY_NETWORKS, "Network"))
 def render_communities(method: str = "Louvain", resolution: float = 1.0, seed: int = 1,
                        network: str = "karate club") -> draw.Picture:
-    """The network coloured by detected community (marker: known group), with modularity
-    and the agreement (ARI, NMI) between the communities and the known groups."""
+    """The network coloured by detected community (marker: known group), with the scores.
+
+    The title and alt text give the modularity and the agreement (ARI, NMI) between the
+    communities and the known groups.
+
+    Parameters
+    ----------
+    method : str, default "Louvain"
+        One of :data:`snb.models.communities.METHODS`.
+    resolution : float, default 1.0
+        Above 1 favours smaller communities.
+    seed : int, default 1
+        Random seed.
+    network : str, default "karate club"
+        One of :data:`COMMUNITY_NETWORKS`.
+
+    Returns
+    -------
+    snb.draw.Picture
+        The drawing and its alt text.
+
+    Examples
+    --------
+    >>> picture = render_communities(network="ring of 30 cliques")
+    >>> picture.alt.split(": ")[2].split(";")[0]  # Louvain merges a few of the 30 cliques
+    '18 communities of sizes 10, 10, 10, 10, 10, 10, 10, 10 and more'
+    """
     G, known, what, pos = _network(network)
     found = communities.detect(G, method, seed=int(seed), resolution=float(resolution))
     q = communities.modularity(G, found)
@@ -107,7 +132,38 @@ def render_communities(method: str = "Louvain", resolution: float = 1.0, seed: i
 
 def community_explorer(method: str = "Louvain", resolution: float = 1.0, seed: int = 1,
                        network: str = "karate club") -> Explorer:
-    """Pick a network, a method, the resolution and a random seed; see the communities."""
+    """Pick a network, a method, the resolution and a random seed; see the communities.
+
+    The explorer draws its first picture at once, with the settings given; each
+    change of a control redraws it.
+
+    Parameters
+    ----------
+    method : str, default "Louvain"
+        One of :data:`snb.models.communities.METHODS`.
+    resolution : float, default 1.0
+        Above 1 favours smaller communities.
+    seed : int, default 1
+        Random seed.
+    network : str, default "karate club"
+        One of :data:`COMMUNITY_NETWORKS`.
+
+    Returns
+    -------
+    Explorer
+        Displays as the controls above the picture; ``values()`` gives the current
+        settings.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside Jupyter, widget output prints
+    ...     explorer = community_explorer(resolution=1.5)
+    >>> explorer.values()
+    {'network': 'karate club', 'method': 'Louvain', 'resolution': 1.5, 'seed': 1}
+    >>> explorer.title
+    'Find the communities'
+    """
     controls = {
         "network": w.Dropdown(options=list(COMMUNITY_NETWORKS), value=network, **control_style("Network")),
         "method": w.Dropdown(options=list(communities.METHODS), value=method, **control_style("Method")),
@@ -123,8 +179,33 @@ def community_explorer(method: str = "Louvain", resolution: float = 1.0, seed: i
           departures=OneOf(("random", "targeted"), "Who leaves"), seed=Whole(0, MAX_SEED, "Random seed"))
 def render_renewal(homophily: float = 0.7, turnover: float = 0.05, departures: str = "random",
                    seed: int = 1) -> draw.Picture:
-    """The community after 60 rounds of turnover (newcomers from outside in colour) beside the
-    share of members holding a fresh idea, round by round, against a fully open community."""
+    """The community after 60 rounds of turnover beside the share of members holding a fresh idea.
+
+    Left: the members on a circle, newcomers from outside in colour. Right: the share
+    holding an idea less than 10 rounds old, round by round, against a fully open
+    community (no homophily).
+
+    Parameters
+    ----------
+    homophily : float, default 0.7
+        How strongly members tie to the like-minded.
+    turnover : float, default 0.05
+        Share of members replaced each round.
+    departures : {"random", "targeted"}, default "random"
+        Who leaves.
+    seed : int, default 1
+        Random seed.
+
+    Returns
+    -------
+    snb.draw.Picture
+        The two panels and their alt text.
+
+    Examples
+    --------
+    >>> render_renewal().alt.split("averaging ")[1]  # homophily keeps fresh ideas out
+    '0.34 after the warm-up, against 0.78 with no homophily.'
+    """
     # runs are simulated once per setting (the open community does not depend on homophily)
     run = renewal.simulate_renewal(homophily=homophily, turnover=turnover, departures=departures, seed=int(seed))
     open_run = renewal.simulate_renewal(homophily=0.0, turnover=turnover, departures=departures, seed=int(seed))
@@ -161,7 +242,38 @@ def render_renewal(homophily: float = 0.7, turnover: float = 0.05, departures: s
 
 def renewal_explorer(homophily: float = 0.7, turnover: float = 0.05, departures: str = "random",
                      seed: int = 1) -> Explorer:
-    """Homophily, turnover, random or targeted departures: see who joined and the new ideas."""
+    """Homophily, turnover, random or targeted departures: see who joined and the new ideas.
+
+    The explorer draws its first picture at once, with the settings given; each
+    change of a control redraws it.
+
+    Parameters
+    ----------
+    homophily : float, default 0.7
+        How strongly members tie to the like-minded.
+    turnover : float, default 0.05
+        Share of members replaced each round.
+    departures : {"random", "targeted"}, default "random"
+        Who leaves.
+    seed : int, default 1
+        Random seed.
+
+    Returns
+    -------
+    Explorer
+        Displays as the controls above the picture; ``values()`` gives the current
+        settings.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside Jupyter, widget output prints
+    ...     explorer = renewal_explorer(departures="targeted")
+    >>> explorer.values()
+    {'homophily': 0.7, 'turnover': 0.05, 'departures': 'targeted', 'seed': 1}
+    >>> explorer.title
+    'Does the community renew?'
+    """
     controls = {
         "homophily": w.FloatSlider(value=homophily, min=0.0, max=0.95, step=0.05, continuous_update=False,
                                    **control_style("Homophily")),
@@ -181,9 +293,31 @@ WISDOM_PATHS = 400
 @settings(network=OneOf(WISDOM_NETWORK_KINDS, "Network"), people=Whole(20, 10_000, "People"),
           seed=Whole(0, MAX_SEED, "Random seed"))
 def render_wisdom(network: str = "small world", people: int = 100, seed: int = 1) -> draw.Picture:
-    """Everyone's estimate, round by round, as the network averages them (DeGroot 1974),
-    with the truth, the consensus and the plain mean of the starting estimates (above
-    :data:`WISDOM_PATHS` people, the paths of that many people spread evenly over the network)."""
+    """Everyone's estimate, round by round, as the network averages them (DeGroot 1974).
+
+    With the truth, the consensus and the plain mean of the starting estimates. Above
+    :data:`WISDOM_PATHS` people, the paths of that many people spread evenly over the
+    network are drawn.
+
+    Parameters
+    ----------
+    network : str, default "small world"
+        One of :data:`WISDOM_NETWORK_KINDS`.
+    people : int, default 100
+        Members.
+    seed : int, default 1
+        Random seed of the network and of the starting estimates.
+
+    Returns
+    -------
+    snb.draw.Picture
+        The paths and their alt text.
+
+    Examples
+    --------
+    >>> render_wisdom(people=20).alt.split("; ")[-1]
+    'the most influential member carries 5.7% of the weight.'
+    """
     G = opinion.wisdom_network(network, int(people), seed=int(seed))
     n = G.number_of_nodes()
     start = np.random.default_rng(int(seed)).standard_normal(n)
@@ -218,7 +352,36 @@ def render_wisdom(network: str = "small world", people: int = 100, seed: int = 1
 
 
 def wisdom_explorer(network: str = "small world", people: int = 100, seed: int = 1) -> Explorer:
-    """Network type, size and seed: watch the estimates converge and where they end."""
+    """Network type, size and seed: watch the estimates converge and where they end.
+
+    The explorer draws its first picture at once, with the settings given; each
+    change of a control redraws it.
+
+    Parameters
+    ----------
+    network : str, default "small world"
+        One of :data:`snb.models.opinion.WISDOM_NETWORKS`.
+    people : int, default 100
+        Members (20 to 400 on the slider).
+    seed : int, default 1
+        Random seed.
+
+    Returns
+    -------
+    Explorer
+        Displays as the controls above the picture; ``values()`` gives the current
+        settings.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside Jupyter, widget output prints
+    ...     explorer = wisdom_explorer(network="one voice")
+    >>> explorer.values()
+    {'network': 'one voice', 'people': 100, 'seed': 1}
+    >>> explorer.title
+    'Is the crowd wise?'
+    """
     controls = {
         "network": w.Dropdown(options=list(opinion.WISDOM_NETWORKS), value=network, **control_style("Network")),
         "people": w.IntSlider(value=people, min=20, max=400, step=20, continuous_update=False,

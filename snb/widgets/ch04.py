@@ -44,8 +44,30 @@ def chart_layout(org: nx.DiGraph) -> dict[Hashable, np.ndarray]:
 
 
 def department_layout(G: nx.Graph, seed: int = 1) -> dict[Hashable, np.ndarray]:
-    """Each department a disc of people around a circle (the head office in the centre),
-    people placed at random inside their disc: ties across departments are the long lines."""
+    """Positions that draw each department as a disc of people around a circle.
+
+    The head office (department 0) sits in the centre; people are placed at random
+    inside their department's disc, so ties across departments are the long lines.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        People with the node attribute ``department``.
+    seed : int, default 1
+        Random seed of the places inside the discs.
+
+    Returns
+    -------
+    dict of node to numpy.ndarray
+        Person -> (x, y).
+
+    Examples
+    --------
+    >>> from snb.models.firm import synthetic_firm
+    >>> pos = department_layout(synthetic_firm(30, 3, brokers=2).informal)
+    >>> len(pos), pos[0].tolist()  # the CEO, in the head office
+    (30, [0.0, 0.0])
+    """
     rng = np.random.default_rng(seed)
     departments = sorted({d for _, d in G.nodes(data="department")} - {0})
     centre = {d: np.array([np.cos(a), np.sin(a)]) for d, a in
@@ -74,10 +96,40 @@ def _edges(ax, G: nx.Graph, xy: Mapping[Hashable, np.ndarray], colour: str, widt
 def formal_and_informal(org: nx.DiGraph, informal: nx.Graph, *, title: str,
                         highlight: Iterable[Hashable] = (), labels: bool | None = None,
                         pos: Mapping[Hashable, np.ndarray] | None = None) -> draw.Picture:
-    """The org chart (left) and the informal network (right) on ONE layout: every person
-    sits in the same place in both panels, so ties that the chart does not have stand out.
-    Colour: department; size on the right: how many colleagues come to the person (in-degree
-    if ``informal`` is directed, degree otherwise); ``highlight``: circled in red."""
+    """The org chart (left) and the informal network (right) on one layout.
+
+    Every person sits in the same place in both panels, so ties that the chart does not
+    have stand out. Colour: department; size on the right: how many colleagues come to
+    the person (in-degree if ``informal`` is directed, degree otherwise).
+
+    Parameters
+    ----------
+    org : networkx.DiGraph
+        The org chart, arcs from each person to their boss.
+    informal : networkx.Graph or networkx.DiGraph
+        The informal network over the same people.
+    title : str
+        The picture's title.
+    highlight : iterable of nodes, default ()
+        People circled in red.
+    labels : bool or None, default None
+        Write the people's ids; None: only for at most 30 people.
+    pos : mapping of node to (x, y), optional
+        Positions; by default the chart's (:func:`chart_layout`).
+
+    Returns
+    -------
+    snb.draw.Picture
+        The two panels, with alt text naming the most sought people.
+
+    Examples
+    --------
+    >>> from snb.models.firm import synthetic_firm
+    >>> firm = synthetic_firm(30, 3, brokers=2)
+    >>> picture = formal_and_informal(firm.org, firm.informal, title="Small firm", highlight=sorted(firm.brokers))
+    >>> picture.alt.split(". ")[-2]
+    'Circled: 18, 14'
+    """
     pos = dict(pos) if pos is not None else chart_layout(org)
     n = org.number_of_nodes()
     labels = n <= 30 if labels is None else labels
@@ -167,8 +219,32 @@ def _sample(people: int) -> int | None:
 @settings(remove=OneOf(REMOVALS, "Remove"), block=Real(0, 1, "Blocked cross-department ties"),
           people=Whole(50, 2000, "People"), seed=Whole(0, MAX_SEED, "Random seed"))
 def render_org(remove: str = "nobody", block: float = 0.0, people: int = 100, seed: int = 1) -> draw.Picture:
-    """The synthetic firm after removing one person and blocking a share of cross-department
-    ties: the informal network, the org chart, and what knowledge flow lost, side by side."""
+    """The synthetic firm after one person leaves and some cross-department ties are blocked.
+
+    The informal network, the org chart, and what knowledge flow lost (reach,
+    efficiency, pairs cut off), side by side.
+
+    Parameters
+    ----------
+    remove : str, default "nobody"
+        Who leaves, one of :data:`REMOVALS`.
+    block : float, default 0.0
+        Share of cross-department ties blocked.
+    people : int, default 100
+        Size of the firm.
+    seed : int, default 1
+        Random seed of the firm and of the blocking.
+
+    Returns
+    -------
+    snb.draw.Picture
+        Three panels and their alt text.
+
+    Examples
+    --------
+    >>> render_org(people=50).alt.split(". ")[-1]  # nothing removed, nothing lost
+    'Right: reach lost 0.0 %, efficiency lost 0.0 %, pairs cut off 0.0 % of all pairs; mean path 2.64 to 2.64 steps.'
+    """
     people, seed = int(people), int(seed)
     F, chart_pos, pos = _firm(people, seed)
     person = person_to_remove(F, remove, seed)
@@ -225,7 +301,38 @@ def render_org(remove: str = "nobody", block: float = 0.0, people: int = 100, se
 
 
 def org_explorer(remove: str = "nobody", block: float = 0.0, people: int = 100, seed: int = 1) -> Explorer:
-    """Remove a person or block cross-department ties; see the network, the losses and the chart."""
+    """Remove a person or block cross-department ties; see the network, the losses and the chart.
+
+    The explorer draws its first picture at once, with the settings given; each
+    change of a control redraws it.
+
+    Parameters
+    ----------
+    remove : str, default "nobody"
+        Who leaves, one of :data:`REMOVALS`.
+    block : float, default 0.0
+        Share of cross-department ties blocked.
+    people : int, default 100
+        Size of the firm (50, 100, 200, 500 or 2000).
+    seed : int, default 1
+        Random seed.
+
+    Returns
+    -------
+    Explorer
+        Displays as the controls above the picture; ``values()`` gives the current
+        settings.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside Jupyter, widget output prints
+    ...     explorer = org_explorer(people=50)
+    >>> explorer.values()
+    {'remove': 'nobody', 'block': 0.0, 'people': 50, 'seed': 1}
+    >>> explorer.title
+    'Who holds the firm together?'
+    """
     controls = {
         "remove": w.Dropdown(options=list(REMOVALS), value=remove, **control_style("Remove")),
         "block": w.FloatSlider(value=block, min=0.0, max=1.0, step=0.1, continuous_update=False,

@@ -113,7 +113,36 @@ def render_threshold(theta: float = 0.3, seeding: str = "brokers", seed: int = 1
 
 
 def threshold_explorer(theta: float = 0.3, seeding: str = "brokers", seed: int = 1) -> Explorer:
-    """Move the adoption threshold; see how far each seeding takes the tool."""
+    """Move the adoption threshold; see how far each seeding takes the tool.
+
+    The explorer draws its first picture at once, with the settings given; each
+    change of a control redraws it.
+
+    Parameters
+    ----------
+    theta : float, default 0.3
+        Share of contacts who must use the tool before a person does.
+    seeding : str, default "brokers"
+        The first users, one of :data:`snb.models.threshold.SEEDINGS`.
+    seed : int, default 1
+        Random seed.
+
+    Returns
+    -------
+    Explorer
+        Displays as the controls above the picture; ``values()`` gives the current
+        settings.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside Jupyter, widget output prints
+    ...     explorer = threshold_explorer(theta=0.2)
+    >>> explorer.values()
+    {'theta': 0.2, 'seeding': 'brokers', 'seed': 1}
+    >>> explorer.title
+    'Brokers or a clustered team?'
+    """
     controls = {
         "theta": w.FloatSlider(value=theta, min=0.05, max=0.6, step=0.05, continuous_update=False,
                                readout_format=".0%", **control_style("Threshold")),

@@ -46,8 +46,31 @@ def _centrality_network(name: str) -> tuple[nx.Graph, dict, dict]:
 
 @settings(network=OneOf(CENTRALITY_NETWORKS, "Network"), measure=OneOf(influence.MEASURES, "Measure"))
 def render_centrality(network: str = "Florentine marriages", measure: str = "betweenness") -> draw.Picture:
-    """The network with each node's size showing its score on ``measure``; the top three
-    named in the title and coloured."""
+    """The network with each node's size showing its score; the top three named and coloured.
+
+    Parameters
+    ----------
+    network : str, default "Florentine marriages"
+        One of :data:`CENTRALITY_NETWORKS`.
+    measure : str, default "betweenness"
+        One of :data:`snb.models.influence.MEASURES`.
+
+    Returns
+    -------
+    snb.draw.Picture
+        The drawing, with alt text naming the highest and the lowest.
+
+    Raises
+    ------
+    ValueError
+        For an unknown measure.
+
+    Examples
+    --------
+    >>> picture = render_centrality("monastery liking, wave 3", "degree")
+    >>> picture.alt.split(". ")[1]
+    'Drawing of a directed network of 18 nodes and 56 ties, each node sized by its degree score'
+    """
     G, pos, table = _centrality_network(network)
     if measure not in table:
         raise ValueError(f"measure must be one of {list(table)}, got {measure!r}")
@@ -79,7 +102,34 @@ def render_centrality(network: str = "Florentine marriages", measure: str = "bet
 
 
 def centrality_explorer(network: str = "Florentine marriages", measure: str = "betweenness") -> Explorer:
-    """Pick a network and a centrality; see who comes out on top."""
+    """Pick a network and a centrality; see who comes out on top.
+
+    The explorer draws its first picture at once, with the settings given; each
+    change of a control redraws it.
+
+    Parameters
+    ----------
+    network : str, default "Florentine marriages"
+        One of :data:`CENTRALITY_NETWORKS`.
+    measure : str, default "betweenness"
+        One of :data:`snb.models.influence.MEASURES`.
+
+    Returns
+    -------
+    Explorer
+        Displays as the controls above the picture; ``values()`` gives the current
+        settings.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside Jupyter, widget output prints
+    ...     explorer = centrality_explorer(measure="PageRank")
+    >>> explorer.values()
+    {'network': 'Florentine marriages', 'measure': 'PageRank'}
+    >>> explorer.title
+    'Who is central, by which measure?'
+    """
     controls = {
         "network": w.Dropdown(options=list(CENTRALITY_NETWORKS), value=network, **control_style("Network")),
         "measure": w.Dropdown(options=list(influence.MEASURES), value=measure, **control_style("Measure")),
@@ -102,10 +152,36 @@ MAX_CONTACTS = 500
 
 
 def render_scorecard(contacts: tuple = (), need: str = "") -> draw.Picture:
-    """Your ego network: you in the middle, contacts on a circle coloured by industry (size:
-    trust), ties among contacts drawn. The alt text carries the whole scorecard.
-    ``contacts``: :class:`~snb.models.ego.Contact` rows; ``need``: industries or places you
-    need, separated by commas."""
+    """Your ego network: you in the middle, contacts on a circle, ties among contacts drawn.
+
+    Contacts are coloured by industry and sized by trust. The alt text carries the whole
+    scorecard.
+
+    Parameters
+    ----------
+    contacts : tuple of Contact, default ()
+        Rows made with :func:`snb.models.ego.make_contact` or
+        :func:`snb.models.ego.parse_contacts_csv`.
+    need : str, default ""
+        Industries or places you need, separated by commas.
+
+    Returns
+    -------
+    snb.draw.Picture
+        The drawing and the scorecard as alt text.
+
+    Raises
+    ------
+    SettingError
+        When the contacts are not such rows, or the need is not text.
+
+    Examples
+    --------
+    >>> from snb.models.ego import parse_contacts_csv
+    >>> contacts, _ = parse_contacts_csv("name,industry,place,trust" + chr(10) + "Ana,retail,Leeds,4")
+    >>> render_scorecard(tuple(contacts), need="retail").alt.split("Scorecard: ")[1][:32]
+    'contacts: 1; quality: 0.00; char'
+    """
     if not isinstance(need, str):
         raise SettingError(f"The need must be text, e.g. 'logistics, Berlin', not {describe(need)}.")
     contacts = bounded_items(contacts, limit=MAX_CONTACTS) if is_collection(contacts) else None
@@ -151,16 +227,61 @@ def render_scorecard(contacts: tuple = (), need: str = "") -> draw.Picture:
 
 
 def scorecard_table(contacts: tuple = (), need: str = "") -> draw.Table:
-    """The scorecard as a table (value and meaning of each measure)."""
+    """The scorecard as a table (value and meaning of each measure).
+
+    Parameters
+    ----------
+    contacts : tuple of Contact, default ()
+        The contacts.
+    need : str, default ""
+        Industries or places you need, separated by commas.
+
+    Returns
+    -------
+    snb.draw.Table
+        One row per measure of :func:`snb.models.ego.scorecard`.
+
+    Examples
+    --------
+    >>> from snb.models.ego import parse_contacts_csv
+    >>> contacts, _ = parse_contacts_csv("name,industry,place,trust" + chr(10) + "Ana,retail,Leeds,4")
+    >>> table = scorecard_table(tuple(contacts), need="retail")
+    >>> table.rows["relevance"]["value"], table.title
+    (1.0, "Your network's scorecard")
+    """
     card = ego.scorecard(list(contacts), [s for s in need.split(",") if s.strip()])
     return draw.Table(card, title="Your network's scorecard")
 
 
 class ScorecardBuilder:
-    """Enter your contacts with a form, a pasted CSV or an uploaded CSV file, and see your
-    ego network and its scorecard. Every action is also a method (``add``, ``remove``,
-    ``load_csv``, ``set_need``), so a worked example can fill it in code. A wrong entry gets a
-    message and changes nothing: what was already entered stays."""
+    """Enter your contacts and see your ego network and its scorecard.
+
+    Contacts come from a form, a pasted CSV or an uploaded CSV file. Every action is also
+    a method (``add``, ``remove``, ``load_csv``, ``set_need``), so a worked example can
+    fill it in code; each returns the problems (empty when it worked). A wrong entry gets
+    a message and changes nothing: what was already entered stays.
+
+    Parameters
+    ----------
+    csv_text : str, default ""
+        Text to start the CSV box with.
+    need : str, default ""
+        Industries or places you need contacts in, separated by commas.
+    title : str, default "Your network's scorecard"
+        The builder's heading.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside Jupyter, widget output prints
+    ...     builder = ScorecardBuilder()
+    ...     loaded = builder.load_csv("name,industry,place,trust" + chr(10) + "Ana,retail,Leeds,4")
+    ...     refused = builder.add(name="Cy", industry="retail", place="York", trust="9")
+    >>> loaded, [c.name for c in builder.contacts]
+    ([], ['Ana'])
+    >>> refused
+    ['trust 9 is out of range: give a whole number from 1 to 5.']
+    """
 
     def __init__(self, csv_text: str = "", need: str = "", title: str = "Your network's scorecard") -> None:
         self._ego = ego
@@ -301,8 +422,32 @@ def _amount(x: float) -> str:
           network=OneOf(GIVE_TAKE_NETWORK_KINDS, "Network"), seed=Whole(0, MAX_SEED, "Random seed"))
 def render_give_take(takers: float = 0.5, benefit_cost: float = 5.0, network: str = "random regular",
                      seed: int = 1) -> draw.Picture:
-    """One run of the give-and-take model (200 people, 4 contacts each on average): the share
-    of contributors and the mean payoff per person, round by round."""
+    """One run of the give-and-take model: contributors and payoffs, round by round.
+
+    200 people with 4 contacts each on average; the lines are the share of contributors
+    and the payoffs of a contributor and of a taker.
+
+    Parameters
+    ----------
+    takers : float, default 0.5
+        Share of people who never give, at the start.
+    benefit_cost : float, default 5.0
+        What a contact receives per unit a contributor pays.
+    network : str, default "random regular"
+        One of :data:`GIVE_TAKE_NETWORK_KINDS`.
+    seed : int, default 1
+        Random seed.
+
+    Returns
+    -------
+    snb.draw.Picture
+        The lines, with alt text giving the verdict and the payoffs.
+
+    Examples
+    --------
+    >>> render_give_take().alt.split(": ")[1].split(".")[0]
+    'contributors thrive'
+    """
     k = 4
     run = reciprocity.simulate(network, k=k, benefit_cost=float(benefit_cost), takers=float(takers),
                                seeds=(int(seed),))
@@ -342,7 +487,38 @@ def render_give_take(takers: float = 0.5, benefit_cost: float = 5.0, network: st
 
 def give_take_explorer(takers: float = 0.5, benefit_cost: float = 5.0, network: str = "random regular",
                        seed: int = 1) -> Explorer:
-    """Pick the share of takers, the benefit-to-cost ratio, the network and a seed."""
+    """Pick the share of takers, the benefit-to-cost ratio, the network and a seed.
+
+    The explorer draws its first picture at once, with the settings given; each
+    change of a control redraws it.
+
+    Parameters
+    ----------
+    takers : float, default 0.5
+        Share of people who never give, at the start.
+    benefit_cost : float, default 5.0
+        What a contact receives per unit a contributor pays.
+    network : str, default "random regular"
+        One of :data:`snb.models.reciprocity.GIVE_TAKE_NETWORKS`.
+    seed : int, default 1
+        Random seed.
+
+    Returns
+    -------
+    Explorer
+        Displays as the controls above the picture; ``values()`` gives the current
+        settings.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside Jupyter, widget output prints
+    ...     explorer = give_take_explorer(takers=0.2)
+    >>> explorer.values()
+    {'takers': 0.2, 'benefit_cost': 5.0, 'network': 'random regular', 'seed': 1}
+    >>> explorer.title
+    'Give and take'
+    """
     controls = {
         "takers": w.FloatSlider(value=takers, min=0.0, max=1.0, step=0.05, continuous_update=False,
                                 readout_format=".0%", **control_style("Takers at start")),

@@ -18,16 +18,33 @@ __all__ = ["overlap_curves"]
 
 def overlap_curves(x: Sequence[float], series: Mapping[str, Sequence[Interval]], *, title: str, xlabel: str,
                    ylabel: str = "share of the true top 5 kept", criterion: float | None = None) -> draw.Picture:
-    """Means with 95 % bands of a share kept (0 to 1) against a swept setting, one line per
-    series; ``criterion`` draws a dashed line (e.g. 0.6: 3 of 5 right).
+    """Means with 95 % bands of a share kept (0 to 1) against a swept setting, one line per series.
+
+    Parameters
+    ----------
+    x : sequence of float
+        The swept values.
+    series : mapping of str to sequence of Interval
+        One band per entry: its legend label and an interval at each swept value.
+    title, xlabel : str
+        The plot's title and x-axis label.
+    ylabel : str, default "share of the true top 5 kept"
+        The y-axis label.
+    criterion : float, optional
+        A dashed line at this share (e.g. 0.6: 3 of 5 right).
+
+    Returns
+    -------
+    snb.draw.Picture
+        With alt text listing every mean and band.
 
     Examples
     --------
     >>> from snb.stats import mean_interval
     >>> pic = overlap_curves([10, 20], {"a": [mean_interval([0.9, 1.0]), mean_interval([0.7, 0.8])]},
-    ...                      title="T", xlabel="x")
-    >>> pic.alt.startswith("T: mean share")
-    True
+    ...                      title="T", xlabel="x", criterion=0.6)
+    >>> pic.alt.startswith("T: mean share"), pic.alt.endswith("The dashed line marks 0.6.")
+    (True, True)
     """
     fig, (ax,) = draw.new_figure(6.5, 4.0)
     xs = np.asarray(list(x), dtype=float)
