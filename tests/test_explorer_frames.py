@@ -279,3 +279,35 @@ def test_the_site_gets_exactly_the_current_sets(book):
     uid = frames.spec_uid(tiny_spec())
     assert sorted(p.name for p in (site / "_static" / "frames").iterdir()) == [uid]
     assert json.loads(json.dumps(base.read_manifest(site / "_static" / "frames" / uid / "manifest.js")))
+
+
+def star_spec(colours=("red", "blue")) -> dict:
+    """The tiny explorer planned as a star (one setting at a time from the lesson's)."""
+    spec = tiny_spec(colours)
+    spec.update(mode="star", keys=["1-0", "0-0", "2-0", "3-0"] + [f"1-{j}" for j in range(1, len(colours))])
+    return spec
+
+
+def test_a_partial_grid_small_enough_is_rendered_whole(book):
+    """Issue 24: the build completes a star it can afford, so that no move of a control
+    needs another one put back; the manifest then lists a full ("product") grid."""
+    spec = star_spec()
+    store(book, spec)
+    assert frames.frame_keys(spec) == frames.full_grid(spec) == tiny_spec()["keys"]
+    assert frames.build(book, pages(book), jobs=1, quiet=True)["frames"] == 8
+    folder = book / frames.FRAMES / frames.spec_uid(spec)
+    manifest = base.read_manifest(folder / base.MANIFEST_FILE)
+    assert set(manifest["frames"]) == set(tiny_spec()["keys"]) and manifest["mode"] == "product"
+    assert (folder / "3-1.png").is_file() and frames.problems(book, pages(book)) == []
+    (folder / "3-1.png").unlink()  # a picture off the star is checked like any other
+    assert "1 of 8 pictures missing" in frames.problems(book, pages(book))[0]
+
+
+def test_a_partial_grid_too_big_keeps_its_part(book, monkeypatch):
+    monkeypatch.setattr(frames, "FULL_GRID", 7)
+    spec = star_spec()
+    store(book, spec)
+    assert frames.frame_keys(spec) == spec["keys"]
+    assert frames.build(book, pages(book), jobs=1, quiet=True)["frames"] == 5
+    manifest = base.read_manifest(book / frames.FRAMES / frames.spec_uid(spec) / base.MANIFEST_FILE)
+    assert set(manifest["frames"]) == set(spec["keys"]) and manifest["mode"] == "star"

@@ -10,12 +10,16 @@ the output's metadata (``snb.widgets.base.explorer_spec``: the render function, 
 of settings). ``make book-build`` (tools/book_build.py) calls :func:`build` before Sphinx:
 every explorer of every page of ``_toc.yml`` gets a folder ``book/_static/frames/<id>/``
 (``<id>``: a hash of the spec) with one PNG per setting and ``manifest.js``, which the page
-loads. The folder is **reused** while its inputs are unchanged: the spec, the data files
-the page used (recorded by ``make execute`` in ``metadata.snb``) and the code of the package
+loads. An explorer whose spec holds part of its grid (a "star" or "options" plan: one
+setting at a time from the lesson's) gets its **full grid** here when it has at most
+:data:`FULL_GRID` combinations (:func:`frame_keys`); the others keep their part, and the
+page shows the nearest computed picture with a note (book/_static/snb-explorer.js).
+The folder is **reused** while its inputs are unchanged: the spec, the data files the
+page used (recorded by ``make execute`` in ``metadata.snb``) and the code of the package
 modules loaded while its frames were drawn (recorded in the folder's ``.inputs``; a hash of
 each module without docstrings or comments, tools/hashes.py). Otherwise it is rendered
-again, in parallel on every core, into
-a temporary folder that replaces the old one whole only when complete: an interrupted run
+again, in parallel on every core, into a temporary folder that replaces the old one whole
+only when complete: an interrupted run
 leaves the previous set or none, never half a set. Folders no page uses are removed.
 """
 
@@ -24,6 +28,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import importlib
+import itertools
 import json
 import os
 import shutil
@@ -52,6 +57,9 @@ MANIFEST_FILE = "manifest.js"  # snb.widgets.base.MANIFEST_FILE
 INPUTS_FILE = ".inputs"
 #: Frames per task handed to a worker process (small: the cores stay evenly busy).
 CHUNK = 12
+#: Most pictures for which a partial grid is rendered whole instead (one explorer, about 90 s of
+#: one core and 12 MB: measured with each explorer's cost per picture, see frame_keys).
+FULL_GRID = 700
 FIX = "run `make execute` for it (it stores the explorer's settings), then build again"
 
 
@@ -59,6 +67,46 @@ def spec_uid(spec: dict[str, Any]) -> str:
     """The explorer's id: the same hash as ``snb.widgets.base.spec_uid``."""
     data = json.dumps(spec, separators=(",", ":"), sort_keys=True)
     return "snb-x-" + hashlib.sha256(data.encode()).hexdigest()[:12]
+
+
+def full_grid(spec: dict[str, Any]) -> list[str]:
+    """Every combination of the controls' values of ``spec``, as frame keys (``"i-j-..."``)."""
+    ranges = [range(len(g["values"])) for g in spec["controls"]]
+    return ["-".join(map(str, key)) for key in itertools.product(*ranges)]
+
+
+def frame_keys(spec: dict[str, Any]) -> list[str]:
+    """The frames rendered for an explorer: its full grid when its spec holds only part of it
+    and the whole has at most :data:`FULL_GRID` pictures, else the spec's own keys.
+
+    Rendering costs 65 to 250 ms a picture (one core); the book's clean build must stay
+    within 3 minutes on 2 cores, so only small grids are completed.
+    """
+    keys = spec["keys"]
+    if spec.get("mode", "product") == "product":
+        return keys
+    count = 1
+    for g in spec["controls"]:
+        count *= len(g["values"])
+    if count > FULL_GRID:
+        return keys
+    full = full_grid(spec)
+    return full if set(keys) <= set(full) else keys
+
+
+def write_manifest(spec: dict[str, Any], entries: dict[str, Any], folder: Path) -> Path:
+    """The page's manifest script (``snb.widgets.base.write_manifest``) for the frames
+    :func:`frame_keys` rendered; a completed grid is listed as a full one ("product")."""
+    base = importlib.import_module("snb.widgets.base")
+    keys = frame_keys(spec)
+    if keys is spec["keys"]:
+        return base.write_manifest(spec, entries, folder)
+    manifest = {key: value for key, value in spec.items() if key != "keys"}
+    manifest.update(mode="product", kept=[], frames={key: entries[key] for key in keys})
+    data = json.dumps(manifest, separators=(",", ":"), sort_keys=True)
+    path = folder / base.MANIFEST_FILE
+    path.write_text(f"{base.MANIFEST_PREFIX}{json.dumps(spec_uid(spec))}]={data};\n", encoding="utf-8")
+    return path
 
 
 def page_explorers(nb: nbformat.NotebookNode) -> tuple[list[dict[str, Any]], int]:
@@ -125,10 +173,11 @@ def incomplete(root: Path, folder: Path, spec: dict[str, Any], key: str) -> str 
         listed = json.loads(text.split("]=", 1)[1].rstrip().removesuffix(";"))["frames"]
     except (IndexError, ValueError, KeyError):
         return f"incomplete (unreadable {MANIFEST_FILE})"
-    absent = [k for k in spec["keys"] if k not in listed
+    keys = frame_keys(spec)
+    absent = [k for k in keys if k not in listed
               or ("src" in listed[k] and not (folder / f"{k}.png").is_file())]
     if absent:
-        return f"incomplete ({len(absent)} of {len(spec['keys'])} pictures missing, e.g. {absent[0]}.png)"
+        return f"incomplete ({len(absent)} of {len(keys)} pictures missing, e.g. {absent[0]}.png)"
     return None
 
 
@@ -193,7 +242,7 @@ def build(root: Path, pages: list[Path], jobs: int | None = None, quiet: bool = 
     counts = {"reused": len(wanted) - len(todo), "rendered": len(todo), "frames": 0, "removed": 0}
     if todo:
         jobs = max(1, jobs or os.cpu_count() or 1)
-        total = sum(len(spec["keys"]) for spec, _ in todo.values())
+        total = sum(len(frame_keys(spec)) for spec, _ in todo.values())
         if not quiet:
             print(f"Rendering the frames of {len(todo)} explorers ({total} pictures, {jobs} processes)...",
                   flush=True)
@@ -201,13 +250,13 @@ def build(root: Path, pages: list[Path], jobs: int | None = None, quiet: bool = 
         for folder in tmp.values():
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir()
-        tasks = [(uid, spec, spec["keys"][i:i + CHUNK]) for uid, (spec, _) in todo.items()
-                 for i in range(0, len(spec["keys"]), CHUNK)]
+        tasks = [(uid, spec, keys[i:i + CHUNK]) for uid, (spec, _) in todo.items()
+                 for keys in [frame_keys(spec)] for i in range(0, len(keys), CHUNK)]
         entries: dict[str, dict[str, Any]] = {uid: {} for uid in todo}
         modules: dict[str, set[str]] = {uid: set() for uid in todo}
         # Imported only now: the package (matplotlib, ipywidgets) costs a second, which a
         # build with every set current never pays. Forked workers inherit it.
-        base = importlib.import_module("snb.widgets.base")
+        importlib.import_module("snb.widgets.base")
         left = {uid: sum(1 for u, _, _ in tasks if u == uid) for uid in todo}
 
         def finish(uid: str, result: dict[str, Any], loaded: list[str]) -> None:
@@ -218,13 +267,13 @@ def build(root: Path, pages: list[Path], jobs: int | None = None, quiet: bool = 
             if left[uid]:
                 return
             spec, key = todo[uid]
-            base.write_manifest(spec, entries[uid], tmp[uid])
+            write_manifest(spec, entries[uid], tmp[uid])
             inputs = {"key": key, "modules": {rel: module_hash(root / rel) for rel in sorted(modules[uid])
                                               if (root / rel).is_file()}}
             # written last: the set is complete
             (tmp[uid] / INPUTS_FILE).write_text(json.dumps(inputs, indent=1), encoding="utf-8")
             swap_in(tmp[uid], frames / uid)
-            counts["frames"] += len(spec["keys"])
+            counts["frames"] += len(frame_keys(spec))
 
         try:
             if jobs == 1:
