@@ -444,10 +444,12 @@ def _cannot_draw(exc: Exception) -> str:
 STATIC_NOTE = ("No Python runs in this book: the pictures for {count} settings were computed in "
                "advance.{star} To try any setting, run the chapter: see “Ways to run the course” in "
                "the introduction.")
-STAR_NOTE = (" Here one setting at a time changes from the lesson's; moving another one puts the "
-             "others back.")
-OPTIONS_NOTE = (" For every choice of {kept}, one other setting at a time changes from the lesson's; "
-                "moving another one puts the others back.")
+STAR_NOTE = (" Here one setting at a time changes from the lesson's. Your controls stay where you "
+             "put them; for a combination that was not computed, the nearest picture is shown "
+             "and a note above it says which setting it shows.")
+OPTIONS_NOTE = (" For every choice of {kept}, one other setting at a time changes from the lesson's. "
+                "Your controls stay where you put them; for a combination that was not computed, "
+                "the nearest picture is shown and a note above it says which setting it shows.")
 OFFLINE_NOTE = "Run this cell (in JupyterLab) to use the explorer."
 
 
