@@ -17,4 +17,18 @@ One purpose per module:
 - :mod:`snb.exercisegen` learner notebooks generated from worked solutions
 """
 
+import os as _os
+
 __version__ = "0.1.0"
+
+#: Environment variables that give numpy's and scipy's BLAS one thread, unless set already.
+#: The course's matrix products are small (at most a few hundred rows), where a second
+#: BLAS thread costs more than it saves; and on a shared machine (a class's hub, a CI
+#: runner, a laptop with other work) threads that wait for each other by spinning made
+#: chapter 1's network profiles take ten times the CPU. BLAS reads them when numpy is
+#: first imported, so they apply when ``snb`` is imported before numpy, as on every page.
+BLAS_THREADS: tuple[str, ...] = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
+
+for _name in BLAS_THREADS:
+    _os.environ.setdefault(_name, "1")
+del _name

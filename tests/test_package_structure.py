@@ -179,3 +179,19 @@ def test_a_model_module_is_an_attribute_of_models_without_importing_it_first(nam
 
 def test_models_lists_every_model_module():
     assert set(MODEL_MODULES) <= set(dir(models))
+
+
+def test_importing_snb_gives_blas_one_thread_unless_told_otherwise():
+    """snb sets each BLAS_THREADS variable to 1 before numpy loads its BLAS, and keeps a
+    value the user set."""
+    import os
+
+    code = "import os, snb; print([os.environ[v] for v in snb.BLAS_THREADS])"
+    env = {k: v for k, v in os.environ.items() if k not in snb.BLAS_THREADS}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(["1"] * len(snb.BLAS_THREADS))
+    env["OPENBLAS_NUM_THREADS"] = "2"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.stdout.strip().startswith("['2', '1'"), done.stderr
+    assert snb.BLAS_THREADS[0] == "OPENBLAS_NUM_THREADS"
