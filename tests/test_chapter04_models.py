@@ -196,3 +196,51 @@ def test_blocking_nothing_changes_nothing_and_blocking_everything_hurts():
     assert np.allclose(none["reach"], 100) and np.allclose(none["efficiency"], 100)
     everything = knowledge_value.blocking_runs(1.0, seeds=range(3))
     assert (everything["efficiency"] < 100).all() and (everything["reach"] < 100).all()
+
+
+def test_blocked_ties_are_those_block_cross_department_removes():
+    F = firm.synthetic_firm(seed=3)
+    for share in (0.0, 0.3, 1.0):
+        kept = firm.block_cross_department(F.informal, share, seed=4)
+        gone = firm.blocked_ties(F.informal, share, seed=4)
+        assert len(gone) == F.informal.number_of_edges() - kept.number_of_edges()
+        assert not any(kept.has_edge(*e) for e in gone) and all(F.informal.has_edge(*e) for e in gone)
+    with pytest.raises(ValueError):
+        firm.blocked_ties(F.informal, 1.5)
+
+
+def test_flow_of_ties_and_the_adjacency_match_networkx():
+    """brokerage's adjacency matrix is networkx's (every entry 1, ties as undirected),
+    and flow measured on a list of ties is flow of the graph with those ties."""
+    G = nx.les_miserables_graph()
+    G.add_edge("Napoleon", "Napoleon")  # a self-loop: one entry on the diagonal
+    D = nx.gnp_random_graph(30, 0.1, seed=2, directed=True)
+    for H in (G, D, firm.synthetic_firm(seed=2).informal):
+        want = nx.to_scipy_sparse_array(H.to_undirected(as_view=True) if H.is_directed() else H,
+                                        weight=None, format="csr", dtype=float)
+        want.data[:] = 1.0
+        got = brokerage._adjacency(H)
+        assert (got != want).nnz == 0 and got.shape == want.shape
+        U = H.to_undirected() if H.is_directed() else H
+        index = {v: i for i, v in enumerate(U)}
+        pairs = [(index[a], index[b]) for a, b in U.edges()]
+        assert brokerage.flow_of_ties(len(U), pairs) == brokerage.flow(U)
+    assert brokerage.flow_of_ties(0, []) == brokerage.flow(nx.Graph())
+
+
+def test_blocking_sweep_is_blocking_each_share_on_its_own():
+    """The sweep (each firm built once for every share, flows measured on lists of ties)
+    gives the numbers of blocking each share with block_cross_department and flow."""
+    shares, seeds = [0.25, 1.0], range(3)
+    sweep = knowledge_value.blocking_sweep(shares, seeds=seeds)
+    for k, share in enumerate(shares):
+        reach, efficiency = [], []
+        for seed in seeds:
+            F = firm.synthetic_firm(seed=seed)
+            before = brokerage.flow(F.informal)
+            after = brokerage.flow(firm.block_cross_department(F.informal, share, seed=seed))
+            reach.append(100 * after["reach"] / before["reach"])
+            efficiency.append(100 * after["efficiency"] / before["efficiency"])
+        assert sweep["reach, change in %"][k] == stats.difference(reach, [100.0] * 3)
+        assert sweep["efficiency, change in %"][k] == stats.difference(efficiency, [100.0] * 3)
+        assert list(knowledge_value.blocking_runs(share, seeds=seeds)["reach"]) == reach

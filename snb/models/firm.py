@@ -36,7 +36,7 @@ import numpy as np
 from snb.assumptions import Parameter
 
 __all__ = ["Firm", "synthetic_firm", "firm_parameters", "cross_department_ties", "block_cross_department",
-           "org_rank", "MIN_PEOPLE", "MAX_PEOPLE"]
+           "blocked_ties", "org_rank", "MIN_PEOPLE", "MAX_PEOPLE"]
 
 #: The sizes the model supports.
 MIN_PEOPLE, MAX_PEOPLE = 20, 2000
@@ -267,15 +267,21 @@ def block_cross_department(G: nx.Graph, share: float, *, seed: int = 1) -> nx.Gr
     ties: a blocking policy that closes the channels (social tools, open forums) through
     which people reach colleagues in other departments. Ties inside departments stay, and so
     do the CEO's (head office) ties: the chain of command is not a social tool."""
+    H = G.copy()
+    H.remove_edges_from(blocked_ties(G, share, seed=seed))
+    return H
+
+
+def blocked_ties(G: nx.Graph, share: float, *, seed: int = 1) -> list[tuple]:
+    """The ties :func:`block_cross_department` removes with the same ``share`` and ``seed``."""
     if not 0 <= share <= 1:
         raise ValueError(f"share must be between 0 and 1, got {share!r}")
-    H = G.copy()
     cross = cross_department_ties(G, head_office=False)
-    rng = np.random.default_rng(seed)
     count = int(round(share * len(cross)))
-    if count:
-        H.remove_edges_from(cross[i] for i in rng.choice(len(cross), size=count, replace=False).tolist())
-    return H
+    if not count:
+        return []
+    rng = np.random.default_rng(seed)
+    return [cross[i] for i in rng.choice(len(cross), size=count, replace=False).tolist()]
 
 
 def org_rank(org: nx.DiGraph) -> dict:

@@ -31,7 +31,7 @@ import numpy as np
 
 from snb.assumptions import Parameter
 from snb.models import brokerage
-from snb.models.firm import block_cross_department, synthetic_firm
+from snb.models.firm import block_cross_department, blocked_ties, synthetic_firm
 from snb.stats import MIN_REPLICATIONS, Interval, difference, mean_interval
 
 __all__ = ["BLOCKING_MEASURES", "blocking_runs", "blocking_sweep", "VALUE_PARAMETERS", "value_settings",
@@ -66,16 +66,28 @@ def blocking_runs(share: float, seeds: Iterable[int] = range(MIN_REPLICATIONS),
     >>> runs["reach"].round(1).tolist(), runs["pairs cut off"].round(1).tolist()
     ([38.9, 41.9], [38.5, 35.8])
     """
-    out: dict[str, list[float]] = {m: [] for m in BLOCKING_MEASURES}
+    return _blocking_table([share], seeds, **firm_settings)[0]
+
+
+def _blocking_table(shares: Sequence[float], seeds: Iterable[int],
+                    **firm_settings) -> list[dict[str, np.ndarray]]:
+    """:func:`blocking_runs` for each of ``shares``; each seed's firm, and its flow without
+    blocking, are built once for all the shares, and each blocked firm's flow is measured
+    on its list of ties (the ties :func:`~snb.models.firm.block_cross_department` keeps)."""
+    out: list[dict[str, list[float]]] = [{m: [] for m in BLOCKING_MEASURES} for _ in shares]
     for seed in seeds:
         F = synthetic_firm(seed=seed, **firm_settings)
         before = brokerage.flow(F.informal)
-        after = brokerage.flow(block_cross_department(F.informal, share, seed=seed))
         n = F.people
-        out["reach"].append(100 * after["reach"] / before["reach"])
-        out["efficiency"].append(100 * after["efficiency"] / before["efficiency"])
-        out["pairs cut off"].append(100 * after["disconnected pairs"] / (n * (n - 1) / 2))
-    return {m: np.array(v) for m, v in out.items()}
+        index = {v: i for i, v in enumerate(F.informal)}
+        ties = list(F.informal.edges())
+        for share, row in zip(shares, out):
+            gone = set(blocked_ties(F.informal, share, seed=seed))
+            after = brokerage.flow_of_ties(n, [(index[a], index[b]) for a, b in ties if (a, b) not in gone])
+            row["reach"].append(100 * after["reach"] / before["reach"])
+            row["efficiency"].append(100 * after["efficiency"] / before["efficiency"])
+            row["pairs cut off"].append(100 * after["disconnected pairs"] / (n * (n - 1) / 2))
+    return [{m: np.array(v) for m, v in row.items()} for row in out]
 
 
 def blocking_sweep(shares: Sequence[float], seeds: Iterable[int] = range(MIN_REPLICATIONS),
@@ -107,8 +119,7 @@ def blocking_sweep(shares: Sequence[float], seeds: Iterable[int] = range(MIN_REP
     """
     seeds = list(seeds)
     out: dict[str, list[Interval]] = {"reach": [], "efficiency": []}
-    for share in shares:
-        runs = blocking_runs(share, seeds, **firm_settings)
+    for runs in _blocking_table(shares, seeds, **firm_settings):
         for m in out:
             out[m].append(difference(runs[m], np.full(len(seeds), 100.0)))
     return {f"{m}, change in %": v for m, v in out.items()}

@@ -202,10 +202,10 @@ def _adjacency(G: nx.Graph) -> sparse.csr_array:
     """0/1 adjacency matrix in graph order, built straight from the edge list (the same
     matrix as ``nx.to_scipy_sparse_array(G, weight=None)``, several times faster)."""
     index = {v: i for i, v in enumerate(G)}
-    return _matrix(G.number_of_nodes(), [(index[u], index[v]) for u, v in G.edges()])
+    return tie_matrix(G.number_of_nodes(), [(index[u], index[v]) for u, v in G.edges()])
 
 
-def _matrix(n: int, pairs: list[tuple[int, int]]) -> sparse.csr_array:
+def tie_matrix(n: int, pairs: list[tuple[int, int]]) -> sparse.csr_array:
     """0/1 adjacency matrix of ``n`` nodes from ties given as pairs of node numbers."""
     from scipy import sparse  # imported here: scipy.sparse costs every page ~0.15 s
     ends = np.array(pairs, dtype=np.int64).reshape(-1, 2)
@@ -291,7 +291,7 @@ def null_comparison(seeds: Iterable[int] = range(MIN_REPLICATIONS), **settings) 
         interest, ties = _like_minded_ties(seed=int(s), **settings)
         null = _swapped(ties, seed=int(s))
         n = len(interest)
-        rows.append((_clustering(_matrix(n, ties)), _clustering(_matrix(n, null)),
+        rows.append((_clustering(tie_matrix(n, ties)), _clustering(tie_matrix(n, null)),
                      _assortativity(interest, ties), _assortativity(interest, null)))
     data = np.array(rows, dtype=float).reshape(-1, 4)
     names = ("model clustering", "null clustering", "model assortativity", "null assortativity")
