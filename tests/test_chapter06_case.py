@@ -149,6 +149,28 @@ def test_stability_of_identical_runs_is_one():
     assert list(case.stability(G, runs)) == [1.0, 1.0]
 
 
+def test_community_runs_kept_are_those_detected_and_cannot_be_spoiled():
+    """community_runs keeps its last results: asked again for the same network (a copy
+    counts as the same), it returns what detection returns, in fresh sets; another
+    network, other seeds or another order of the ties are detected anew."""
+    G = nx.karate_club_graph()
+    fresh = [communities.detect(G, "Louvain", seed=s) for s in range(3)]
+    first = case.community_runs(G, range(3))
+    assert first == fresh
+    first[0][0].clear()  # a learner's change to the result does not reach the kept copy
+    again = case.community_runs(G.copy(), range(3))
+    assert again == fresh and again[0] is not first[0]
+    H = nx.Graph()
+    H.add_nodes_from(G)  # the same people and ties, each person's contacts in another order
+    H.add_edges_from(sorted(G.edges(), key=lambda e: (-e[1], -e[0])))
+    assert case.community_runs(H, range(3)) == [communities.detect(H, "Louvain", seed=s) for s in range(3)]
+    H.remove_edge(0, 1)
+    assert case.community_runs(H, [3]) == [communities.detect(H, "Louvain", seed=3)]
+    for _ in range(case.KEPT_RUNS + 2):  # only the last few are kept
+        case.community_runs(G, [len(case._KEPT_RUNS) + 10])
+    assert len(case._KEPT_RUNS) == case.KEPT_RUNS
+
+
 def test_seeding_study_pairs_the_strategies(default):
     out = case.seeding_study(default.customers, 5, 0.1, replications=20, runs=10)
     assert out["broadcast"].shape == out["peer"].shape == (20,)

@@ -464,6 +464,11 @@ def seeding_parameters(budget: int = 5, p: float = 0.1, *, customers: int = 600,
 def community_runs(G: nx.Graph, seeds: Any = range(20), method: str = "Louvain") -> list[list[set]]:
     """One partition of ``G`` per random seed (chapter 3's :func:`~snb.models.communities.detect`).
 
+    The last few results are kept, keyed by everything they depend on: the network's
+    people and each one's contacts, in order, the seeds and the method. Asked again for
+    the same (the audit's check recomputes the answer it checks), this returns a fresh
+    copy of the kept partitions instead of running every detection again.
+
     Parameters
     ----------
     G : networkx.Graph
@@ -485,7 +490,18 @@ def community_runs(G: nx.Graph, seeds: Any = range(20), method: str = "Louvain")
     >>> [len(partition) for partition in runs]
     [4, 4, 4]
     """
-    return [communities.detect(G, method, seed=int(s)) for s in seeds]
+    seeds = tuple(int(s) for s in seeds)
+    key = (type(G), tuple((v, type(v), tuple(nbrs)) for v, nbrs in G.adj.items()), seeds, method)
+    if key not in _KEPT_RUNS:
+        _KEPT_RUNS[key] = [communities.detect(G, method, seed=s) for s in seeds]
+        while len(_KEPT_RUNS) > KEPT_RUNS:
+            del _KEPT_RUNS[next(iter(_KEPT_RUNS))]  # the oldest
+    return [[set(part) for part in run] for run in _KEPT_RUNS[key]]
+
+
+#: How many results :func:`community_runs` keeps.
+KEPT_RUNS = 4
+_KEPT_RUNS: dict[tuple, list[list[set]]] = {}
 
 
 def stability(G: nx.Graph, runs: list[list[set]]) -> np.ndarray:
