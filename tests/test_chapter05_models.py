@@ -36,6 +36,28 @@ def test_ranking_breaks_ties_by_name_and_rank_correlation_bounds():
         influence.rank_correlations(same, "pearson")
 
 
+def test_rank_correlations_are_scipys_to_the_last_digit():
+    """The numpy Spearman and Kendall tau-b give scipy.stats' values exactly, ties and
+    constant lists included (scipy: nan and a warning)."""
+    import warnings
+
+    from scipy import stats as sps
+
+    rng = np.random.default_rng(5)
+    cases = [([1, 1, 1], [1, 2, 3]), ([1, 2], [2, 1]), ([1, 2, 2, 3], [3, 3, 1, 1])]
+    for t in range(300):
+        n = int(rng.integers(3, 40))
+        x = rng.integers(0, 4, n).astype(float) if t % 2 else rng.random(n)
+        y = rng.integers(0, 6, n).astype(float) if t % 3 else x * rng.random(n)
+        cases.append((x, y))
+    for x, y in cases:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            want = (float(sps.spearmanr(x, y)[0]), float(sps.kendalltau(x, y)[0]))
+        got = (influence.spearman(x, y), influence.kendall_tau_b(x, y))
+        np.testing.assert_array_equal(got, want)
+
+
 def test_biggest_disagreement_on_a_path():
     table = {"a": {"p": 3, "q": 2, "r": 1}, "b": {"p": 1, "q": 2, "r": 3}}
     assert influence.biggest_disagreement(table, "a", "b") == ("p", 1, 3)

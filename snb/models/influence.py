@@ -11,14 +11,15 @@
 
 from __future__ import annotations
 
-from typing import Callable, Hashable, Mapping
+from typing import Callable, Hashable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
 
 from snb.models.firm import org_rank, synthetic_firm
 
-__all__ = ["MEASURES", "centralities", "ranking", "rank_correlations", "brokerage", "biggest_disagreement",
+__all__ = ["MEASURES", "centralities", "ranking", "rank_correlations", "spearman",
+           "kendall_tau_b", "brokerage", "biggest_disagreement",
            "firm_study"]
 
 Scores = dict[Hashable, float]
@@ -137,17 +138,46 @@ def rank_correlations(table: Mapping[str, Mapping[Hashable, float]], method: str
     """
     if method not in ("spearman", "kendall"):
         raise ValueError(f"method must be 'spearman' or 'kendall', got {method!r}")
-    from scipy import stats as sps  # imported here: importing it costs every page ~0.4 s
-
     names = list(table)
     nodes = list(table[names[0]]) if names else []
+    correlation = spearman if method == "spearman" else kendall_tau_b
     out = {}
     for i, a in enumerate(names):
         for b in names[i + 1:]:
-            x, y = [table[a][v] for v in nodes], [table[b][v] for v in nodes]
-            r = sps.spearmanr(x, y)[0] if method == "spearman" else sps.kendalltau(x, y)[0]
-            out[(a, b)] = float(r)
+            out[(a, b)] = correlation([table[a][v] for v in nodes], [table[b][v] for v in nodes])
     return out
+
+
+def _average_ranks(x: np.ndarray) -> np.ndarray:
+    """Ranks 1 to n, tied values sharing their average rank (``scipy.stats.rankdata``)."""
+    values, inverse, counts = np.unique(x, return_inverse=True, return_counts=True)
+    last = np.cumsum(counts)  # the highest rank of each distinct value
+    return ((2 * last - counts + 1) / 2)[inverse]
+
+
+def spearman(x: Sequence[float], y: Sequence[float]) -> float:
+    """Spearman's rho: the correlation of the two lists' average ranks; ``nan`` when one
+    list is constant. The value of ``scipy.stats.spearmanr(x, y)[0]``, to the last digit
+    (a test compares them), without importing scipy.stats (~0.4 s on every page)."""
+    a = np.column_stack((np.asarray(x, dtype=float), np.asarray(y, dtype=float)))
+    if len(a) < 2 or (a[:, 0] == a[0, 0]).all() or (a[:, 1] == a[0, 1]).all():
+        return float("nan")
+    ranked = np.column_stack((_average_ranks(a[:, 0]), _average_ranks(a[:, 1])))
+    return float(np.corrcoef(ranked, rowvar=False)[1, 0])
+
+
+def kendall_tau_b(x: Sequence[float], y: Sequence[float]) -> float:
+    """Kendall's tau-b over every pair of positions ``i < j``: (concordant minus discordant
+    pairs) / sqrt((pairs not tied in x) * (pairs not tied in y)); ``nan`` when one list is
+    constant. The value of ``scipy.stats.kendalltau(x, y)[0]`` (a test compares them)."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    i, j = np.triu_indices(len(x), 1)
+    sx, sy = np.sign(x[i] - x[j]), np.sign(y[i] - y[j])
+    pairs, x_ties, y_ties = len(i), int((sx == 0).sum()), int((sy == 0).sum())
+    if pairs == 0 or x_ties == pairs or y_ties == pairs:
+        return float("nan")
+    tau = int((sx * sy).sum()) / np.sqrt(pairs - x_ties) / np.sqrt(pairs - y_ties)
+    return float(min(1.0, max(-1.0, tau)))
 
 
 def brokerage(G: nx.Graph) -> dict[str, object]:
