@@ -16,7 +16,7 @@ import sys
 
 import nbformat
 import pytest
-from test_in_browser import ROOT, SETTLED_JS, TOOL, launched_chromium, missing_browser
+from test_in_browser import ROOT, TOOL, launched_chromium, missing_browser, settle
 
 REVEAL = ROOT / ".venv" / "reveal.js"
 DECKS = ["01-network-society", "02-state-of-becoming"]
@@ -160,7 +160,7 @@ def test_every_slide_of_every_deck_fits_and_has_notes(browser, all_decks):
         for name in names:
             page.goto(f"{base}{name}", wait_until="load")
             page.wait_for_function("() => window.snbReveal && window.snbReveal.isReady()", timeout=15000)
-            page.evaluate(SETTLED_JS)
+            settle(page)
             for s in page.evaluate(MEASURE_JS):
                 counted += 1
                 where = f"{name} slide {s['h'] + 1}.{s['v'] + 1} ({s['text']!r})"
