@@ -113,12 +113,12 @@ unit: setup  ## unit tests and the package's doctests, without the slow ones (ab
 		-p no:cacheprovider
 	$(PY) -m pytest --doctest-modules snb -q -p no:cacheprovider
 
-# After the unit tests: real Sphinx builds, kernels, several processes each, a class on a local
-# JupyterHub, and the wheelhouse install. Much of it waits (on PyPI, on a server starting), so
-# two workers share the tests out (each test in a folder of its own, on ports of its own).
+# Alone, after the unit tests: real Sphinx builds, kernels, several processes each, a class on
+# a local JupyterHub, and the wheelhouse install keeps a core busy for minutes. One at a time:
+# on two workers (pytest-xdist) the interrupted-render and Ctrl-C tests lost their races on a
+# loaded machine (the render or the rehearsal finished before the signal came).
 slow-test: setup hub-deps  ## the slow tests alone (Sphinx builds, kernels, a hub rehearsal, an offline install: minutes)
-	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -n $(JOBS) --dist load \
-		-p no:cacheprovider -rs --durations=10
+	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -p no:cacheprovider -rs --durations=10
 
 # ONLY reaches Python through the environment, never through the shell.
 verdicts: export SNB_ONLY := $(ONLY)
