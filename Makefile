@@ -114,9 +114,11 @@ unit: setup  ## unit tests and the package's doctests, without the slow ones (ab
 	$(PY) -m pytest --doctest-modules snb -q -p no:cacheprovider
 
 # Alone, after the unit tests: real Sphinx builds, kernels, several processes each, a class on
-# a local JupyterHub, and the wheelhouse install keeps a core busy for minutes.
+# a local JupyterHub, and the wheelhouse install keeps a core busy for minutes. One at a time:
+# on two workers (pytest-xdist) the interrupted-render and Ctrl-C tests lost their races on a
+# loaded machine (the render or the rehearsal finished before the signal came).
 slow-test: setup hub-deps  ## the slow tests alone (Sphinx builds, kernels, a hub rehearsal, an offline install: minutes)
-	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -p no:cacheprovider -rs
+	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -p no:cacheprovider -rs --durations=10
 
 # ONLY reaches Python through the environment, never through the shell.
 verdicts: export SNB_ONLY := $(ONLY)
@@ -157,8 +159,10 @@ $(REVEAL)/dist/reveal.js:
 			package/LICENSE package/package.json && \
 		rm reveal.js-$(REVEAL_VERSION).tgz && echo "reveal.js $(REVEAL_VERSION) ready in $(REVEAL)"
 
+# One Chromium per worker; a module whose fixture builds something (the slide decks, the ONA
+# report) is an xdist_group, so it is built once, on one worker.
 browser-test: book-build browser-deps  ## every built page in headless Chromium (skips without Chromium)
-	$(PY) -m pytest tests/browser -p no:cacheprovider -q -rs
+	$(PY) -m pytest tests/browser -n $(JOBS) --dist loadgroup -p no:cacheprovider -q -rs --durations=10
 
 exercises: setup  ## regenerate exercises/ from solutions/ (and the book's index of exercises)
 	$(PY) -m snb.exercisegen

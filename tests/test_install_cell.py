@@ -77,6 +77,7 @@ def test_pin_replaces_the_branch_by_a_commit():
         install_cell.pin(install_cell.cell_source(), "v0.1.0")
 
 
+@pytest.mark.slow  # a git clone and a real pip install: make slow-test, not make unit
 def test_the_cell_installs_the_package_from_a_git_repository(tmp_path):
     """What Colab or a downloaded notebook runs, against a local bare clone of this commit
     (file URL, offline: no dependencies, no build isolation) pinned as the book pins it."""

@@ -156,6 +156,7 @@ MODEL_MODULES = sorted(m.rsplit(".", 1)[1] for m in SOURCES
                        if m.startswith("snb.models.") and m != "snb.models.outreach")
 
 
+@pytest.mark.slow  # a fresh interpreter per model module: make slow-test, not make unit
 def test_every_model_module_is_reached_one_way_in_a_fresh_interpreter():
     """``from snb.models import X`` works first thing in a new process, and ``models.X`` is that module."""
     code = ("import importlib, sys\n"

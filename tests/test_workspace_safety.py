@@ -92,6 +92,7 @@ def _make(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
                           cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
 
 
+@pytest.mark.slow  # 20 runs of make, each starting Python: make slow-test, not make unit
 @needs_make
 def test_make_variables_never_reach_the_shell_or_make(tmp_path):
     pwned = tmp_path / "pwned"

@@ -51,6 +51,43 @@ def missing_browser() -> str | None:
     return None
 
 
+#: Resolves once the page's maths is typeset (MathJax 3's startup promise, where the page
+#: has MathJax) and its web fonts are loaded, and two frames have been laid out with them:
+#: the page's size is then final (this replaces fixed pauses of 200-300 ms). At most 10 s: a
+#: page that never settles is then measured as it is.
+SETTLED_JS = """
+async () => {
+  const settled = async () => {
+    if (window.MathJax && MathJax.startup && MathJax.startup.promise) { await MathJax.startup.promise; }
+    await document.fonts.ready;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  };
+  await Promise.race([settled(), new Promise((done) => setTimeout(done, 10000))]);
+}
+"""
+
+
+def settle(page) -> None:
+    """Wait until ``page`` is laid out for good (SETTLED_JS). A page that forwards the reader
+    at once (the book's index.html: a refresh to book/intro.html) is followed first, so what
+    is measured is the page a reader ends up on."""
+    from playwright.sync_api import Error
+
+    for _ in range(3):
+        try:
+            if page.locator('meta[http-equiv="refresh" i]').count():
+                before = page.url
+                page.wait_for_url(lambda url: url != before, timeout=10000)
+                page.wait_for_load_state("load")
+            page.evaluate(SETTLED_JS)
+            return
+        except Error as exc:  # a navigation started while we looked: look again at the new page
+            if "context was destroyed" not in str(exc):
+                raise
+            page.wait_for_load_state("load")
+    page.evaluate(SETTLED_JS)
+
+
 def launched_chromium():
     """Headless Debian Chromium through playwright, closed when the generator ends."""
     from playwright.sync_api import sync_playwright
@@ -106,7 +143,7 @@ def test_page_is_usable_on_a_phone(browser, site, rel):
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(site) or
                    r.request.url.startswith(("data:", "blob:")) else r.abort())
         page.goto(site + rel, wait_until="load")
-        page.wait_for_timeout(300)
+        settle(page)
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / (rel.replace("/", "__").removesuffix(".html") + "__390.png")),

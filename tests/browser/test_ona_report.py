@@ -9,10 +9,13 @@ Skips with a one-line reason without playwright or Chromium (never `playwright i
 from __future__ import annotations
 
 import pytest
-from test_in_browser import TOOL, launched_chromium, missing_browser
+from test_in_browser import TOOL, launched_chromium, missing_browser, settle
 
 from snb.ona import __main__ as cli
 from snb.ona import sample
+
+# one worker of `make browser-test` (pytest-xdist, --dist loadgroup) writes and serves the report
+pytestmark = pytest.mark.xdist_group("ona-report")
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +57,7 @@ def test_the_report_opens_offline_without_errors_or_horizontal_scroll(served, br
         page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" and
                 not msg.text.startswith("Failed to load resource") else None)
         page.goto(served + "report.html", wait_until="load")
-        page.wait_for_timeout(200)
+        settle(page)
         scroll = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
         images = page.evaluate("() => [...document.images].map(i => i.complete && i.naturalWidth > 0)")
         assert left == [], f"requests left the machine: {left}"

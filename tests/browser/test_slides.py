@@ -16,10 +16,13 @@ import sys
 
 import nbformat
 import pytest
-from test_in_browser import ROOT, TOOL, launched_chromium, missing_browser
+from test_in_browser import ROOT, TOOL, launched_chromium, missing_browser, settle
 
 REVEAL = ROOT / ".venv" / "reveal.js"
 DECKS = ["01-network-society", "02-state-of-becoming"]
+# `make browser-test` runs on several workers (pytest-xdist, --dist loadgroup): the decks are
+# built once, on one worker, not once per worker.
+pytestmark = pytest.mark.xdist_group("slides")
 
 
 def _slides_tool():
@@ -92,7 +95,13 @@ def test_reveal_starts_with_every_slide(browser, decks, name):
         total = page.evaluate("() => window.snbReveal.getTotalSlides()")
         before = page.evaluate("() => JSON.stringify(window.snbReveal.getIndices())")
         page.keyboard.press("ArrowRight")
-        page.wait_for_timeout(200)
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:  # reveal.js moves on (or shows a fragment) within a few frames of the key press
+            page.wait_for_function("b => JSON.stringify(window.snbReveal.getIndices()) !== b", arg=before,
+                                   timeout=2000)
+        except PlaywrightTimeout:
+            pass  # the assertion below names the failure
         after = page.evaluate("() => JSON.stringify(window.snbReveal.getIndices())")
         maths = page.locator("mjx-container").count()
     finally:
@@ -151,7 +160,7 @@ def test_every_slide_of_every_deck_fits_and_has_notes(browser, all_decks):
         for name in names:
             page.goto(f"{base}{name}", wait_until="load")
             page.wait_for_function("() => window.snbReveal && window.snbReveal.isReady()", timeout=15000)
-            page.wait_for_timeout(300)
+            settle(page)
             for s in page.evaluate(MEASURE_JS):
                 counted += 1
                 where = f"{name} slide {s['h'] + 1}.{s['v'] + 1} ({s['text']!r})"
