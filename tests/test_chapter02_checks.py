@@ -1,5 +1,6 @@
 """Chapter 2 checks: worked solutions pass, typical mistakes are explained, bad input never raises."""
 
+import dataclasses
 import math
 
 import networkx as nx
@@ -7,7 +8,7 @@ import numpy as np
 import pytest
 from helpers import assert_feedback
 
-from snb import checks, datasets, measures, models
+from snb import checks, datasets, measures, models, verdicts
 
 
 # ------------------------------------------------- exercise 2.1: build the check-ins
@@ -294,6 +295,38 @@ def test_the_naive_answers_all_differ_from_the_best():
 )
 def test_partner_explains_typical_mistakes(answer, fragments):
     assert_feedback(checks.check_partner_choice(answer), "incorrect", *fragments)
+
+
+def test_the_feedback_states_the_registered_verdicts():
+    # the check prints the stored verdicts, as page 02-4, the quiz and the guide do
+    six, forty = verdicts.stored("02-niche-6-hours"), verdicts.stored("02-broad-40-hours")
+    region = verdicts.stored("02-niche-hours-region")
+    last = max(p["x"] for p in region.details["points"] if p["holds"])
+    assert_feedback(checks.check_manager_decision("B"), "correct", six.interval_text(), six.label,
+                    f"{six.n} cities", f"up to {last:g} hours")
+    assert_feedback(checks.check_manager_decision("D"), "incorrect", forty.label,
+                    f"{verdicts.fmt(-forty.estimate)} more", f"95 % CI {verdicts.fmt(-forty.high)} to")
+    # and the verdicts say what the options need: the niche wins at 6 hours, broad reach at 40
+    assert (six.kind, forty.kind) == ("beats", "beaten")
+    assert six.seed_base == forty.seed_base == 0 and six.n == DSPEC["cities"]
+
+
+def test_the_verdict_is_the_difference_the_check_describes():
+    # the feedback's own means (20 cities) and the verdict's difference are the same runs
+    six = verdicts.stored("02-niche-6-hours")
+    assert six.estimate == pytest.approx(_won(1, 6) - _won(0, 6), abs=1e-9)
+    forty = verdicts.stored("02-broad-40-hours")
+    assert forty.estimate == pytest.approx(_won(1, 40) - _won(0, 40), abs=1e-9)
+
+
+def test_the_feedback_follows_the_stored_verdict(monkeypatch):
+    # a different stored result changes what the check says: the text is read, not copied
+    six = verdicts.stored("02-niche-6-hours")
+    other = dataclasses.replace(six, estimate=4.0, low=3.5, high=4.5)
+    real = verdicts.stored
+    monkeypatch.setattr(verdicts, "stored", lambda id: other if id == six.id else real(id))
+    message = checks.check_manager_decision("B").message
+    assert other.interval_text() in message and six.interval_text() not in message
 
 
 @pytest.mark.parametrize(

@@ -140,8 +140,11 @@ def test_broker_ties_region():
     # "Betweenness beats degree when brokers have 2, 4 or 6 extra ties, most clearly at 4"
     assert region.kind == "region" and all(row[1] > 0 for row in rows[:3])
     assert max(rows, key=lambda row: row[0]) is rows[1]
-    # "With 10 extra ties the two do equally well" (within the margin of 0.10)
+    # "With 10 extra ties the two do equally well" (within the margin of 0.10): equivalent,
+    # though betweenness keeps a small lead; firms were added until that was settled
     assert -0.1 < rows[3][1] and rows[3][2] < 0.1
+    ten = region.details["points"][3]
+    assert ten["x"] == 10 and ten["kind"] == "equivalent" and ten["n"] >= 40
     # "With only 2 extra ties no measure finds them well"
     runs = brokerage.recovery_study(brokerage.BROKER_MEASURES, SEEDS, broker_ties=2)
     assert max(v.mean() for v in runs.values()) < 0.3

@@ -64,6 +64,48 @@ def test_replicate_stops_at_the_margin_or_the_cap():
     assert rows.shape[0] in (40, 60) and verdicts.compare(rows[:, 0], margin=1).n == rows.shape[0]
 
 
+def test_settled_needs_the_interval_to_clear_zero_by_its_half_width():
+    clear, narrow = [0.5, 0.6] * 10, [-0.05, 0.15] * 10  # the second clears zero, but only just
+    assert verdicts.compare(narrow, margin=1).kind == "beats"
+    assert verdicts.settled(clear) and not verdicts.settled(narrow)
+    assert verdicts.settled([0.0] * 20) and verdicts.settled([-0.3] * 20)
+    # or, given a margin, the 90 % interval lies inside it: too small to matter
+    assert verdicts.settled(narrow, within=0.1) and not verdicts.settled(narrow, within=0.05)
+
+
+def test_swept_value_counts_only_when_settled():
+    narrow = [-0.05, 0.15] * 10
+    assert verdicts.swept(narrow, margin=0.1).kind == "equivalent"
+    assert "too close to zero" in verdicts.swept(narrow, margin=0.1).label
+    assert verdicts.swept(narrow, margin=0.01).kind == "cannot tell"
+    assert verdicts.swept([0.5, 0.6] * 10, margin=0.1).kind == "beats"
+    assert verdicts.swept([-0.5, -0.6] * 10, margin=0.1).kind == "beaten"
+    # negligible: a clear difference inside the margin is "equivalent" (too small to matter)
+    small = [0.04, 0.06] * 10
+    assert verdicts.swept(small, margin=0.1).kind == "beats"
+    assert verdicts.swept(small, margin=0.1, negligible=True).kind == "equivalent"
+    assert verdicts.compare(small, margin=0.1, negligible=True).kind == "equivalent"
+    assert verdicts.compare(small, margin=0.01, negligible=True).kind == "beats"
+
+
+def test_sweep_adds_runs_at_an_edge_and_its_label_holds_at_other_bases():
+    # three swept values: clearly above zero, a small lead (0.15 standard deviations), none
+    def measure(seed):
+        e = np.random.default_rng(seed).normal(size=3)
+        return (1.0 + e[0], 0.15 + e[1], e[2])
+
+    kinds = []
+    for base in range(8):
+        results = verdicts.sweep(measure, base, margin=0.5, cap=2000)
+        kinds.append(tuple(r.kind for r in results))
+        # the small lead needs far more than 20 runs before its sign is beyond doubt
+        assert results[1].n > 200 and results[0].n == results[1].n
+    # with the usual bar alone, 20 runs of the small lead flip between bases
+    plain = {verdicts.compare([measure(verdicts.seed_for(b, i))[1] for i in range(20)],
+                              margin=0.5).kind for b in range(8)}
+    assert kinds == [("beats", "beats", "equivalent")] * 8 and len(plain) > 1
+
+
 def test_region_names_where_a_verdict_holds():
     beats = core.Result("beats", "x", 1.0, 0.5, 1.5, 20)
     tell = core.Result("cannot tell", "y", 0.0, -1.0, 1.0, 20)

@@ -27,7 +27,8 @@ from snb.feedback import (
 )
 
 __all__ = ["VISITS_EXERCISE", "CO_VISIT_EXERCISE", "CONCENTRATION_EXERCISE", "PARTNER_EXERCISE",
-           "MANAGER_DECISION_EXERCISE", "check_visits_network", "check_co_visits", "check_concentration",
+           "MANAGER_DECISION_EXERCISE", "DECISION_VERDICTS", "check_visits_network", "check_co_visits",
+           "check_concentration",
            "check_partner_choice", "check_manager_decision"]
 
 
@@ -526,15 +527,36 @@ def _decision_values() -> dict[str, Any]:
             "niche hours": float(np.mean([outreach(p[1], 1000)["hours used"] for p in pairs]))}
 
 
+#: The registered verdicts the feedback of exercise 2.5 states (page 02-4 prints the same).
+DECISION_VERDICTS = ("02-niche-6-hours", "02-broad-40-hours", "02-niche-hours-region")
+
+
+def _decision_verdicts() -> dict[str, Any]:
+    """The stored verdicts behind exercise 2.5 (seed base 0, as the page prints them)."""
+    from snb import verdicts  # the registry's stored results; loaded only when a check needs them
+
+    return {id: verdicts.stored(id) for id in DECISION_VERDICTS}
+
+
+def _last_hour(region: Any) -> str:
+    held = [p["x"] for p in region.details["points"] if p["holds"]]
+    return f"{max(held):g}" if held else "no"
+
+
 def _decision_text(letter: str) -> str:
+    from snb.verdicts import fmt  # with the registry's stored results, as the pages print them
+
     v = _decision_values()
+    verdict = _decision_verdicts()
+    six, forty = verdict["02-niche-6-hours"], verdict["02-broad-40-hours"]
     h = MANAGER_DECISION_EXERCISE["staff_hours"]
     return {
         "B": f"with {h} staff hours the niche wins about {v['niche'].mean:.1f} new customers a week "
-             f"(95 % CI {v['niche'].low:.1f} to {v['niche'].high:.1f}, 20 cities) against "
-             f"{v['broad'].mean:.1f} from broad reach: almost every answered conversation is with someone "
-             f"who fits, and about {v['niche hours']:.0f} hours answer everyone in it. Revisit the choice "
-             "if the hours grow past about a dozen.",
+             f"against {v['broad'].mean:.1f} from broad reach, {six.interval_text()} more over "
+             f"{six.n} cities (verdict: {six.label}). Almost every answered conversation is with "
+             f"someone who fits, and about {v['niche hours']:.0f} hours answer everyone in it. The "
+             f"niche beats broad reach up to {_last_hour(verdict['02-niche-hours-region'])} hours "
+             "a week: revisit the choice if the hours grow past that.",
         "A": f"broad reach with {h} hours wins only about {v['broad'].mean:.1f} new customers a week, "
              f"while the option that uses the hours best wins more: broad reach starts far more "
              f"conversations than {h} hours can answer, and most of the answered ones are with people "
@@ -543,9 +565,10 @@ def _decision_text(letter: str) -> str:
              f"{v['broad half'].mean:.1f} customers, and 3 hours in the niche win "
              f"{v['niche half'].mean:.1f}: about {v['broad half'].mean + v['niche half'].mean:.1f} in all, "
              f"less than putting all {h} hours into one channel that can use them.",
-        "D": f"with 40 hours broad reach would win about {v['broad 40'].mean:.1f} a week, a gain of "
-             f"{v['broad 40'].mean - v['niche 40'].mean:.1f} over the narrower plan with the same hours, "
-             "and meanwhile the shop wins nothing while it waits.",
+        "D": f"with 40 hours broad reach would win about {v['broad 40'].mean:.1f} a week, "
+             f"{fmt(-forty.estimate)} more than the narrower plan with the same hours (95 % CI "
+             f"{fmt(-forty.high)} to {fmt(-forty.low)}; verdict: {forty.label}), and meanwhile the "
+             "shop wins nothing while it waits.",
     }[letter]
 
 

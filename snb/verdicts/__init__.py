@@ -37,11 +37,14 @@ from snb.verdicts.core import (
     region,
     replicate,
     seed_for,
+    settled,
+    sweep,
+    swept,
 )
 
 __all__ = [
     "KINDS", "MIN_REPLICATIONS", "Result", "Verdict", "Entry", "register", "replicate",
-    "compare", "permutation", "exact", "region", "seed_for", "fmt", "registry", "run",
+    "compare", "permutation", "exact", "region", "seed_for", "fmt", "settled", "swept", "sweep", "registry", "run",
     "stored", "stored_all", "show", "null_histogram", "STORE", "CHAPTER_MODULES",
 ]
 

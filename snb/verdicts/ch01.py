@@ -119,7 +119,11 @@ def hubs_region_scale_free(seed_base: int) -> Result:
 @register("01-hubs-region-small-world", chapter="01",
           question="At which pass-on probabilities do the best-connected people of the small world "
                    "reach more people than random peers?",
-          margin=1.0, units="people", assumptions=_CASCADE_ASSUMPTIONS)
+          margin=1.0, units="people", assumptions=_CASCADE_ASSUMPTIONS,
+          fragile="whether the best-connected people still win at the highest pass-on probability "
+                  "swept (0.5) depends on the draw: there they reach about one person more, the "
+                  "margin that matters, and even 1,000 replications leave it near the line. From "
+                  "0.05 to 0.4 they win with every draw we tried.")
 def hubs_region_small_world(seed_base: int) -> Result:
     return _seeding_sweep("small world", 1.0, seed_base)
 

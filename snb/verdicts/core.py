@@ -30,7 +30,7 @@ from snb.permutation import p_value
 
 __all__ = [
     "MIN_REPLICATIONS", "SEED_STRIDE", "Result", "Verdict", "seed_for", "replicate",
-    "compare", "permutation", "exact", "region", "fmt",
+    "compare", "permutation", "exact", "region", "fmt", "settled", "swept", "sweep",
 ]
 
 #: The fewest replications a comparison may rest on.
@@ -162,12 +162,15 @@ def _half_width(rows: np.ndarray) -> float:
 
 def replicate(fn: Callable[[int], float | Sequence[float]], seed_base: int, *,
               margin: float, cap: int = 200, min_n: int = MIN_REPLICATIONS,
-              batch: int = 20) -> np.ndarray:
+              batch: int = 20, until: Callable[[np.ndarray], bool] | None = None
+              ) -> np.ndarray:
     """Run ``fn(seed)`` until the interval is narrow enough, or ``cap`` runs.
 
     The 95 % half-width is that of column 0 minus column 1 (of column 0 alone when
     ``fn`` returns one number). Runs come in batches of ``batch`` after the first
     ``min_n``, so a seed base always gives the same runs. Returns shape ``(n, k)``.
+    ``until(rows)``, when given, replaces the half-width rule (a sweep stops when
+    every swept value is :func:`settled`).
 
     Examples
     --------
@@ -187,7 +190,7 @@ def replicate(fn: Callable[[int], float | Sequence[float]], seed_base: int, *,
             rows.append(np.atleast_1d(np.asarray(fn(seed_for(seed_base, n)), dtype=float)))
             n += 1
         arr = np.vstack(rows)
-        if n >= cap or _half_width(arr) < margin:
+        if n >= cap or (until(arr) if until is not None else _half_width(arr) < margin):
             return arr
         target = min(cap, n + batch)
 
@@ -208,12 +211,15 @@ def _units(margin: float, units: str) -> str:
 
 def compare(a: Iterable[float], b: Iterable[float] | None = None, *,
             names: Sequence[str] = ("A", "B"), margin: float, units: str = "",
-            paired: bool = True, higher: str = "better") -> Result:
+            paired: bool = True, higher: str = "better", negligible: bool = False) -> Result:
     """Compare ``a`` with ``b`` (or with zero): beats, beaten, equivalent or cannot tell.
 
     The estimate is mean(a - b) with its 95 % interval. "Equivalent" needs the 90 %
     interval inside ``±margin`` (two one-sided tests at 5 %, Schuirmann 1987).
-    ``higher="worse"`` (a cost) makes the lower option the winner.
+    ``higher="worse"`` (a cost) makes the lower option the winner. A difference can be
+    both above zero and inside the margin; it is reported as "beats ..., by less than
+    the margin that matters", or with ``negligible=True`` (when the question is whether
+    the two are equally good) as "equivalent".
 
     Examples
     --------
@@ -241,6 +247,8 @@ def compare(a: Iterable[float], b: Iterable[float] | None = None, *,
         diff90 = stats.difference(x, y, paired=paired, level=0.90)
     good = diff.low > 0 if higher == "better" else diff.high < 0
     bad = diff.high < 0 if higher == "better" else diff.low > 0
+    if negligible and -margin < diff90.low and diff90.high < margin:
+        good = bad = False
     if good:
         kind, label = "beats", f"{first} beats {second}"
     elif bad:
@@ -254,6 +262,94 @@ def compare(a: Iterable[float], b: Iterable[float] | None = None, *,
         label += f", by less than the {_units(margin, units)} that matters"
     return Result(kind, label, diff.mean, diff.low, diff.high, diff.n, margin, units,
                   {"mean a": float(x.mean()), "mean b": float(y.mean())})
+
+
+def _inside(x: np.ndarray, margin: float) -> bool:
+    """True when the 90 % interval of the mean lies inside ``±margin`` (two one-sided tests)."""
+    iv = stats.mean_interval(x, 0.90)
+    return -margin < iv.low and iv.high < margin
+
+
+def settled(values: Iterable[float], *, within: float | None = None) -> bool:
+    """True when another draw would not change what ``values`` (A minus B) say.
+
+    Either the sign is beyond doubt: the 95 % interval clears zero by at least its own
+    half-width (the mean is about four standard errors from zero), or every value is the
+    same; or, given ``within`` (a margin), the difference is too small to matter: its 90 %
+    interval lies inside ``±within``.
+
+    A sweep tests many values at once, so some would clear zero by chance at the usual
+    bar; a swept value counts only when it is settled (:func:`swept`).
+
+    Examples
+    --------
+    >>> settled([0.5, 0.6] * 10), settled([-0.05, 0.15] * 10), settled([0.0] * 20)
+    (True, False, True)
+    >>> settled([-0.05, 0.15] * 10, within=0.1)
+    True
+    """
+    x = np.asarray(list(values), dtype=float)
+    if np.ptp(x) == 0:
+        return True
+    iv = stats.mean_interval(x)
+    return abs(iv.mean) >= 2 * iv.half_width or (within is not None and _inside(x, within))
+
+
+def swept(values: Iterable[float], *, names: Sequence[str] = ("A", "B"), margin: float,
+          units: str = "", higher: str = "better", negligible: bool = False) -> Result:
+    """:func:`compare` at one swept value: ``values`` are A minus B there, one per run.
+
+    "Beats" (or "beaten") needs the interval to clear zero by its own half-width
+    (:func:`settled`); a value that clears zero only narrowly is "equivalent" when the
+    two one-sided tests allow it, else "cannot tell", so that another draw of the sweep
+    does not move its edge. With ``negligible=True`` a difference whose 90 % interval
+    lies inside ``±margin`` is "equivalent" even when it clears zero: too small to matter
+    (for a sweep whose question is whether A beats B by an amount that matters).
+
+    Examples
+    --------
+    >>> swept([-0.05, 0.15] * 10, margin=0.1).kind, compare([-0.05, 0.15] * 10, margin=0.1).kind
+    ('equivalent', 'beats')
+    >>> swept([0.04, 0.06] * 10, margin=0.1).kind, swept([0.04, 0.06] * 10, margin=0.1, negligible=True).kind
+    ('beats', 'equivalent')
+    """
+    x = np.asarray(list(values), dtype=float)
+    result = compare(x, names=names, margin=margin, units=units, higher=higher,
+                     negligible=negligible)
+    if result.kind not in ("beats", "beaten") or settled(x):
+        return result
+    first, second = _names(names)
+    if _inside(x, margin):
+        kind, label = "equivalent", f"{first} and {second} are equivalent within {_units(margin, units)}"
+    else:
+        kind, label = "cannot tell", (f"cannot tell {first} and {second} apart at this precision "
+                                      f"({_units(margin, units)})")
+    return Result(kind, label + " (too close to zero to call at a swept value)", result.estimate,
+                  result.low, result.high, result.n, margin, units, result.details)
+
+
+def sweep(measure: Callable[[int], Sequence[float]], seed_base: int, *,
+          names: Sequence[str] = ("A", "B"), margin: float, units: str = "", cap: int = 200,
+          min_n: int = MIN_REPLICATIONS, batch: int = 20, higher: str = "better",
+          negligible: bool = False) -> list[Result]:
+    """One :func:`swept` comparison per swept value, from runs of the whole sweep.
+
+    ``measure(seed)`` returns A minus B at every swept value for one run. Runs are added
+    in batches until every value is :func:`settled`, or ``cap`` runs (a value near the
+    edge of the region gets the runs it needs; one that stays unsettled is "equivalent"
+    or "cannot tell"). Pass the results to :func:`region`.
+
+    Examples
+    --------
+    >>> [r.kind for r in sweep(lambda s: (1.0 + s % 2, -1.0, 0.0), 0, margin=0.5)]
+    ['beats', 'beaten', 'equivalent']
+    """
+    within = margin if negligible else None
+    rows = replicate(measure, seed_base, margin=margin, cap=cap, min_n=min_n, batch=batch,
+                     until=lambda arr: all(settled(arr[:, i], within=within)
+                                           for i in range(arr.shape[1])))
+    return [swept(rows[:, i], names=names, margin=margin, units=units, higher=higher,
+                  negligible=negligible) for i in range(rows.shape[1])]
 
 
 def permutation(observed: float, null: Iterable[float], *, alternative: str = "greater",
