@@ -109,3 +109,17 @@ def test_the_tool_is_idempotent(tmp_path):
     assert [c.cell_type for c in nb.cells] == ["code", "markdown", "code"]
     nb.cells[0].source = "an old install cell"
     assert install_cell.ensure(nb) is True and len(nb.cells) == 3 and install_cell.has_current_cell(nb)
+
+
+def test_a_rebuild_repins_downloads_already_pinned_to_an_older_commit():
+    """snb_book.repin replaces the install cell's ref whatever it is: the branch in a fresh
+    copy, or the commit an earlier build wrote into a copy Sphinx kept."""
+    spec = importlib.util.spec_from_file_location("snb_book", ROOT / "book" / "_ext" / "snb_book.py")
+    snb_book = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(snb_book)
+    line = next(x for x in install_cell.cell_source(ROOT).splitlines() if "REPOSITORY =" in x)
+    text = (ROOT / "notebooks" / "01-network-society.ipynb").read_text(encoding="utf-8")
+    first = snb_book.repin(text, line, install_cell.pin(line, "a" * 40, ROOT))
+    again = snb_book.repin(first, line, install_cell.pin(line, "b" * 40, ROOT))
+    assert "@" + "a" * 40 in first and "@" + "b" * 40 in again and "@" + "a" * 40 not in again
+    assert again.replace("b" * 40, "a" * 40) == first

@@ -147,6 +147,34 @@ def test_a_build_with_nothing_changed_since_a_good_one_is_skipped(book):
     assert not book_build.unchanged_since_last_good_build(book, options), "a failed build is never skipped"
 
 
+
+def test_a_new_commit_is_rebuilt_so_downloads_name_it(book):
+    """The downloadable notebooks name the commit the book was built from: a build after a
+    new commit, or with uncommitted course files, is not skipped even if no page changed."""
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=book,
+                       check=True, capture_output=True)
+
+    stamp(book)
+    (book / "_build" / "html").mkdir(parents=True)
+    (book / "_build" / "html" / "index.html").write_text("<html></html>")
+    (book / ".gitignore").write_text("_build/\n")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "first")
+    options = ["-W", "--builder", "html"]
+    book_build.write_stamp(book, ok=True, options=options)
+    assert book_build.unchanged_since_last_good_build(book, options)
+    git("commit", "-q", "--allow-empty", "-m", "second")
+    assert not book_build.unchanged_since_last_good_build(book, options), "a new commit must be rebuilt"
+    book_build.write_stamp(book, ok=True, options=options)
+    assert book_build.unchanged_since_last_good_build(book, options)
+    (book / "snb" / "other.py").write_text("X = 4\n")
+    assert book_build.commit_state(book).endswith("+uncommitted")
+    assert not book_build.unchanged_since_last_good_build(book, options)
+
 @pytest.mark.slow
 def test_execute_records_the_modules_and_data_a_notebook_used(tmp_path):
     """A real kernel: the hidden trace cells are gone afterwards, the execution counts are a

@@ -262,8 +262,9 @@ def pages_hash(root: Path) -> str:
 
 
 def unchanged_since_last_good_build(root: Path, options: list[str]) -> bool:
-    """True when the last build passed with these options and no page, package or book file
-    changed since (then Sphinx would write nothing: the build is skipped)."""
+    """True when the last build passed with these options, no page, package or book file
+    changed since and the commit is the same (then Sphinx would write nothing and the
+    downloads would name the same commit: the build is skipped)."""
     try:
         last = json.loads((root / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -274,13 +275,28 @@ def unchanged_since_last_good_build(root: Path, options: list[str]) -> bool:
     return (bool(last.get("ok")) and last.get("options") == options and "--all" not in options
             and (root / "_build" / "html" / "index.html").is_file()
             and {k: last.get(k) for k in now} == now
-            and last.get("pages") == pages_hash(root))
+            and last.get("pages") == pages_hash(root)
+            and last.get("commit") == commit_state(root))  # downloads name the commit
+
+
+def commit_state(root: Path) -> str:
+    """The commit the downloadable notebooks name (snb_book's ``_pin_downloads``): HEAD, with
+    ``+uncommitted`` while course files are changed; empty outside a git checkout."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "notebooks", "solutions", "snb"],
+                               cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return head + ("+uncommitted" if dirty else "")
 
 
 def write_stamp(root: Path, ok: bool, options: list[str] | None = None) -> None:
     """Record what this build saw, and whether it passed."""
     (root / STAMP).parent.mkdir(parents=True, exist_ok=True)
-    record = {**fingerprint(root), "pages": pages_hash(root), "options": options, "ok": ok}
+    record = {**fingerprint(root), "pages": pages_hash(root), "commit": commit_state(root),
+              "options": options, "ok": ok}
     (root / STAMP).write_text(json.dumps(record, indent=1), encoding="utf-8")
 
 

@@ -421,11 +421,21 @@ def _pin_downloads(app: Sphinx, exception: Exception | None) -> None:
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
     line = next(x for x in tool.cell_source(root).splitlines() if "REPOSITORY =" in x)
-    old, new = json.dumps(line)[1:-1], json.dumps(tool.pin(line, commit, root))[1:-1]
+    pinned = tool.pin(line, commit, root)
     for path in Path(app.outdir, "_sources").rglob("*.ipynb"):
         text = path.read_text(encoding="utf-8")
-        if old in text:
-            path.write_text(text.replace(old, new), encoding="utf-8")
+        updated = repin(text, line, pinned)
+        if updated != text:
+            path.write_text(updated, encoding="utf-8")
+
+
+def repin(notebook_text: str, line: str, pinned: str) -> str:
+    """A notebook file's text with the install cell's ``REPOSITORY = "...@ref"`` line, at
+    whatever ref it names (the branch, or the commit an earlier build pinned: Sphinx keeps
+    the copies of unchanged pages), replaced by ``pinned``."""
+    head = json.dumps(line)[1:-1].rpartition("@")[0]
+    escaped = json.dumps(pinned)[1:-1]
+    return re.sub(re.escape(head) + r'@[^\\"]+\\"', lambda _: escaped, notebook_text)
 
 
 def _register_reference_style() -> None:
