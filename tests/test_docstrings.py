@@ -19,12 +19,7 @@ CALLED = notebook_api.called_objects()
 
 #: Objects whose docstring may leave out the Examples section, each with its reason. Kept short:
 #: an example is possible for nearly everything, and each entry here must say why not.
-NO_EXAMPLES: dict[str, str] = {
-    "snb.checks.ch06.check_influencers": "computes the whole audit's answers (about 2 s, cached) before it reads "
-                                         "any answer, even `...`: over the 0.2 s budget of a doctest",
-    "snb.checks.ch06.check_key_people": "computes the whole audit's answers (about 2 s, cached) before it reads "
-                                        "any answer, even `...`: over the 0.2 s budget of a doctest",
-}
+NO_EXAMPLES: dict[str, str] = {}
 
 
 def sections(doc: str) -> dict[str, str]:

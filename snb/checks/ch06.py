@@ -421,6 +421,14 @@ def check_key_people(brokers: Any, at_risk: Any) -> Feedback:
         ``correct``; ``incorrect``, with a hint that does not give the answer away;
         ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
         wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_key_people(..., ...).status
+    'unanswered'
+    >>> check_key_people({"Ana"}, ...)
+    ! Cannot check this answer: these are not in the network: ["'Ana'"].
+      Hint: node names must match exactly, including capital letters.
     """
     c, ans = _case(), audit_answers()
     found, problem = node_set_problem(brokers, c.staff, what="the five staff with the lowest constraint")
@@ -534,6 +542,14 @@ def check_influencers(top: Any) -> Feedback:
         ``correct``; ``incorrect``, with a hint that does not give the answer away;
         ``unanswered`` while an answer is still ``...``; or ``invalid`` for an answer of the
         wrong kind. The check never raises.
+
+    Examples
+    --------
+    >>> check_influencers(...).status
+    'unanswered'
+    >>> check_influencers("six")
+    ! Cannot check this answer: the answer 'six' is a single value, not a collection of nodes.
+      Hint: give the six customers with the highest score as a set, e.g. {'Ana', 'Ben'}, even if it has one member.
     """
     c, ans = _case(), audit_answers()
     found, problem = node_set_problem(top, c.customers, what="the six customers with the highest score")
