@@ -172,7 +172,7 @@ def test_a_new_commit_is_rebuilt_so_downloads_name_it(book):
     book_build.write_stamp(book, ok=True, options=options)
     assert book_build.unchanged_since_last_good_build(book, options)
     (book / "snb" / "other.py").write_text("X = 4\n")
-    assert book_build.commit_state(book).endswith("+uncommitted")
+    assert book_build.install_cell.commit_state(book).endswith("+uncommitted")
     assert not book_build.unchanged_since_last_good_build(book, options)
 
 @pytest.mark.slow

@@ -59,6 +59,7 @@ import yaml  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import frames  # noqa: E402  (tools/ is not a package)
+import install_cell  # noqa: E402
 from hashes import file_hash, module_hash  # noqa: E402
 
 #: Runs ``jupyter-book`` (its console script) in this Python, without the slow import.
@@ -276,26 +277,13 @@ def unchanged_since_last_good_build(root: Path, options: list[str]) -> bool:
             and (root / "_build" / "html" / "index.html").is_file()
             and {k: last.get(k) for k in now} == now
             and last.get("pages") == pages_hash(root)
-            and last.get("commit") == commit_state(root))  # downloads name the commit
-
-
-def commit_state(root: Path) -> str:
-    """The commit the downloadable notebooks name (snb_book's ``_pin_downloads``): HEAD, with
-    ``+uncommitted`` while course files are changed; empty outside a git checkout."""
-    try:
-        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
-                              text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "notebooks", "solutions", "snb"],
-                               cwd=root, capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return ""
-    return head + ("+uncommitted" if dirty else "")
+            and last.get("commit") == install_cell.commit_state(root))  # downloads name the commit
 
 
 def write_stamp(root: Path, ok: bool, options: list[str] | None = None) -> None:
     """Record what this build saw, and whether it passed."""
     (root / STAMP).parent.mkdir(parents=True, exist_ok=True)
-    record = {**fingerprint(root), "pages": pages_hash(root), "commit": commit_state(root),
+    record = {**fingerprint(root), "pages": pages_hash(root), "commit": install_cell.commit_state(root),
               "options": options, "ok": ok}
     (root / STAMP).write_text(json.dumps(record, indent=1), encoding="utf-8")
 

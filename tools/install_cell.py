@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -54,6 +55,23 @@ def branch(root: Path = ROOT) -> str:
     """The branch the notebooks are published from (``repository.branch``, default main)."""
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
     return str((config.get("repository") or {}).get("branch") or "main")
+
+
+UNCOMMITTED = "+uncommitted"
+
+
+def commit_state(root: Path = ROOT) -> str:
+    """The commit the book's downloads name: ``git rev-parse HEAD``, with
+    :data:`UNCOMMITTED` appended while course files (notebooks, solutions, snb) are changed
+    (the downloads then stay on the branch); empty outside a git checkout."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "notebooks", "solutions", "snb"],
+                               cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return head + (UNCOMMITTED if dirty else "")
 
 
 def pin(source: str, commit: str, root: Path = ROOT) -> str:

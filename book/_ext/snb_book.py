@@ -400,26 +400,21 @@ def _pin_downloads(app: Sphinx, exception: Exception | None) -> None:
     are committed as built (otherwise they stay on the branch, and the build says so).
     """
     import importlib.util
-    import subprocess
     from pathlib import Path
 
     if exception is not None or app.builder.format != "html":
         return
     root = Path(app.srcdir)
-    try:
-        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
-                                text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "notebooks", "solutions", "snb"],
-                               cwd=root, capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        logger.info("snb: not a git checkout; downloadable notebooks install from the branch")
-        return
-    if dirty:
-        logger.info("snb: uncommitted course files; downloadable notebooks install from the branch")
-        return
     spec = importlib.util.spec_from_file_location("install_cell", root / "tools" / "install_cell.py")
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
+    commit = tool.commit_state(root)
+    if not commit:
+        logger.info("snb: not a git checkout; downloadable notebooks install from the branch")
+        return
+    if commit.endswith(tool.UNCOMMITTED):
+        logger.info("snb: uncommitted course files; downloadable notebooks install from the branch")
+        return
     line = next(x for x in tool.cell_source(root).splitlines() if "REPOSITORY =" in x)
     pinned = tool.pin(line, commit, root)
     for path in Path(app.outdir, "_sources").rglob("*.ipynb"):

@@ -59,10 +59,15 @@ def _adjacency(G: nx.Graph) -> sparse.csr_array:
 def distances(G: nx.Graph) -> np.ndarray:
     """Steps on a shortest path between every pair of people (``inf`` with no path),
     rows and columns in the order of ``G``'s nodes (breadth-first search in scipy)."""
+    return _steps(_adjacency(G))
+
+
+def _steps(A: sparse.csr_array) -> np.ndarray:
+    """Shortest-path steps between every pair of the 0/1 adjacency matrix ``A``'s people."""
     from scipy.sparse import csgraph  # imported here: scipy.sparse costs every page ~0.15 s
-    if G.number_of_nodes() == 0:
+    if A.shape[0] == 0:
         return np.zeros((0, 0))
-    return csgraph.shortest_path(_adjacency(G), unweighted=True, directed=False)
+    return csgraph.shortest_path(A, unweighted=True, directed=False)
 
 
 def _flow_from(dist: np.ndarray, rows: np.ndarray | None = None) -> dict[str, float]:
@@ -106,10 +111,7 @@ def flow(G: nx.Graph, *, sample: int | None = None, seed: int = 0) -> dict[str, 
 def flow_of_ties(n: int, ties: list[tuple[int, int]]) -> dict[str, float]:
     """:func:`flow` of the network of ``n`` people numbered 0 to ``n - 1`` with ``ties``
     given as pairs of their numbers, without building a networkx graph."""
-    from scipy.sparse import csgraph  # imported here: scipy.sparse costs every page ~0.15 s
-    if n == 0:
-        return _flow_from(np.zeros((0, 0)))
-    return _flow_from(csgraph.shortest_path(tie_matrix(n, ties), unweighted=True, directed=False))
+    return _flow_from(_steps(tie_matrix(n, ties)))
 
 
 def relative_losses(G: nx.Graph, people: Iterable[Hashable]) -> dict[Hashable, float]:

@@ -247,21 +247,27 @@ def compare(a: Iterable[float], b: Iterable[float] | None = None, *,
         diff90 = stats.difference(x, y, paired=paired, level=0.90)
     good = diff.low > 0 if higher == "better" else diff.high < 0
     bad = diff.high < 0 if higher == "better" else diff.low > 0
-    if negligible and -margin < diff90.low and diff90.high < margin:
+    inside = -margin < diff90.low and diff90.high < margin
+    if negligible and inside:
         good = bad = False
     if good:
         kind, label = "beats", f"{first} beats {second}"
     elif bad:
         kind, label = "beaten", f"{second} beats {first}"
-    elif -margin < diff90.low and diff90.high < margin:
-        kind, label = "equivalent", f"{first} and {second} are equivalent within {_units(margin, units)}"
     else:
-        kind, label = "cannot tell", (f"cannot tell {first} and {second} apart at this precision "
-                                      f"({_units(margin, units)})")
+        kind, label = _undecided(inside, first, second, margin, units)
     if kind in ("beats", "beaten") and -margin < diff.low and diff.high < margin:
         label += f", by less than the {_units(margin, units)} that matters"
     return Result(kind, label, diff.mean, diff.low, diff.high, diff.n, margin, units,
                   {"mean a": float(x.mean()), "mean b": float(y.mean())})
+
+
+def _undecided(inside: bool, first: str, second: str, margin: float, units: str) -> tuple[str, str]:
+    """Kind and label when neither side wins: equivalent when the 90 % interval is ``inside``
+    the margin (two one-sided tests), else cannot tell."""
+    if inside:
+        return "equivalent", f"{first} and {second} are equivalent within {_units(margin, units)}"
+    return "cannot tell", f"cannot tell {first} and {second} apart at this precision ({_units(margin, units)})"
 
 
 def _inside(x: np.ndarray, margin: float) -> bool:
@@ -318,12 +324,7 @@ def swept(values: Iterable[float], *, names: Sequence[str] = ("A", "B"), margin:
                      negligible=negligible)
     if result.kind not in ("beats", "beaten") or settled(x):
         return result
-    first, second = _names(names)
-    if _inside(x, margin):
-        kind, label = "equivalent", f"{first} and {second} are equivalent within {_units(margin, units)}"
-    else:
-        kind, label = "cannot tell", (f"cannot tell {first} and {second} apart at this precision "
-                                      f"({_units(margin, units)})")
+    kind, label = _undecided(_inside(x, margin), *_names(names), margin, units)
     return Result(kind, label + " (too close to zero to call at a swept value)", result.estimate,
                   result.low, result.high, result.n, margin, units, result.details)
 
