@@ -230,7 +230,8 @@ def test_each_decision_exercise_has_a_self_check_in_the_page(file):
 def test_chapters_cite_from_the_bibliography():
     citing = ("notebooks/01-network-society", "notebooks/02-state-of-becoming", "notebooks/03-value-networks",
               "notebooks/04-enterprise-hidden-network", "notebooks/04-2-brokers", "notebooks/04-3-blocking-and-value",
-              "notebooks/05-influence-trust-reciprocity", "notebooks/05-2-your-network", "notebooks/05-3-give-and-take",
+              "notebooks/05-influence-trust-reciprocity", "notebooks/05-1-trust-in-both-directions",
+              "notebooks/05-2-your-network", "notebooks/05-3-give-and-take",
               "notebooks/06-capstone-network-audit", "solutions/06-capstone-network-audit")
     for file in citing:
         text = page(file).read_text(encoding="utf-8")
