@@ -196,3 +196,44 @@ def test_importing_snb_gives_blas_one_thread_unless_told_otherwise():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert done.stdout.strip().startswith("['2', '1'"), done.stderr
     assert snb.BLAS_THREADS[0] == "OPENBLAS_NUM_THREADS"
+
+
+#: Standard-library modules added after Python 3.10, the oldest Python the README promises
+#: (pyproject.toml: requires-python >= 3.10). 3.11 added tomllib; 3.12 and 3.13 added none.
+NEWER_THAN_310 = {"tomllib"}
+
+
+def _unguarded_imports(tree: ast.Module) -> set[str]:
+    """Top-level modules imported outside a ``try`` that catches ImportError or
+    ModuleNotFoundError (a fallback such as ``import tomli as tomllib``)."""
+    guarded: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try) and any(
+                isinstance(h.type, ast.Name) and h.type.id in ("ImportError", "ModuleNotFoundError")
+                for h in node.handlers):
+            guarded |= {id(n) for stmt in node.body for n in ast.walk(stmt)}
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in guarded:
+            continue
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")) + sorted((PACKAGE.parent / "tools").glob("*.py"))
+                         + sorted((PACKAGE.parent / "book" / "_ext").glob("*.py")),
+                         ids=lambda p: p.relative_to(PACKAGE.parent).as_posix())
+def test_code_runs_on_python_3_10(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path), feature_version=(3, 10))
+    newer = _unguarded_imports(tree) & NEWER_THAN_310
+    assert not newer, f"{sorted(newer)} is not in Python 3.10: import it with a fallback"
+
+
+def test_the_python_3_10_check_finds_an_unguarded_import():
+    plain = ast.parse("import tomllib\n")
+    guarded = ast.parse("try:\n    import tomllib\nexcept ModuleNotFoundError:\n    import tomli as tomllib\n")
+    assert _unguarded_imports(plain) == {"tomllib"}
+    assert _unguarded_imports(guarded) == {"tomli"}

@@ -28,7 +28,11 @@ import sys
 from pathlib import Path
 
 import nbformat
-import tomllib
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the same parser, installed as tomli (requirements.lock)
+    import tomli as tomllib
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]

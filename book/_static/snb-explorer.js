@@ -38,10 +38,11 @@
   }
 
   // How to see a setting the book did not compute (the launch and download buttons are
-  // the page's own; `make lab` is the course's command on the reader's computer).
+  // the page's own; make lab is the course's command on the reader's computer; the note is
+  // plain text, so no Markdown backticks).
   var RUN_IT = "To see exactly your settings, run the chapter: the launch button (the rocket " +
     "at the top of the page) opens it on Binder, a JupyterHub or Colab, the download button " +
-    "gives the notebook, or run `make lab` in your copy of the course.";
+    "gives the notebook, or type make lab in a terminal in your copy of the course.";
 
   // The note under the title, from the frames the build made (the stored one was written
   // before the build, which completes some grids, and before controls stayed put).

@@ -125,6 +125,8 @@ def check_two_moves(data: dict, pair: tuple[int, int], out: dict) -> list[str]:
                     wrong.append(f"{name}: the note does not say {said!r}: {state['note']!r}")
         if "make lab" not in state["note"] or "launch button" not in state["note"]:
             wrong.append(f"{name}: the note does not say how to run the chapter: {state['note']!r}")
+        if "`" in state["note"]:  # plain text: Markdown would show its backticks
+            wrong.append(f"{name}: the note shows Markdown backticks: {state['note']!r}")
     before, after = out["afterFirst"], out["afterSecond"]
     if (before["src"], before["note"], before["status"]) == (after["src"], after["note"], after["status"]):
         wrong.append(f"{name}: the second move changed neither the picture nor the note")

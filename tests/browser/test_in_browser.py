@@ -363,3 +363,29 @@ def test_a_phone_reader_can_enlarge_an_explorer_picture(browser, site, rel):
     assert before <= WIDTHS["phone"] < natural, (before, natural)
     assert after == natural and again == before, (before, after, again)
     assert overflow <= 1
+
+
+def test_the_page_check_reports_what_it_looks_for(browser, tmp_path):
+    """check_page itself can fail: on a small page with a picture without alt text (axe:
+    critical), a missing stylesheet (404) and a request to another host, it names all three."""
+    if not AXE.is_file():
+        pytest.skip("axe-core is missing (make browser-deps)")
+    (tmp_path / "bad.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>bad</title>'
+        '<link rel="stylesheet" href="missing.css"></head><body><main>'
+        '<h1>A bad page</h1><img src="https://example.org/x.png"><img src="pixel.gif"></main>'
+        "</body></html>", encoding="utf-8")
+    (tmp_path / "pixel.gif").write_bytes(
+        b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
+        b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
+    server, base = TOOL.serve(tmp_path)
+    context = browser.new_context()
+    try:
+        result = TOOL.check_page(context, base, "bad.html", AXE.read_text(encoding="utf-8"), None)
+    finally:
+        context.close()
+        server.shutdown()
+    problems = "\n".join(result["problems"])
+    assert "axe critical image-alt" in problems, problems
+    assert "HTTP 404" in problems and "missing.css" in problems, problems
+    assert "external request blocked: https://example.org/x.png" in problems, problems
