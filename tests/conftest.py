@@ -8,3 +8,14 @@ matplotlib.use("Agg")
 def pytest_configure(config):
     # tests/test_workshop_wheelhouse.py: builds and installs a wheelhouse (minutes, not seconds)
     config.addinivalue_line("markers", "slow: takes minutes (still part of make test; -m 'not slow' skips it)")
+
+
+#: The longest slow test files, longest first (measured: the wheelhouse about 60 s, the hub
+#: rehearsal about 30 s). `make slow-test` runs on two workers with whole files per worker;
+#: starting these first keeps one long file from running alone at the end.
+LONGEST_FIRST = ("test_workshop_wheelhouse.py", "test_hub_rehearsal.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: else as collected

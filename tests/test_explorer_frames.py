@@ -234,7 +234,9 @@ def test_an_interrupted_render_leaves_the_old_set_whole(book, how, jobs):
     folder = book / frames.FRAMES / frames.spec_uid(spec)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     store(book, spec, data={"snb/data/squares.csv": "2"})
-    env = {**os.environ, "TINY_SLEEP": "0.4", "PYTHONPATH": os.pathsep.join([str(ROOT), str(book)])}
+    # 2 s a picture: after the first lands, the rest of the set takes 6 s or more (8 pictures,
+    # 2 workers), so the signal comes mid-render even on a loaded machine
+    env = {**os.environ, "TINY_SLEEP": "2", "PYTHONPATH": os.pathsep.join([str(ROOT), str(book)])}
     proc = subprocess.Popen([sys.executable, "-c", RUN, str(book), str(ROOT / "tools"), str(jobs)], env=env,
                             start_new_session=True)
     deadline = time.time() + 60
