@@ -182,6 +182,15 @@ def test_cli_stores_checks_and_compares(toy_registry, capsys):
     toy_registry.write_text(json.dumps(data))
     assert cli.main(["--only", "99", "--check-stored", "--jobs", "1"]) == 1
     assert "STALE 99-steady" in capsys.readouterr().out
+    # so is a stale detail a page prints (a mean, a count), with the headline unchanged
+    assert cli.main(["--only", "99", "--store", "--jobs", "1"]) == 0
+    data = json.loads(toy_registry.read_text())
+    assert data["verdicts"]["99-steady"]["details"], "the toy has details to go stale"
+    key = next(iter(data["verdicts"]["99-steady"]["details"]))
+    data["verdicts"]["99-steady"]["details"][key] = "stale"
+    toy_registry.write_text(json.dumps(data))
+    assert cli.main(["--only", "99", "--check-stored", "--jobs", "1"]) == 1
+    assert "STALE 99-steady" in capsys.readouterr().out
     # an unmarked flip between bases fails; the steady one does not flip
     assert cli.main(["--only", "99", "--compare", "0", "1", "--jobs", "1"]) == 1
     out = capsys.readouterr().out

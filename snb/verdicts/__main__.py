@@ -57,16 +57,22 @@ def table(results: dict[str, Verdict], seconds: dict[str, float] | None = None) 
 
 
 def same(a: Verdict, b: Verdict, rel: float = 1e-9) -> bool:
-    """True when two results are the same up to floating-point noise."""
+    """True when two results are the same up to floating-point noise: everything a page can
+    print, the details (sweep points, null distributions, counts) included."""
     def close(x, y) -> bool:
-        if x is None or y is None:
-            return x is y
-        if isinstance(x, float) and isinstance(y, float) and math.isnan(x) and math.isnan(y):
-            return True
-        return math.isclose(x, y, rel_tol=rel, abs_tol=1e-12)
+        if isinstance(x, dict) and isinstance(y, dict):
+            return x.keys() == y.keys() and all(close(x[k], y[k]) for k in x)
+        if isinstance(x, (list, tuple)) and isinstance(y, (list, tuple)):
+            return len(x) == len(y) and all(close(u, v) for u, v in zip(x, y))
+        numbers = (int, float)
+        if isinstance(x, float) or isinstance(y, float):
+            if not (isinstance(x, numbers) and isinstance(y, numbers)):
+                return False
+            return (math.isclose(x, y, rel_tol=rel, abs_tol=1e-12)
+                    or (math.isnan(x) and math.isnan(y)))
+        return x == y
 
-    return (a.kind == b.kind and a.label == b.label and a.n == b.n
-            and all(close(getattr(a, k), getattr(b, k)) for k in ("estimate", "low", "high")))
+    return close(a.to_json(), b.to_json())
 
 
 def flips(a: dict[str, Verdict], b: dict[str, Verdict]) -> list[tuple[str, str, str, bool]]:
