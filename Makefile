@@ -102,7 +102,9 @@ class-progress: setup  ## instructors: DIR=folder of progress files -> table per
 author-lab: setup  ## authors: JupyterLab on the course files themselves (edits tracked notebooks)
 	$(BIN)/jupyter lab --notebook-dir=. $(ALLOW_ROOT)
 
-test: setup lint unit slow-test verdicts-check nbval book-test browser-test  ## run every test: lint, unit, verdicts, notebooks, book, browser
+# browser-deps (axe-core, reveal.js from npm) comes before unit: a unit test builds a slide deck
+# with reveal.js and skips without it.
+test: setup lint browser-deps unit slow-test verdicts-check nbval book-test browser-test  ## run every test: lint, unit, verdicts, notebooks, book, browser
 	@echo "All tests passed."
 
 lint: setup  ## ruff: pyflakes, pycodestyle, import order (settings in pyproject.toml)
