@@ -23,8 +23,14 @@ __all__ = [
     "balance_null",
     "balance_runs",
     "balanced_share",
+    "CLOSED_TRIADS",
+    "closed_share",
     "nomination_null",
+    "OPEN_TRIADS",
     "random_nominations",
+    "RECIPROCITY_NULL",
+    "reciprocal_nominations",
+    "reciprocity_null",
     "reciprocity_runs",
     "signed_ties",
     "standing",
@@ -37,6 +43,17 @@ __all__ = [
 #: directed graph conditional on every out-degree (each novice keeps how many brothers he
 #: named; whom he names is drawn uniformly among the others; Wasserman and Faust 1994, 13.5).
 NOMINATION_NULL = "uniform random nominations given each person's number of nominations (U|out-degrees)"
+
+#: The stricter null of the triad tests: as :data:`NOMINATION_NULL`, and the numbers of mutual,
+#: one-way and empty pairs (the dyad census) stay as in the data too, as Holland and Leinhardt
+#: (1976) kept them, so what reciprocity alone gives is known.
+RECIPROCITY_NULL = ("random nominations given each person's number of nominations and the "
+                    "number of mutual pairs (U|out-degrees, dyad census)")
+
+#: Triads (networkx's names) in which exactly two of the three pairs are tied: open.
+OPEN_TRIADS: tuple[str, ...] = ("021D", "021U", "021C", "111D", "111U", "201")
+#: Triads in which all three pairs are tied: closed.
+CLOSED_TRIADS: tuple[str, ...] = ("030T", "030C", "120D", "120U", "120C", "210", "300")
 
 
 def random_nominations(D: nx.DiGraph, *, seed: int = 1) -> nx.DiGraph:
@@ -294,6 +311,117 @@ def nomination_null(D: nx.DiGraph, *, n: int = 1000, seed: int = 0) -> dict[str,
     arcs = A.sum(axis=(1, 2))
     returned = (A & np.swapaxes(A, 1, 2)).sum(axis=(1, 2))
     return {"reciprocity": returned / np.maximum(arcs, 1), **triad_counts(A)}
+
+
+def closed_share(census: dict[str, float]) -> float:
+    """The share of triads with at least two tied pairs in which the third pair is tied too.
+
+    From a triad census (``networkx.triadic_census``): closed triads over open plus closed
+    ones (:data:`OPEN_TRIADS`, :data:`CLOSED_TRIADS`). It grows when ties close into
+    triangles, whatever their directions.
+
+    Parameters
+    ----------
+    census : dict of str to float
+        Counts of the 16 triad types.
+
+    Returns
+    -------
+    float
+        A share from 0 to 1 (0 when no two pairs of a triad are tied).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> census = nx.triadic_census(nx.DiGraph([(0, 1), (1, 2), (2, 0), (2, 3)]))
+    >>> round(closed_share(census), 3)  # the cycle 0-1-2 is closed; 0-2-3 and 1-2-3 are open
+    0.333
+    """
+    open_ = sum(census[k] for k in OPEN_TRIADS)
+    closed = sum(census[k] for k in CLOSED_TRIADS)
+    return float(closed / (open_ + closed)) if open_ + closed else 0.0
+
+
+def reciprocal_nominations(D: nx.DiGraph, *, n: int = 1000, seed: int = 0, burn: int = 5000,
+                           thin: int = 200) -> list[nx.DiGraph]:
+    """``n`` random networks under :data:`RECIPROCITY_NULL`, drawn by a Markov chain.
+
+    Each step picks a person at random and moves one of their nominations to someone they
+    did not name; the move is kept only if the number of mutual pairs stays the same. Every
+    move can be undone with the same probability, so the chain draws uniformly from the
+    networks it can reach with the data's out-degrees and dyad census. It starts at the
+    data, forgets it for ``burn`` steps, then keeps one network every ``thin`` steps.
+
+    Parameters
+    ----------
+    D : networkx.DiGraph
+        The observed nominations.
+    n : int, default 1000
+        Networks to draw.
+    seed : int, default 0
+        Random seed.
+    burn, thin : int, default 5000 and 200
+        Steps before the first network, and between two kept networks.
+
+    Returns
+    -------
+    list of networkx.DiGraph
+        On the nodes of ``D``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> D = nx.DiGraph([(0, 1), (1, 0), (2, 3), (3, 4), (4, 2)])
+    >>> drawn = reciprocal_nominations(D, n=3, seed=1, burn=50, thin=10)
+    >>> [(dict(R.out_degree()) == dict(D.out_degree()), nx.reciprocity(R)) for R in drawn]
+    [(True, 0.4), (True, 0.4), (True, 0.4)]
+    """
+    nodes = list(D)
+    A = nx.to_numpy_array(D, nodelist=nodes, weight=None) > 0
+    rng = np.random.default_rng(seed)
+
+    def step() -> None:
+        u = rng.integers(len(nodes))
+        named = np.flatnonzero(A[u])
+        others = np.flatnonzero(~A[u])
+        others = others[others != u]
+        if len(named) == 0 or len(others) == 0:
+            return
+        v, w = named[rng.integers(len(named))], others[rng.integers(len(others))]
+        if A[v, u] == A[w, u]:  # u -> v was mutual exactly when u -> w will be
+            A[u, v], A[u, w] = False, True
+
+    for _ in range(burn):
+        step()
+    drawn = []
+    for _ in range(n):
+        for _ in range(thin):
+            step()
+        R = nx.DiGraph()
+        R.add_nodes_from(nodes)
+        R.add_edges_from((nodes[i], nodes[j]) for i, j in zip(*np.nonzero(A)))
+        drawn.append(R)
+    return drawn
+
+
+def reciprocity_null(D: nx.DiGraph, *, n: int = 1000, seed: int = 0) -> dict[str, np.ndarray]:
+    """The triad census and :func:`closed_share` of ``n`` networks under
+    :data:`RECIPROCITY_NULL` (:func:`reciprocal_nominations`).
+
+    Returns arrays of length ``n``: one per triad type (``"003"`` to ``"300"``) and
+    ``"closed share"``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> null = reciprocity_null(nx.DiGraph([(0, 1), (1, 0), (2, 3), (3, 4), (4, 2)]), n=5)
+    >>> len(null), null["102"].shape
+    (17, (5,))
+    """
+    censuses = [nx.triadic_census(R) for R in reciprocal_nominations(D, n=n, seed=seed)]
+    null = {kind: np.array([c[kind] for c in censuses], dtype=float) for kind in censuses[0]}
+    null["closed share"] = np.array([closed_share(c) for c in censuses])
+    return null
 
 
 def balance_null(S: nx.Graph, *, n: int = 1000, seed: int = 0, sign: str = "sign") -> np.ndarray:

@@ -1,4 +1,4 @@
-"""Chapter 5's verdicts: influence, trust and reciprocity (pages 05, 05-2 and 05-3).
+"""Chapter 5's verdicts: influence, trust and reciprocity (pages 05, 05-1, 05-2 and 05-3).
 
 On the real networks (Florentine marriages, Krackhardt's managers, Sampson's monastery,
 Zachary's karate club) chance is a distribution: each test compares the observed value with
@@ -42,6 +42,8 @@ CONTACTS = (4, 8)
 REWIRING = (0.0, 0.01, 0.1, 0.3, 1.0)
 
 _SAMPSON = {"data": "Sampson (1968), snb/data/sampson", "null": trust.NOMINATION_NULL}
+_GIVEN_RECIPROCITY = {"data": "Sampson (1968), snb/data/sampson, wave 3",
+                      "null": trust.RECIPROCITY_NULL}
 
 
 # ------------------------------------------------------------------ page 05: influence
@@ -204,6 +206,39 @@ def triads_mutual_pairs(seed_base: int) -> Result:
 )
 def triads_one_way(seed_base: int) -> Result:
     return _triads("012", "less", seed_base)
+
+
+@lru_cache(maxsize=2)
+def _reciprocity_null(seed_base: int) -> dict[str, np.ndarray]:
+    return trust.reciprocity_null(datasets.load_sampson("liking", 3), n=DRAWS, seed=seed_base)
+
+
+@register(
+    "05-triads-mutual-pairs-given-reciprocity",
+    chapter="05",
+    question="With each novice's number of nominations and the number of mutual pairs kept as in "
+             "the data, are triads with one mutual pair and a third who names neither (102) still "
+             "more frequent than chance gives?",
+    units="triads", assumptions=_GIVEN_RECIPROCITY,
+)
+def triads_mutual_pairs_given_reciprocity(seed_base: int) -> Result:
+    observed = nx.triadic_census(datasets.load_sampson("liking", 3))["102"]
+    return permutation(observed, _reciprocity_null(seed_base)["102"], alternative="greater",
+                       name="the count of triads 102, given the mutual pairs,")
+
+
+@register(
+    "05-triads-closure-given-reciprocity",
+    chapter="05",
+    question="With each novice's number of nominations and the number of mutual pairs kept as in "
+             "the data, do ties close into triangles more often than chance gives (the share of "
+             "triads with two tied pairs whose third pair is tied too)?",
+    units="share of connected triads closed", assumptions=_GIVEN_RECIPROCITY,
+)
+def triads_closure_given_reciprocity(seed_base: int) -> Result:
+    observed = trust.closed_share(nx.triadic_census(datasets.load_sampson("liking", 3)))
+    return permutation(observed, _reciprocity_null(seed_base)["closed share"],
+                       alternative="greater", name="the share of closed triads, given the mutual pairs,")
 
 
 @register(
