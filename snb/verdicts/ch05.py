@@ -190,7 +190,7 @@ def _triads(kind: str, alternative: str, seed_base: int) -> Result:
     "05-triads-mutual-pairs",
     chapter="05",
     question="Are triads with one mutual pair and a third who names neither (102) more frequent "
-             "than under random nominations? (They follow largely from reciprocity.)",
+             "than under random nominations?",
     units="triads", assumptions=_SAMPSON,
 )
 def triads_mutual_pairs(seed_base: int) -> Result:
