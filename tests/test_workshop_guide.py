@@ -250,3 +250,29 @@ def test_every_number_in_a_guide_comes_from_its_chapter(nn):
     sources = _chapter_sources(nn)
     invented = sorted(n for n in numbers if not re.search(rf"(?<![\d.]){re.escape(n)}(?!\d)", sources))
     assert invented == [], f"chapter {nn}'s guide states numbers its chapter does not: {invented}"
+
+
+def _headings(nn: str) -> list[str]:
+    """Every heading of the chapter's lesson pages and exercises page, without Markdown marks."""
+    found = []
+    for path in _lessons(nn) + [p for p in [_solutions(nn)] if p]:
+        for text in _markdown(path):
+            found += [re.sub(r"[`*]", "", line.lstrip("#").strip()) for line in text.splitlines()
+                      if line.startswith("#")]
+    return found
+
+
+@pytest.mark.parametrize("nn", CHAPTERS)
+def test_what_to_cut_names_sections_that_exist(nn):
+    """Each section the guide's cut list names in italics is a heading of the chapter's pages
+    (a renamed or moved section makes the instruction stale)."""
+    text = _full_guide(nn)
+    cut = re.search(r"^## What to cut.*?\n(.*?)(?=^## |\Z)", text, re.S | re.M)
+    assert cut, "the guide has no 'What to cut' section"
+    heads = _headings(nn)
+    named = [" ".join(m.split()) for m in re.findall(r"\*([^*\n]+(?:\n[^*\n]+)?)\*", cut.group(1))]
+    named = [n for n in named if len(n) > 1]  # a single italic letter is a variable (*k*)
+    if not named:
+        pytest.skip(f"chapter {nn}'s cut list names no section by its title")
+    stale = [n for n in named if not any(h == n or h.startswith(n) for h in heads)]
+    assert not stale, f"no such heading on the chapter's pages: {stale}"
