@@ -140,7 +140,7 @@ class Verdict(Result):
         unit = f" {self.units}" if self.units else ""
         runs = ""
         if self.n:
-            what = "permutations" if self.kind in ("beats chance", "chance") else "runs"
+            what = "draws of the null model" if self.kind in ("beats chance", "chance") else "runs"
             runs = f"; {self.n:,} {what}"
         text = f"{self.question} {number}{unit}{runs}. Verdict: {self.label}."
         if self.fragile:
