@@ -313,3 +313,17 @@ def test_a_partial_grid_too_big_keeps_its_part(book, monkeypatch):
     assert frames.build(book, pages(book), jobs=1, quiet=True)["frames"] == 5
     manifest = base.read_manifest(book / frames.FRAMES / frames.spec_uid(spec) / base.MANIFEST_FILE)
     assert set(manifest["frames"]) == set(spec["keys"]) and manifest["mode"] == "star"
+
+
+def test_a_set_drawn_for_a_larger_grid_is_drawn_again(book, monkeypatch):
+    """A set completed under a higher FULL_GRID lists more pictures than are wanted now: its
+    manifest would weigh on the page, so the next build draws the set again."""
+    spec = star_spec()
+    store(book, spec)
+    assert frames.build(book, pages(book), jobs=1, quiet=True)["frames"] == 8  # the full grid
+    monkeypatch.setattr(frames, "FULL_GRID", 7)
+    assert frames.problems(book, pages(book)) == [
+        f"notebooks/01-page.ipynb: the frames of the explorer 'Tiny' ({frames.FRAMES.as_posix()}/"
+        f"{frames.spec_uid(spec)}) are made for another grid (3 pictures more than 5)"]
+    assert frames.build(book, pages(book), jobs=1, quiet=True)["frames"] == 5
+    assert frames.problems(book, pages(book)) == []
