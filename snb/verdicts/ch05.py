@@ -180,10 +180,12 @@ for _wave in WAVES:
     )(lambda seed_base, wave=_wave: _reciprocity(wave, seed_base))
 
 
-def _triads(kind: str, alternative: str, seed_base: int) -> Result:
+def _triads(kind: str, alternative: str, null: dict[str, np.ndarray],
+            name: str | None = None) -> Result:
+    """The wave-3 count of triads ``kind`` against ``null`` (a null model's triad counts)."""
     observed = nx.triadic_census(datasets.load_sampson("liking", 3))[kind]
-    return permutation(observed, _nomination_null(3, seed_base)[kind], alternative=alternative,
-                       name=f"the count of triads {kind} in the wave-3 liking network")
+    return permutation(observed, null[kind], alternative=alternative,
+                       name=name or f"the count of triads {kind} in the wave-3 liking network")
 
 
 @register(
@@ -194,7 +196,7 @@ def _triads(kind: str, alternative: str, seed_base: int) -> Result:
     units="triads", assumptions=_SAMPSON,
 )
 def triads_mutual_pairs(seed_base: int) -> Result:
-    return _triads("102", "greater", seed_base)
+    return _triads("102", "greater", _nomination_null(3, seed_base))
 
 
 @register(
@@ -205,7 +207,7 @@ def triads_mutual_pairs(seed_base: int) -> Result:
     units="triads", assumptions=_SAMPSON,
 )
 def triads_one_way(seed_base: int) -> Result:
-    return _triads("012", "less", seed_base)
+    return _triads("012", "less", _nomination_null(3, seed_base))
 
 
 @lru_cache(maxsize=2)
@@ -222,9 +224,8 @@ def _reciprocity_null(seed_base: int) -> dict[str, np.ndarray]:
     units="triads", assumptions=_GIVEN_RECIPROCITY,
 )
 def triads_mutual_pairs_given_reciprocity(seed_base: int) -> Result:
-    observed = nx.triadic_census(datasets.load_sampson("liking", 3))["102"]
-    return permutation(observed, _reciprocity_null(seed_base)["102"], alternative="greater",
-                       name="the count of triads 102, given the mutual pairs,")
+    return _triads("102", "greater", _reciprocity_null(seed_base),
+                   name="the count of triads 102, given the mutual pairs,")
 
 
 @register(

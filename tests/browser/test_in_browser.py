@@ -147,7 +147,7 @@ def test_page_is_usable_on_a_phone(browser, site, rel):
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / (rel.replace("/", "__").removesuffix(".html") + "__390.jpg")),
-                        full_page=True, type="jpeg", quality=85)
+                        **TOOL.SCREENSHOT)
     finally:
         context.close()
     assert overflow <= 1, f"{rel}: the page is {overflow} px wider than a 390 px screen"
