@@ -37,6 +37,7 @@ import os
 import shutil
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -77,7 +78,14 @@ def serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def check_page(context, base: str, rel: str, axe_js: str | None, shots: Path | None) -> dict:
+def check_page(context, base: str, rel: str, axe_js: str | None, shots: Path | None,
+               then: Callable | None = None) -> dict:
+    """Open ``rel`` in a new page of ``context`` and list its problems (module docstring).
+
+    ``then(page)``, when given, runs on the same page after the checks and the screenshot
+    (a test's further checks, without loading the page again); what it returns is the
+    result's ``"then"``, and errors or requests it causes count among the problems.
+    """
     page = context.new_page()
     problems: list[str] = []
     external: list[str] = []
@@ -145,11 +153,12 @@ def check_page(context, base: str, rel: str, axe_js: str | None, shots: Path | N
         out = shots / (rel.replace("/", "__").removesuffix(".html") + ".jpg")
         page.screenshot(path=str(out), **SCREENSHOT)
 
+    after = then(page) if then is not None else None
     page.close()
     problems += [f"external request blocked: {u}" for u in external]
     problems += [f"HTTP {f}" for f in failed]
     problems += violations
-    return {"page": rel, "widget_views": views, "widgets_drawn": drawn, "problems": problems}
+    return {"page": rel, "widget_views": views, "widgets_drawn": drawn, "problems": problems, "then": after}
 
 
 def main(argv: list[str] | None = None) -> int:

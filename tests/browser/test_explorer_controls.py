@@ -8,73 +8,25 @@ settings. Checked: the first control keeps its value and no other moves; the pic
 shown is the exact setting, or else the nearest computed one with the control just moved
 at the reader's value and a visible note naming every setting the picture shows instead
 and how to run the chapter; the picture or the note changes with the second move; the
-picture file loads; no console error. Screenshots (1280 px and 390 px) land in
-`_build/screenshots/` as test artefacts. Skips without a built book, playwright or
-Chromium (never `playwright install`).
+picture file loads; no console error (test_in_browser.py's offline test counts those).
+The moves are made on the page's one visit (`browsing.visit`). Screenshots (1280 px and
+390 px) land in `_build/screenshots/` as test artefacts. Skips without a built book,
+playwright or Chromium (never `playwright install`).
 """
 
 from __future__ import annotations
 
 import pytest
-from test_in_browser import PAGES, ROOT, SITE, TOOL, WIDTHS, launched_chromium, missing_browser
-
-SHOTS = ROOT / "_build" / "screenshots"
-EXPLORER_PAGES = [rel for rel in PAGES if 'class="snb-explorer"' in (SITE / rel).read_text(encoding="utf-8")]
-
-# Puts every control of an explorer back to the lesson's setting, then moves control
-# `a` one step and control `b` one step, firing "input" then "change" as a browser does
-# for a slider; after each move, waits for the picture and returns what the box shows.
-TWO_MOVES_JS = r"""
-async (box, pair) => {
-  const [a, b] = pair;
-  const data = window.snbExplorers[box.id];
-  const ctl = (i) => box.querySelector('[data-control="' + i + '"]');
-  const img = box.querySelector("img.snb-explorer-picture");
-  const note = box.querySelector(".snb-explorer-nearest");
-  const status = box.querySelector(".snb-explorer-status");
-  const fire = (c) => {
-    c.dispatchEvent(new Event("input", {bubbles: true}));
-    c.dispatchEvent(new Event("change", {bubbles: true}));
-  };
-  const values = () => data.controls.map((g, i) => ctl(i).dataset.fixed !== undefined ? 0 : Number(ctl(i).value));
-  const settled = () => new Promise((done) => {
-    const t0 = performance.now();
-    const check = () => (img.hidden || (img.complete && img.naturalWidth > 0) || performance.now() - t0 > 5000)
-      ? done() : setTimeout(check, 5);
-    check();
-  });
-  const state = () => ({
-    values: values(),
-    src: img.hidden ? null : img.getAttribute("src"),
-    loaded: img.hidden || (img.complete && img.naturalWidth > 0),
-    note: note ? note.textContent : null,
-    noteShown: !!note && note.textContent !== "" && note.getClientRects().length > 0,
-    status: status.textContent,
-  });
-  data.controls.forEach((g, i) => {
-    const c = ctl(i);
-    if (c.dataset.fixed === undefined && Number(c.value) !== g["default"]) {
-      c.value = String(g["default"]);
-      fire(c);
-    }
-  });
-  await settled();
-  const step = (i) => {
-    const c = ctl(i);
-    const v = Number(c.value);
-    c.value = String(v + 1 < data.controls[i].values.length ? v + 1 : v - 1);
-    fire(c);
-    return Number(c.value);
-  };
-  const start = state();
-  const first = step(a);
-  await settled();
-  const afterFirst = state();
-  const second = step(b);
-  await settled();
-  return {first: first, second: second, start: start, afterFirst: afterFirst, afterSecond: state()};
-}
-"""
+from browsing import (
+    EXPLORER_PAGES,
+    SHOTS,
+    TWO_MOVES_JS,
+    WIDTHS,
+    explorer_pairs,
+    page_params,
+    ready_explorer,
+    visit,
+)
 
 
 def _key(src: str | None) -> list[int] | None:
@@ -133,21 +85,6 @@ def check_two_moves(data: dict, pair: tuple[int, int], out: dict) -> list[str]:
     return wrong
 
 
-@pytest.fixture(scope="module")
-def site():
-    reason = "the book is not built (run make book-build first)" if not PAGES else missing_browser()
-    if reason:
-        pytest.skip(reason)
-    server, base = TOOL.serve(SITE)
-    yield base
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(site):
-    yield from launched_chromium()
-
-
 def _open(browser, site: str, rel: str, width: int):
     """A page of the book at ``width`` px, offline, with its console errors collected."""
     context = browser.new_context(viewport={"width": width, "height": 1000})
@@ -161,52 +98,19 @@ def _open(browser, site: str, rel: str, width: int):
     return context, page, errors
 
 
-def _ready(page, box) -> dict:
-    """Wait for an explorer's script to set it up; its manifest."""
-    box.scroll_into_view_if_needed()
-    page.wait_for_function("b => b.classList.contains('snb-explorer-ready')", arg=box.element_handle())
-    return box.evaluate("b => window.snbExplorers[b.id]")
-
-
-def _pairs(data: dict) -> list[tuple[int, int]]:
-    """Each movable control with the next one, and the last with the first."""
-    movable = [i for i, g in enumerate(data["controls"]) if g["kind"] != "fixed" and len(g["values"]) > 1]
-    if len(movable) < 2:
-        return []
-    return list(zip(movable, movable[1:])) + ([(movable[-1], movable[0])] if len(movable) > 2 else [])
-
-
-@pytest.mark.parametrize("rel", EXPLORER_PAGES or ["(no page with an explorer)"])
+@pytest.mark.parametrize("rel", page_params(EXPLORER_PAGES, "(no page with an explorer)"))
 def test_moving_two_controls_in_turn_keeps_the_first(browser, site, rel):
     if not EXPLORER_PAGES:
         pytest.skip("no built page has an explorer")
-    context, page, errors = _open(browser, site, rel, WIDTHS["desktop"])
     wrong, tried = [], 0
-    try:
-        boxes = page.locator(".snb-explorer")
-        for n in range(boxes.count()):
-            box = boxes.nth(n)
-            data = _ready(page, box)
-            grid_note = box.locator(".snb-explorer-note").inner_text()
-            if "puts the others back" in grid_note:
-                wrong.append(f"explorer {n + 1}: its note still says moving a control puts others back")
-            shot = SHOTS / f"explorer-controls__{rel.replace('/', '__')[:-5]}__{n + 1}__1280.png"
-            shot.unlink(missing_ok=True)
-            SHOTS.mkdir(parents=True, exist_ok=True)
-            for pair in _pairs(data):
-                out = box.evaluate(TWO_MOVES_JS, list(pair))
-                wrong += [f"explorer {n + 1}: {w}" for w in check_two_moves(data, pair, out)]
-                tried += 1
-                if out["afterSecond"]["noteShown"] and not shot.exists():  # the note, for a person to see
-                    box.screenshot(path=str(shot))
-            if not shot.exists():
-                box.screenshot(path=str(shot))
-        page.wait_for_timeout(100)
-    finally:
-        context.close()
+    for n, found in enumerate(visit(browser, site, rel)["then"]["explorers"]):
+        if "puts the others back" in found["grid_note"]:
+            wrong.append(f"explorer {n + 1}: its note still says moving a control puts others back")
+        for pair, out in found["two_moves"]:
+            wrong += [f"explorer {n + 1}: {w}" for w in check_two_moves(found["data"], pair, out)]
+            tried += 1
     assert tried, f"{rel}: no explorer with two controls to move"
     assert not wrong, f"{rel}: " + "; ".join(wrong[:6])
-    assert not errors, f"{rel}: " + "; ".join(errors[:3])
 
 
 def test_the_nearest_picture_note_fits_a_phone(browser, site):
@@ -220,8 +124,8 @@ def test_the_nearest_picture_note_fits_a_phone(browser, site):
         for rel in EXPLORER_PAGES:
             context, page, errors = _open(browser, site, rel, WIDTHS["phone"])
             box = page.locator(".snb-explorer").first
-            data = _ready(page, box)
-            pairs = _pairs(data)
+            data = ready_explorer(page, box)
+            pairs = explorer_pairs(data)
             if data["mode"] != "product" and pairs:
                 out = box.evaluate(TWO_MOVES_JS, list(pairs[0]))
                 if out["afterSecond"]["noteShown"]:

@@ -1,254 +1,86 @@
 """Every page of the built book in a real browser: Debian's Chromium driven by playwright.
 
 Run by `make browser-test` (part of `make test`) after the book is built. Each page is
-served on 127.0.0.1 with every request to another host blocked, then checked for
-JavaScript errors, requests leaving the site, failed local requests, widgets that are
-not drawn, and (with axe-core) serious or critical accessibility violations.
-Screenshots at 1280 px and 390 px land in `_build/screenshots/` as test artefacts.
-
-Skips with a one-line reason when the book is not built, playwright is missing, or no
-Chromium is installed (`apt-get install -y chromium`; never `playwright install`).
-CI installs Chromium, so there these tests always run.
+served on 127.0.0.1 with every request to another host blocked and opened once
+(`browsing.visit`: what is measured, in which order); the tests below read their part:
+JavaScript errors, requests leaving the site, failed local requests, widgets that are not
+drawn, serious or critical accessibility violations (axe-core), sideways scrolling at
+390 px, the quizzes, the "needs Python" notices and the explorers. Screenshots at 1280 px
+and 390 px land in `_build/screenshots/` as test artefacts.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import os
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "_build" / "html"
-SHOTS = ROOT / "_build" / "screenshots"
-AXE = ROOT / ".venv" / "axe-core" / "axe.min.js"   # `make browser-deps` fetches it from npm
-WIDTHS = {"desktop": 1280, "phone": 390}
-
-os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-
-
-def _tool():
-    spec = importlib.util.spec_from_file_location("browser_check", ROOT / "tools" / "browser_check.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-TOOL = _tool()
-PAGES = sorted(
-    p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html")
-    if not p.relative_to(SITE).parts[0].startswith("_") and p.name not in ("genindex.html", "search.html")
-) if (SITE / "index.html").is_file() else []
+from browsing import (
+    AXE,
+    EXPLORER_PAGES,
+    NOTICE_PAGES,
+    PAGES,
+    QUIZ_PAGES,
+    SHOTS,
+    TOOL,
+    VIEWPORTS,
+    WIDTHS,
+    page_params,
+    ready_explorer,
+    settle,
+    skip_reason,
+    visit,
+)
 
 
-def missing_browser() -> str | None:
-    """Why no headless browser can run here (shared with the other browser tests), or None."""
-    if importlib.util.find_spec("playwright") is None:
-        return "the Python package playwright is not installed (make setup installs it)"
-    if TOOL.find_chromium(None) is None:
-        return "no Chromium on this machine (apt-get install -y chromium)"
-    return None
-
-
-#: Resolves once the page's maths is typeset (MathJax 3's startup promise, where the page
-#: has MathJax) and its web fonts are loaded, and two frames have been laid out with them:
-#: the page's size is then final (this replaces fixed pauses of 200-300 ms). At most 10 s: a
-#: page that never settles is then measured as it is.
-SETTLED_JS = """
-async () => {
-  const settled = async () => {
-    if (window.MathJax && MathJax.startup && MathJax.startup.promise) { await MathJax.startup.promise; }
-    await document.fonts.ready;
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  };
-  await Promise.race([settled(), new Promise((done) => setTimeout(done, 10000))]);
-}
-"""
-
-
-def settle(page) -> None:
-    """Wait until ``page`` is laid out for good (SETTLED_JS). A page that forwards the reader
-    at once (the book's index.html: a refresh to book/intro.html) is followed first, so what
-    is measured is the page a reader ends up on."""
-    from playwright.sync_api import Error
-
-    for _ in range(3):
-        try:
-            if page.locator('meta[http-equiv="refresh" i]').count():
-                before = page.url
-                page.wait_for_url(lambda url: url != before, timeout=10000)
-                page.wait_for_load_state("load")
-            page.evaluate(SETTLED_JS)
-            return
-        except Error as exc:  # a navigation started while we looked: look again at the new page
-            if "context was destroyed" not in str(exc):
-                raise
-            page.wait_for_load_state("load")
-    page.evaluate(SETTLED_JS)
-
-
-def launched_chromium():
-    """Headless Debian Chromium through playwright, closed when the generator ends."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=TOOL.find_chromium(None), headless=True,
-                                      args=TOOL.CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def _skip_reason() -> str | None:
-    if not PAGES:
-        return "the book is not built (run make book-build first)"
-    return missing_browser()
-
-
-@pytest.fixture(scope="module")
-def site():
-    reason = _skip_reason()
-    if reason:
-        pytest.skip(reason)
-    server, base = TOOL.serve(SITE)
-    yield base
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(site):
-    yield from launched_chromium()
-
-
-@pytest.mark.parametrize("rel", PAGES or ["(no built book)"])
+@pytest.mark.parametrize("rel", page_params(PAGES, "(no built book)"))
 def test_page_works_offline_without_errors(browser, site, rel):
-    """No JS error, no request leaving the site, no 404, every widget drawn, axe clean."""
-    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
-    try:
-        axe = AXE.read_text(encoding="utf-8") if AXE.is_file() else None
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        result = TOOL.check_page(context, site, rel, axe, SHOTS)
-    finally:
-        context.close()
+    """No JS error, no request leaving the site, no 404, every widget drawn, axe clean; also
+    while the page is used (quiz answered, explorers moved, laid out for a phone)."""
+    result = visit(browser, site, rel)
     assert result["problems"] == [], f"{rel}: " + "; ".join(result["problems"])
 
 
-@pytest.mark.parametrize("rel", PAGES or ["(no built book)"])
+@pytest.mark.parametrize("rel", page_params(PAGES, "(no built book)"))
 def test_page_is_usable_on_a_phone(browser, site, rel):
     """At 390 px the page does not scroll sideways as a whole (tables and code scroll
-    inside their own boxes), and a screenshot is kept for a person to look at."""
-    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 844})
-    try:
-        page = context.new_page()
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(site) or
-                   r.request.url.startswith(("data:", "blob:")) else r.abort())
-        page.goto(site + rel, wait_until="load")
-        settle(page)
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / (rel.replace("/", "__").removesuffix(".html") + "__390.jpg")),
-                        **TOOL.SCREENSHOT)
-    finally:
-        context.close()
+    inside their own boxes), and a screenshot is kept for a person to look at. The page
+    loaded at 1280 px is laid out again at 390 px: its layout follows the width through CSS
+    media queries, and `test_a_phone_reader_can_enlarge_an_explorer_picture` loads pages at
+    390 px from the start."""
+    overflow = visit(browser, site, rel)["then"]["phone"]["overflow"]
     assert overflow <= 1, f"{rel}: the page is {overflow} px wider than a 390 px screen"
 
 
 def test_axe_core_is_available_where_chromium_is():
     """The accessibility scan must not silently drop out where the browser tests run."""
-    if _skip_reason():
-        pytest.skip(_skip_reason())
+    if skip_reason():
+        pytest.skip(skip_reason())
     assert AXE.is_file(), "axe-core is missing: run `make browser-deps` (npm pack axe-core)"
 
 
-QUIZ_PAGES = [rel for rel in PAGES if 'class="snb-quiz"' in (SITE / rel).read_text(encoding="utf-8")]
-
-
-@pytest.mark.parametrize("rel", QUIZ_PAGES or ["(no page with a quiz yet)"])
+@pytest.mark.parametrize("rel", page_params(QUIZ_PAGES, "(no page with a quiz yet)"))
 def test_a_quiz_answer_gets_feedback_without_a_kernel(browser, site, rel):
     """Clicking an answer of the page's self-check shows its feedback, with no kernel."""
     if not QUIZ_PAGES:
         pytest.skip("no built page has a self-check quiz yet")
-    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
-    try:
-        page = context.new_page()
-        page.goto(site + rel, wait_until="load")
-        option = page.locator(".snb-quiz details.snb-quiz-option").first
-        feedback = option.locator(".snb-quiz-feedback")
-        assert not feedback.is_visible()
-        option.locator("summary").click()
-        feedback.wait_for(state="visible", timeout=2000)
-        text = feedback.inner_text()
-    finally:
-        context.close()
-    assert text.startswith(("✔ Right", "✘ Not quite")), text
+    quiz = visit(browser, site, rel)["then"]["quiz"]
+    assert quiz["hidden_before"], f"{rel}: the feedback shows before an answer is chosen"
+    assert quiz["text"].startswith(("✔ Right", "✘ Not quite")), quiz["text"]
 
 
-EXPLORER_PAGES = [rel for rel in PAGES if 'class="snb-explorer"' in (SITE / rel).read_text(encoding="utf-8")]
 #: issue 13: a moved control shows its picture within 100 ms (the best of three moves, on a
 #: shared machine whose timings vary up to twofold).
 SWITCH_MS = 100
 
-# Moves each control of an explorer in turn to another value, until the picture changes;
-# returns the milliseconds from the input event to the new picture being loaded.
-MOVE_JS = r"""
-async (box) => {
-  const img = box.querySelector("img.snb-explorer-picture");
-  const controls = box.querySelectorAll("input[type=range], select");
-  const loaded = (want) => new Promise((done) => {
-    const check = () => (img.complete && img.naturalWidth > 0 && img.src === want) ? done() : setTimeout(check, 2);
-    check();
-  });
-  for (const control of controls) {
-    const count = control.tagName === "SELECT" ? control.options.length : Number(control.max) + 1;
-    for (let step = 1; step < count; step++) {
-      const before = img.src;
-      const t0 = performance.now();
-      control.value = String((Number(control.value) + 1) % count);
-      control.dispatchEvent(new Event("input", {bubbles: true}));
-      if (img.src !== before && !img.hidden) {
-        await loaded(img.src);
-        return {ms: performance.now() - t0, before: before, after: img.src, label: control.id};
-      }
-    }
-  }
-  return {ms: null, before: img.src, after: img.src, label: null};
-}
-"""
 
-
-@pytest.mark.parametrize("rel", EXPLORER_PAGES or ["(no page with an explorer)"])
+@pytest.mark.parametrize("rel", page_params(EXPLORER_PAGES, "(no page with an explorer)"))
 def test_each_explorer_changes_its_picture_when_a_control_moves(browser, site, rel):
-    """No kernel: each explorer switches to a precomputed picture file within 100 ms, and
-    nothing is requested from outside the site."""
+    """No kernel: each explorer switches to a precomputed picture file within 100 ms (and
+    nothing is requested from outside the site: test_page_works_offline_without_errors)."""
     if not EXPLORER_PAGES:
         pytest.skip("no built page has an explorer")
-    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
-    outside: list[str] = []
-    try:
-        page = context.new_page()
-
-        def route(r):
-            url = r.request.url
-            if url.startswith(site) or url.startswith(("data:", "blob:")):
-                return r.continue_()
-            outside.append(url)
-            return r.abort()
-
-        page.route("**/*", route)
-        page.goto(site + rel, wait_until="load")
-        boxes = page.locator(".snb-explorer")
-        assert boxes.count() >= 1
-        results = []
-        for i in range(boxes.count()):
-            box = boxes.nth(i)
-            box.scroll_into_view_if_needed()
-            page.wait_for_function("b => b.classList.contains('snb-explorer-ready')", arg=box.element_handle())
-            moves = [box.evaluate(MOVE_JS) for _ in range(3)]
-            results.append(moves)
-    finally:
-        context.close()
-    assert not outside, f"requests left the site: {outside[:3]}"
-    for i, moves in enumerate(results):
+    explorers = visit(browser, site, rel)["then"]["explorers"]
+    assert explorers, f"{rel}: no explorer found"
+    for i, found in enumerate(explorers):
+        moves = found["moves"]
         assert all(m["ms"] is not None and m["after"] != m["before"] for m in moves), \
             f"{rel}: explorer {i + 1}: no control changes its picture"
         assert "/_static/frames/" in moves[0]["after"]
@@ -286,8 +118,7 @@ def _first_ready_explorer(page, url: str):
     """Open ``url`` and return its first explorer once its script has set it up."""
     page.goto(url, wait_until="load")
     box = page.locator(".snb-explorer").first
-    box.scroll_into_view_if_needed()
-    page.wait_for_function("b => b.classList.contains('snb-explorer-ready')", arg=box.element_handle())
+    ready_explorer(page, box)
     return box
 
 
@@ -295,10 +126,10 @@ def _first_ready_explorer(page, url: str):
 def test_moving_two_controls_in_turn_says_what_went_back(browser, site, rel):
     """The second control moved is kept; the first either stays where it was put, or the
     status line says it went back to the lesson's setting (the "change" event that follows
-    "input" must not clear that line)."""
+    "input" must not clear that line). On a fresh page: the controls as the lesson set them."""
     if not EXPLORER_PAGES:
         pytest.skip("no built page has an explorer")
-    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
     try:
         page = context.new_page()
         box = _first_ready_explorer(page, site + rel)
@@ -315,38 +146,32 @@ def test_moving_two_controls_in_turn_says_what_went_back(browser, site, rel):
         assert out["status"] == "", out
 
 
-NOTICE_PAGES = [rel for rel in PAGES if 'class="snb-needs-kernel"' in (SITE / rel).read_text(encoding="utf-8")]
-
-
-@pytest.mark.parametrize("rel", NOTICE_PAGES or ["(no page with a builder)"])
+@pytest.mark.parametrize("rel", page_params(NOTICE_PAGES, "(no page with a builder)"))
 def test_widgets_that_need_python_say_so_and_have_no_dead_buttons(browser, site, rel):
     if not NOTICE_PAGES:
         pytest.skip("no built page has a widget that needs Python")
-    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
+    notice = visit(browser, site, rel)["then"]["notice"]
+    assert notice["visible"] and "needs Python running" in notice["text"] and "Binder" in notice["text"]
+    assert notice["buttons"] == 0, f"{rel}: {notice['buttons']} buttons that cannot work without a kernel"
+
+
+@pytest.mark.parametrize("rel", page_params(EXPLORER_PAGES[:2], "(no page with an explorer)"))
+def test_a_phone_reader_can_enlarge_an_explorer_picture(browser, site, rel):
+    """At 390 px the picture fits the screen; a tap shows it at full size inside its own
+    scrolling box, and the page still does not scroll sideways. Loaded at 390 px from the
+    start, the page is as tall as the visit's page laid out again at 390 px (what
+    test_page_is_usable_on_a_phone measures)."""
+    if not EXPLORER_PAGES:
+        pytest.skip("no built page has an explorer")
+    relaid = visit(browser, site, rel)["then"]["phone"]["height"]
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
     try:
         page = context.new_page()
         page.goto(site + rel, wait_until="load")
-        notice = page.locator(".snb-needs-kernel").first
-        notice.scroll_into_view_if_needed()
-        visible = notice.is_visible()
-        text = notice.inner_text()
-        buttons = page.locator(".cell_output button:not(.copybtn), .cell_output .jupyter-button").count()
-    finally:
-        context.close()
-    assert visible and "needs Python running" in text and "Binder" in text
-    assert buttons == 0, f"{rel}: {buttons} buttons that cannot work without a kernel"
-
-
-@pytest.mark.parametrize("rel", EXPLORER_PAGES[:2] or ["(no page with an explorer)"])
-def test_a_phone_reader_can_enlarge_an_explorer_picture(browser, site, rel):
-    """At 390 px the picture fits the screen; a tap shows it at full size inside its own
-    scrolling box, and the page still does not scroll sideways."""
-    if not EXPLORER_PAGES:
-        pytest.skip("no built page has an explorer")
-    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 844})
-    try:
-        page = context.new_page()
-        box = _first_ready_explorer(page, site + rel)
+        settle(page)
+        fresh = page.evaluate("() => document.documentElement.scrollHeight")
+        box = page.locator(".snb-explorer").first
+        ready_explorer(page, box)
         img = box.locator("img.snb-explorer-picture")
         page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=img.element_handle())
         before = img.evaluate("i => i.clientWidth")
@@ -359,6 +184,7 @@ def test_a_phone_reader_can_enlarge_an_explorer_picture(browser, site, rel):
         again = img.evaluate("i => i.clientWidth")
     finally:
         context.close()
+    assert fresh == relaid, f"{rel}: {fresh} px tall loaded at 390 px, {relaid} px laid out again"
     assert hint, "a phone reader is told the picture can be enlarged"
     assert before <= WIDTHS["phone"] < natural, (before, natural)
     assert after == natural and again == before, (before, after, again)
@@ -367,7 +193,8 @@ def test_a_phone_reader_can_enlarge_an_explorer_picture(browser, site, rel):
 
 def test_the_page_check_reports_what_it_looks_for(browser, tmp_path):
     """check_page itself can fail: on a small page with a picture without alt text (axe:
-    critical), a missing stylesheet (404) and a request to another host, it names all three."""
+    critical), a missing stylesheet (404) and a request to another host, it names all three;
+    and what its `then` step causes counts too (an error thrown after the checks)."""
     if not AXE.is_file():
         pytest.skip("axe-core is missing (make browser-deps)")
     (tmp_path / "bad.html").write_text(
@@ -380,8 +207,15 @@ def test_the_page_check_reports_what_it_looks_for(browser, tmp_path):
         b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
     server, base = TOOL.serve(tmp_path)
     context = browser.new_context()
+
+    def then(page):
+        page.evaluate("() => { setTimeout(() => { throw new Error('late trouble'); }, 0); }")
+        page.wait_for_timeout(200)
+        return "done"
+
     try:
-        result = TOOL.check_page(context, base, "bad.html", AXE.read_text(encoding="utf-8"), None)
+        result = TOOL.check_page(context, base, "bad.html", AXE.read_text(encoding="utf-8"), None,
+                                 then=then)
     finally:
         context.close()
         server.shutdown()
@@ -389,3 +223,16 @@ def test_the_page_check_reports_what_it_looks_for(browser, tmp_path):
     assert "axe critical image-alt" in problems, problems
     assert "HTTP 404" in problems and "missing.css" in problems, problems
     assert "external request blocked: https://example.org/x.png" in problems, problems
+    assert result["then"] == "done" and "JS error: late trouble" in problems, problems
+
+
+@pytest.mark.xdist_group(PAGES[0] if PAGES else "none")  # the worker that visits that page
+def test_screenshots_are_kept_for_both_widths(browser, site):
+    """The artefacts a person looks at: the first page's screenshots at 1280 and 390 px."""
+    if skip_reason():
+        pytest.skip(skip_reason())
+    rel = PAGES[0]
+    visit(browser, site, rel)
+    stem = rel.replace("/", "__").removesuffix(".html")
+    for name in (f"{stem}.jpg", f"{stem}__390.jpg"):
+        assert (SHOTS / name).stat().st_size > 5000, name

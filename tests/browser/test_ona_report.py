@@ -9,7 +9,7 @@ Skips with a one-line reason without playwright or Chromium (never `playwright i
 from __future__ import annotations
 
 import pytest
-from test_in_browser import TOOL, launched_chromium, missing_browser, settle
+from browsing import TOOL, missing_browser, settle
 
 from snb.ona import __main__ as cli
 from snb.ona import sample
@@ -29,11 +29,6 @@ def served(tmp_path_factory):
     server, base = TOOL.serve(folder)
     yield base
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(served):
-    yield from launched_chromium()
 
 
 @pytest.mark.parametrize("width", [390, 1280])

@@ -1,8 +1,8 @@
 """The slide decks of `make slides` in a real browser: offline, reveal.js running, every slide there.
 
-Two decks are built into a temporary folder with tools/slides.py (a page with widgets and one
-with maths), served on 127.0.0.1 with every other host blocked, and checked with the book's
-own page check (tools/browser_check.py: no JS error, no request leaving localhost, no failed
+Every lesson's deck is built once into a temporary folder with tools/slides.py and served
+on 127.0.0.1 with every other host blocked. Two (a page with widgets and one with maths) are
+checked with the book's own page check (tools/browser_check.py: no JS error, no request leaving localhost, no failed
 local request, every widget drawn), then reveal.js's own state is read.
 
 Skips with a one-line reason without reveal.js (fetched by `make browser-deps` or `make slides`
@@ -16,7 +16,7 @@ import sys
 
 import nbformat
 import pytest
-from test_in_browser import ROOT, TOOL, launched_chromium, missing_browser, settle
+from browsing import ROOT, TOOL, missing_browser, settle
 
 REVEAL = ROOT / ".venv" / "reveal.js"
 DECKS = ["01-network-society", "02-state-of-becoming"]
@@ -40,26 +40,30 @@ def _skip_reason() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory):
+def all_decks(tmp_path_factory):
     reason = _skip_reason()
     if reason:
         pytest.skip(reason)
-    out = tmp_path_factory.mktemp("slides")
+    out = tmp_path_factory.mktemp("all-slides")
     slides = _slides_tool()
-    paths = [ROOT / "notebooks" / f"{name}.ipynb" for name in DECKS]
-    slides.build(paths, out, REVEAL)
-    expected = {name: [c.metadata["slideshow"]["slide_type"] for c in
-                       slides.with_slide_types(nbformat.read(p, as_version=4), stem=p.stem,
-                                               base=p.parent).cells].count("slide")
-                for name, p in zip(DECKS, paths)}
+    built = slides.build(slides.lesson_notebooks(), out, REVEAL)
     server, base = TOOL.serve(out)
-    yield base, expected
+    yield base, [p.name for p in built]
     server.shutdown()
 
 
 @pytest.fixture(scope="module")
-def browser(decks):
-    yield from launched_chromium()
+def decks(all_decks):
+    """The decks of DECKS (built with every other one: all_decks) and their slide counts."""
+    base, names = all_decks
+    assert {f"{name}.slides.html" for name in DECKS} <= set(names), names
+    slides = _slides_tool()
+    paths = [ROOT / "notebooks" / f"{name}.ipynb" for name in DECKS]
+    expected = {name: [c.metadata["slideshow"]["slide_type"] for c in
+                       slides.with_slide_types(nbformat.read(p, as_version=4), stem=p.stem,
+                                               base=p.parent).cells].count("slide")
+                for name, p in zip(DECKS, paths)}
+    yield base, expected
 
 
 @pytest.mark.parametrize("name", DECKS)
@@ -135,19 +139,6 @@ MEASURE_JS = r"""
   return out;
 }
 """
-
-
-@pytest.fixture(scope="module")
-def all_decks(tmp_path_factory):
-    reason = _skip_reason()
-    if reason:
-        pytest.skip(reason)
-    out = tmp_path_factory.mktemp("all-slides")
-    slides = _slides_tool()
-    built = slides.build(slides.lesson_notebooks(), out, REVEAL)
-    server, base = TOOL.serve(out)
-    yield base, [p.name for p in built]
-    server.shutdown()
 
 
 def test_every_slide_of_every_deck_fits_and_has_notes(browser, all_decks):
