@@ -304,12 +304,16 @@ def frame_plan(controls: dict[str, w.ValueWidget]) -> tuple[str, list[dict[str, 
 
 
 def frame_png(picture: draw.Picture) -> bytes:
-    """A picture as a small PNG for the static book (FRAME_COLOURS colours, deterministic)."""
+    """A picture as a small PNG for the static book (FRAME_COLOURS colours, deterministic).
+
+    zlib level 6: a third of the time of Pillow's ``optimize`` (level 9) for files about
+    8 % larger (16.8 KB instead of 15.5 KB on average).
+    """
     from PIL import Image
 
     image = Image.open(io.BytesIO(picture.png)).convert("RGB")
     out = io.BytesIO()
-    image.quantize(FRAME_COLOURS, method=Image.Quantize.FASTOCTREE).save(out, "PNG", optimize=True)
+    image.quantize(FRAME_COLOURS, method=Image.Quantize.FASTOCTREE).save(out, "PNG", compress_level=6)
     return out.getvalue()
 
 
