@@ -46,13 +46,15 @@ help:  ## list the tasks
 
 # Installs the exact versions of requirements.lock, each checked against its hash (one lock
 # for Linux, macOS and Windows, Python 3.10+: see `make lock`), then the course package. uv
-# installs it (uv itself comes from requirements-uv.lock, hash-checked too): about 5 s where
-# pip takes 40 s of CPU. Where uv cannot run or reach the index, pip installs the same lock.
+# installs it (uv and pip come from requirements-uv.lock, hash-checked too): about 5 s where
+# pip takes 40 s of CPU. It compiles the bytecode as pip does (where PYTHONDONTWRITEBYTECODE is
+# set, nothing else would, and every process would compile each module it imports again).
+# Where uv cannot run or reach the index, pip installs the same lock.
 $(BIN)/.installed: requirements.lock requirements-uv.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 	@if $(PY) -m pip install --quiet --require-hashes -r requirements-uv.lock && \
-		$(BIN)/uv pip install --quiet --python $(PY) --require-hashes -r requirements.lock; then :; \
+		$(BIN)/uv pip install --quiet --python $(PY) --require-hashes --compile-bytecode -r requirements.lock; then :; \
 	else echo "uv could not install requirements.lock: pip installs it instead (slower)"; \
 		$(PY) -m pip install --quiet --upgrade pip && \
 		$(PY) -m pip install --quiet --require-hashes -r requirements.lock; fi
@@ -64,13 +66,14 @@ setup: $(BIN)/.installed  ## make .venv and install everything the course needs 
 
 # One universal lock (uv's resolver, from PyPI): every platform and Python 3.10+, with
 # markers where versions differ (e.g. numpy for 3.10) and the hash of every file. uv itself
-# is locked the same way in requirements-uv.lock (make setup installs it first).
+# is locked the same way in requirements-uv.lock, with the venv's pip (make setup installs
+# both first: a venv's own pip can be years old, and learners' notebooks call pip).
 UV_VERSION := 0.13.10
 lock: setup  ## refresh requirements.lock and requirements-uv.lock (exact versions and hashes; needs PyPI)
 	@test -x $(BIN)/uv || $(PY) -m pip install --quiet "uv==$(UV_VERSION)"
 	$(BIN)/uv pip compile requirements.txt --universal --python-version 3.10 --generate-hashes \
 		--no-emit-package snb --custom-compile-command "make lock" --quiet -o requirements.lock
-	echo "uv==$(UV_VERSION)" | $(BIN)/uv pip compile - --universal --python-version 3.10 \
+	printf 'uv==%s\npip\n' "$(UV_VERSION)" | $(BIN)/uv pip compile - --universal --python-version 3.10 \
 		--generate-hashes --custom-compile-command "make lock" --quiet -o requirements-uv.lock
 	@echo "requirements.lock refreshed: commit it, then 'rm $(BIN)/.installed && make setup' installs it"
 

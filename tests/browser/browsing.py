@@ -69,10 +69,39 @@ def page_params(pages: list[str], none: str) -> list:
     return [pytest.param(rel, marks=pytest.mark.xdist_group(rel)) for rel in pages] or [none]
 
 
+#: Set by CI (.ci/run) while apt installs Chromium in the background: the file that will
+#: hold apt's exit code (its output: the same name + ".log").
+INSTALL_ENV = "SNB_CHROMIUM_INSTALL"
+#: The longest wait for that install, in seconds.
+INSTALL_WAIT = 900
+
+
+def wait_for_chromium_install(env: dict[str, str] | None = None, poll: float = 1.0) -> None:
+    """Where CI installs Chromium while the first tests run (``SNB_CHROMIUM_INSTALL``), wait
+    until apt has finished; fail, with the end of apt's log, if it failed or took too long.
+    Does nothing elsewhere: a machine without Chromium then skips, saying so."""
+    import time
+
+    status = (os.environ if env is None else env).get(INSTALL_ENV)
+    if not status:
+        return
+    path, deadline = Path(status), time.monotonic() + INSTALL_WAIT
+    while not path.is_file():
+        if time.monotonic() > deadline:
+            pytest.fail(f"Chromium was still installing after {INSTALL_WAIT} s ({path}.log)")
+        time.sleep(poll)
+    code = path.read_text(encoding="utf-8").strip()
+    if code != "0":
+        log = Path(f"{status}.log")
+        tail = log.read_text(encoding="utf-8", errors="replace")[-2000:] if log.is_file() else ""
+        pytest.fail(f"apt-get could not install chromium (exit {code}):\n{tail}")
+
+
 def missing_browser() -> str | None:
     """Why no headless browser can run here (shared with the other browser tests), or None."""
     if importlib.util.find_spec("playwright") is None:
         return "the Python package playwright is not installed (make setup installs it)"
+    wait_for_chromium_install()
     if TOOL.find_chromium(None) is None:
         return "no Chromium on this machine (apt-get install -y chromium)"
     return None
