@@ -116,16 +116,7 @@ author-lab: setup  ## authors: JupyterLab on the course files themselves (edits 
 
 # browser-deps (axe-core, reveal.js from npm) comes before unit: a unit test builds a slide deck
 # with reveal.js and skips without it.
-# Every test. After lint, five steps run two at a time, each on $(JOBS) workers, so the
-# serial tail of one (its last long test file, Sphinx writing the pages) is the other's
-# time: about a minute less on 2 cores. Each step's output appears whole when it ends
-# (-Otarget; GNU make 3.81, as on macOS, has no -O and runs them one after another). The
-# browser tests run last and alone: they time how fast the explorers answer.
-TOGETHER := $(if $(filter 3.%,$(MAKE_VERSION)),,-j2 -Otarget)
-test: setup lint browser-deps  ## run every test: lint, unit, verdicts, notebooks, book, browser
-	@echo "Running slow-test, unit, book-build, verdicts-check and nbval$(if $(TOGETHER), two at a time (each one's output appears when it ends))..."
-	@$(MAKE) --no-print-directory $(TOGETHER) slow-test unit book-build verdicts-check nbval
-	@$(MAKE) --no-print-directory book-test browser-test
+test: setup lint browser-deps unit slow-test verdicts-check nbval book-test browser-test  ## run every test: lint, unit, verdicts, notebooks, book, browser
 	@echo "All tests passed."
 
 lint: setup  ## ruff: pyflakes, pycodestyle, import order (settings in pyproject.toml)

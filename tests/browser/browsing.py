@@ -1,7 +1,8 @@
 """What the browser tests share: the built site, Debian's Chromium, and one visit per page.
 
-Each page of the built book is opened ONCE (`visit`), at 1280 px, and everything the
-tests check is measured on that load, in this order:
+Each page of the built book is opened ONCE (`visit`), at 1280 px, in the same tab as the
+page before it (a reader going from page to page), and everything the tests check is
+measured on that load, in this order:
 
 1. `tools/browser_check.check_page`: JavaScript and console errors, requests leaving the
    site, failed local requests, widgets drawn, axe-core's serious and critical
@@ -330,6 +331,8 @@ def _measure(page, rel: str) -> dict:
 
 
 _VISITS: dict[str, dict | Exception] = {}
+#: This process's tab for the visits (browser_check.PageCheck), made at the first visit.
+_TAB: dict[str, object] = {}
 
 
 def visit(browser, site: str, rel: str) -> dict:
@@ -338,19 +341,20 @@ def visit(browser, site: str, rel: str) -> dict:
     Returns check_page's result with ``"then"``: ``{"phone": ..., "quiz": ..., "notice":
     ..., "explorers": [...]}`` (the last three only where the page has them). The first
     call per page and process measures; later ones return the same result, or raise the
-    same error.
+    same error. The pages are visited in one tab, one after another, as a reader goes
+    from page to page; a visit that fails closes the tab, and the next visit opens another.
     """
     if rel not in _VISITS:
         SHOTS.mkdir(parents=True, exist_ok=True)
         axe = AXE.read_text(encoding="utf-8") if AXE.is_file() else None
-        context = browser.new_context(viewport=VIEWPORTS["desktop"])
+        if "tab" not in _TAB:
+            _TAB["tab"] = TOOL.PageCheck(browser.new_context(viewport=VIEWPORTS["desktop"]), site)
+        tab = _TAB["tab"]
         try:
-            _VISITS[rel] = TOOL.check_page(context, site, rel, axe, SHOTS,
-                                           then=lambda page: _measure(page, rel))
+            _VISITS[rel] = tab.check(rel, axe, SHOTS, then=lambda page: _measure(page, rel))
         except Exception as exc:  # noqa: BLE001 - each test of the page reports it
             _VISITS[rel] = exc
-        finally:
-            context.close()
+            _TAB.pop("tab").page.context.close()
     found = _VISITS[rel]
     if isinstance(found, Exception):
         raise RuntimeError(f"{rel}: the visit failed: {found}") from found
