@@ -128,11 +128,13 @@ unit: setup  ## unit tests and the package's doctests, without the slow ones (ab
 	$(PY) -m pytest --doctest-modules snb -q -p no:cacheprovider
 
 # After the unit tests: real Sphinx builds, kernels, several processes each, a class on a
-# local JupyterHub, and the wheelhouse install (a core busy for a minute). Two workers take
-# whole files, the longest first (tests/conftest.py): 127 s instead of 170 s on 2 cores. The
+# local JupyterHub, and the wheelhouse install (a core busy for a minute). Two workers share
+# the tests and an idle one takes half of the other's queue (worksteal), the longest first
+# (tests/conftest.py): 99-103 s on 2 cores where whole files per worker took 104-113 s (the
+# scheduler started files by their number of tests, so the wheelhouse came late). The
 # interrupted-render test gives its signal a window of seconds, so it holds under load.
 slow-test: setup hub-deps  ## the slow tests alone (Sphinx builds, kernels, a hub rehearsal, an offline install: minutes)
-	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -n $(JOBS) --dist loadfile \
+	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -n $(JOBS) --dist worksteal \
 		-p no:cacheprovider -rs --durations=10
 
 # ONLY reaches Python through the environment, never through the shell.

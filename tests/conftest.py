@@ -11,8 +11,9 @@ def pytest_configure(config):
 
 
 #: The longest slow test files, longest first (measured: the wheelhouse about 60 s, the hub
-#: rehearsal about 30 s). `make slow-test` runs on two workers with whole files per worker;
-#: starting these first keeps one long file from running alone at the end.
+#: rehearsal about 30 s). `make slow-test` runs on two workers (--dist worksteal, which
+#: splits the tests in this order and lets an idle worker take half of the other's queue);
+#: starting these first keeps one long test from running alone at the end.
 LONGEST_FIRST = ("test_workshop_wheelhouse.py", "test_hub_rehearsal.py")
 
 
