@@ -122,10 +122,12 @@ test: setup lint browser-deps unit slow-test verdicts-check nbval book-test brow
 lint: setup  ## ruff: pyflakes, pycodestyle, import order (settings in pyproject.toml)
 	$(PY) -m ruff check .
 
+# Test runs other than nbval leave its plugin out (-p no:nbval): it imports nbformat before
+# tests/conftest.py can spare each process nbformat's slow optional import (1 s).
 unit: setup  ## unit tests and the package's doctests, without the slow ones (about 2 minutes on 2 cores)
 	$(PY) -m pytest tests -n $(JOBS) --dist loadfile --ignore=tests/book --ignore=tests/browser -m "not slow" \
-		-p no:cacheprovider
-	$(PY) -m pytest --doctest-modules snb -q -p no:cacheprovider
+		-p no:cacheprovider -p no:nbval
+	$(PY) -m pytest --doctest-modules snb -q -p no:cacheprovider -p no:nbval
 
 # After the unit tests: real Sphinx builds, kernels, several processes each, a class on a
 # local JupyterHub, and the wheelhouse install (a core busy for a minute). Two workers share
@@ -135,7 +137,7 @@ unit: setup  ## unit tests and the package's doctests, without the slow ones (ab
 # interrupted-render test gives its signal a window of seconds, so it holds under load.
 slow-test: setup hub-deps  ## the slow tests alone (Sphinx builds, kernels, a hub rehearsal, an offline install: minutes)
 	$(PY) -m pytest tests -m slow --ignore=tests/book --ignore=tests/browser -n $(JOBS) --dist worksteal \
-		-p no:cacheprovider -rs --durations=10
+		-p no:cacheprovider -p no:nbval -rs --durations=10
 
 # ONLY reaches Python through the environment, never through the shell.
 verdicts: export SNB_ONLY := $(ONLY)
@@ -154,7 +156,7 @@ nbval: setup  ## run the notebooks: strict on lessons and solutions, lax on exer
 	$(PY) -m pytest --nbval-lax exercises -n $(JOBS) --dist loadfile -p no:cacheprovider
 
 book-test: book-build  ## build the book and test the HTML it produced
-	$(PY) -m pytest tests/book -p no:cacheprovider
+	$(PY) -m pytest tests/book -p no:cacheprovider -p no:nbval
 
 browser-deps: setup  ## axe-core and reveal.js (pinned, from npm) for the browser tests
 	@if [ -f $(AXE) ]; then :; \
@@ -179,7 +181,7 @@ $(REVEAL)/dist/reveal.js:
 # One Chromium per worker; a module whose fixture builds something (the slide decks, the ONA
 # report) is an xdist_group, so it is built once, on one worker.
 browser-test: book-build browser-deps  ## every built page in headless Chromium (skips without Chromium)
-	$(PY) -m pytest tests/browser -n $(JOBS) --dist loadgroup -p no:cacheprovider -q -rs --durations=10
+	$(PY) -m pytest tests/browser -n $(JOBS) --dist loadgroup -p no:cacheprovider -p no:nbval -q -rs --durations=10
 
 exercises: setup  ## regenerate exercises/ from solutions/ (and the book's index of exercises)
 	$(PY) -m snb.exercisegen

@@ -1,6 +1,13 @@
-"""Shared set-up for the snb tests: a headless matplotlib backend."""
+"""Shared set-up for the snb tests: a headless matplotlib backend, no slow optional import."""
 
-import matplotlib
+import sys
+
+#: nbformat's optional rfc3987-syntax compiles 38 grammars (1 s a process) for format checks
+#: the notebooks never use; tools/book_build.py leaves it out the same way. The Makefile's
+#: test runs other than nbval pass `-p no:nbval`, so nbformat is first imported after this.
+sys.modules.setdefault("rfc3987_syntax", None)
+
+import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 

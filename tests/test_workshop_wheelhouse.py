@@ -136,7 +136,7 @@ def test_the_wheelhouse_test_skips_with_its_reason_when_the_index_is_unreachable
     env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
     env.update(PIP_CONFIG_FILE=os.devnull, PIP_INDEX_URL="http://127.0.0.1:9/simple")
     run = subprocess.run([sys.executable, "-m", "pytest", __file__, "-m", "slow", "-rs", "-q",
-                          "-p", "no:cacheprovider", "-k", "test_install_from_the_wheelhouse"],
+                          "-p", "no:cacheprovider", "-p", "no:nbval", "-k", "test_install_from_the_wheelhouse"],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout[-2000:]
     assert "1 skipped" in run.stdout and "needs the package index" in run.stdout, run.stdout[-2000:]

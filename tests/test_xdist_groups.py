@@ -38,7 +38,7 @@ def test_each_group_runs_on_one_worker(tmp_path: Path):
     (tmp_path / "test_sample.py").write_text(SAMPLE, encoding="utf-8")
     log = tmp_path / "groups.log"
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadgroup",
-                          "-p", "no:cacheprovider", str(tmp_path / "test_sample.py")],
+                          "-p", "no:cacheprovider", "-p", "no:nbval", str(tmp_path / "test_sample.py")],
                          cwd=tmp_path, env={**os.environ, "SNB_GROUP_LOG": str(log)},
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout[-2000:]
