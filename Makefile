@@ -50,6 +50,10 @@ help:  ## list the tasks
 # pip takes 40 s of CPU. It compiles the bytecode as pip does (where PYTHONDONTWRITEBYTECODE is
 # set, nothing else would, and every process would compile each module it imports again).
 # Where uv cannot run or reach the index, pip installs the same lock.
+# Installs $(1) into .venv with uv where set-up installed it, else with pip (a shell test: a
+# recipe is expanded before its first line has made the venv).
+install = if [ -x $(BIN)/uv ]; then $(BIN)/uv pip install --quiet --python $(PY) $(1); \
+	else $(PY) -m pip install --quiet $(1); fi
 $(BIN)/.installed: requirements.lock requirements-uv.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
@@ -58,8 +62,7 @@ $(BIN)/.installed: requirements.lock requirements-uv.lock pyproject.toml
 	else echo "uv could not install requirements.lock: pip installs it instead (slower)"; \
 		$(PY) -m pip install --quiet --upgrade pip && \
 		$(PY) -m pip install --quiet --require-hashes -r requirements.lock; fi
-	@if [ -x $(BIN)/uv ]; then $(BIN)/uv pip install --quiet --python $(PY) --no-deps --no-build-isolation -e .; \
-	else $(PY) -m pip install --quiet --no-deps --no-build-isolation -e .; fi
+	@$(call install,--no-deps --no-build-isolation -e .)
 	@touch $@
 
 setup: $(BIN)/.installed  ## make .venv and install everything the course needs (exact versions)
@@ -207,7 +210,7 @@ wheelhouse: setup  ## wheels for an offline venue (Linux, macOS, Windows; Python
 		$(if $(value PYVER),--python $(call arg,PYVER))
 
 $(VENV)/.hub-installed: requirements-hub.txt
-	$(if $(wildcard $(BIN)/uv),$(BIN)/uv pip install --quiet --python $(PY),$(PY) -m pip install --quiet) -r requirements-hub.txt
+	$(call install,-r requirements-hub.txt)
 	@touch $@
 
 hub-deps: setup  ## JupyterHub, nbgitpuller, the idle culler (PyPI) and the hub's proxy (npm) into .venv

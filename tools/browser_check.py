@@ -78,6 +78,11 @@ def serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def shot_name(rel: str, suffix: str = "") -> str:
+    """The screenshot file name of page ``rel``, without extension (``suffix``: e.g. ``"__390"``)."""
+    return rel.replace("/", "__").removesuffix(".html") + suffix
+
+
 class PageCheck:
     """One browser tab that checks page after page (module docstring).
 
@@ -162,7 +167,7 @@ class PageCheck:
                     violations.append(f"axe {v['impact']} {v['id']}: {targets}")
 
         if shots is not None:
-            out = shots / (rel.replace("/", "__").removesuffix(".html") + ".jpg")
+            out = shots / (shot_name(rel) + ".jpg")
             page.screenshot(path=str(out), **SCREENSHOT)
 
         after = then(page) if then is not None else None

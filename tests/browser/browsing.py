@@ -54,9 +54,12 @@ PAGES = sorted(
 ) if (SITE / "index.html").is_file() else []
 
 
+_HTML = {rel: (SITE / rel).read_text(encoding="utf-8") for rel in PAGES}
+
+
 def pages_with(css_class: str) -> list[str]:
     """The built pages whose HTML has an element of class ``css_class``."""
-    return [rel for rel in PAGES if f'class="{css_class}"' in (SITE / rel).read_text(encoding="utf-8")]
+    return [rel for rel in PAGES if f'class="{css_class}"' in _HTML[rel]]
 
 
 QUIZ_PAGES = pages_with("snb-quiz")
@@ -164,6 +167,7 @@ def launched_chromium():
 
 
 OVERFLOW_JS = "() => document.documentElement.scrollWidth - window.innerWidth"
+HEIGHT_JS = "() => document.documentElement.scrollHeight"
 
 # Moves each control of an explorer in turn to another value, until the picture changes;
 # returns the milliseconds from the input event to the new picture being loaded.
@@ -256,11 +260,6 @@ def explorer_pairs(data: dict) -> list[tuple[int, int]]:
     return list(zip(movable, movable[1:])) + ([(movable[-1], movable[0])] if len(movable) > 2 else [])
 
 
-def shot_name(rel: str, suffix: str = "") -> str:
-    """The screenshot file of page ``rel`` (``suffix`` e.g. ``"__390"``)."""
-    return rel.replace("/", "__").removesuffix(".html") + suffix
-
-
 def ready_explorer(page, box) -> dict:
     """Wait for an explorer's script to set it up; its manifest."""
     box.scroll_into_view_if_needed()
@@ -272,8 +271,8 @@ def _phone(page, rel: str) -> dict:
     page.set_viewport_size(VIEWPORTS["phone"])
     settle(page)
     overflow = page.evaluate(OVERFLOW_JS)
-    height = page.evaluate("() => document.documentElement.scrollHeight")
-    page.screenshot(path=str(SHOTS / (shot_name(rel, "__390") + ".jpg")), **TOOL.SCREENSHOT)
+    height = page.evaluate(HEIGHT_JS)
+    page.screenshot(path=str(SHOTS / (TOOL.shot_name(rel, "__390") + ".jpg")), **TOOL.SCREENSHOT)
     page.set_viewport_size(VIEWPORTS["desktop"])
     settle(page)
     return {"overflow": overflow, "height": height}
@@ -303,7 +302,7 @@ def _explorers(page, rel: str) -> list[dict]:
         data = ready_explorer(page, box)
         moves = [box.evaluate(MOVE_JS) for _ in range(3)]
         grid_note = box.locator(".snb-explorer-note").inner_text()
-        shot = SHOTS / f"explorer-controls__{shot_name(rel)}__{n + 1}__1280.png"
+        shot = SHOTS / f"explorer-controls__{TOOL.shot_name(rel)}__{n + 1}__1280.png"
         shot.unlink(missing_ok=True)
         two_moves = []
         for pair in explorer_pairs(data):
@@ -319,19 +318,19 @@ def _explorers(page, rel: str) -> list[dict]:
 
 
 def _measure(page, rel: str) -> dict:
-    html = (SITE / rel).read_text(encoding="utf-8")
     out = {"phone": _phone(page, rel)}
-    if 'class="snb-quiz"' in html:
+    if rel in QUIZ_PAGES:
         out["quiz"] = _quiz(page)
-    if 'class="snb-needs-kernel"' in html:
+    if rel in NOTICE_PAGES:
         out["notice"] = _notice(page)
-    if 'class="snb-explorer"' in html:
+    if rel in EXPLORER_PAGES:
         out["explorers"] = _explorers(page, rel)
     return out
 
 
 _VISITS: dict[str, dict | Exception] = {}
-#: This process's tab for the visits (browser_check.PageCheck), made at the first visit.
+#: This process's tab for the visits (browser_check.PageCheck) and axe-core's script, made
+#: and read at the first visit.
 _TAB: dict[str, object] = {}
 
 
@@ -346,12 +345,12 @@ def visit(browser, site: str, rel: str) -> dict:
     """
     if rel not in _VISITS:
         SHOTS.mkdir(parents=True, exist_ok=True)
-        axe = AXE.read_text(encoding="utf-8") if AXE.is_file() else None
         if "tab" not in _TAB:
             _TAB["tab"] = TOOL.PageCheck(browser.new_context(viewport=VIEWPORTS["desktop"]), site)
+            _TAB["axe"] = AXE.read_text(encoding="utf-8") if AXE.is_file() else None
         tab = _TAB["tab"]
         try:
-            _VISITS[rel] = tab.check(rel, axe, SHOTS, then=lambda page: _measure(page, rel))
+            _VISITS[rel] = tab.check(rel, _TAB["axe"], SHOTS, then=lambda page: _measure(page, rel))
         except Exception as exc:  # noqa: BLE001 - each test of the page reports it
             _VISITS[rel] = exc
             _TAB.pop("tab").page.context.close()

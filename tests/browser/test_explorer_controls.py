@@ -19,6 +19,7 @@ from __future__ import annotations
 import pytest
 from browsing import (
     EXPLORER_PAGES,
+    OVERFLOW_JS,
     SHOTS,
     TWO_MOVES_JS,
     WIDTHS,
@@ -138,7 +139,7 @@ def test_the_nearest_picture_note_fits_a_phone(browser, site):
         note = box.locator(".snb-explorer-nearest")
         img = box.locator("img.snb-explorer-picture")
         note_box, img_box = note.bounding_box(), img.bounding_box()
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        overflow = page.evaluate(OVERFLOW_JS)
         SHOTS.mkdir(parents=True, exist_ok=True)
         box.screenshot(path=str(SHOTS / f"explorer-controls__{found.replace('/', '__')[:-5]}__390.png"))
     finally:

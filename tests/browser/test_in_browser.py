@@ -15,7 +15,9 @@ import pytest
 from browsing import (
     AXE,
     EXPLORER_PAGES,
+    HEIGHT_JS,
     NOTICE_PAGES,
+    OVERFLOW_JS,
     PAGES,
     QUIZ_PAGES,
     SHOTS,
@@ -90,7 +92,7 @@ def test_each_explorer_changes_its_picture_when_a_control_moves(browser, site, r
 
 # Moves control 0, then control 1, each by one step, firing "input" then "change" as a
 # browser does for a slider; returns what the page shows afterwards.
-TWO_MOVES_JS = r"""
+FIRST_TWO_CONTROLS_JS = r"""
 (box) => {
   const controls = Array.from(box.querySelectorAll("input[type=range], select"));
   if (controls.length < 2) { return null; }
@@ -133,7 +135,7 @@ def test_moving_two_controls_in_turn_says_what_went_back(browser, site, rel):
     try:
         page = context.new_page()
         box = _first_ready_explorer(page, site + rel)
-        out = box.evaluate(TWO_MOVES_JS)
+        out = box.evaluate(FIRST_TWO_CONTROLS_JS)
     finally:
         context.close()
     if out is None:
@@ -169,7 +171,7 @@ def test_a_phone_reader_can_enlarge_an_explorer_picture(browser, site, rel):
         page = context.new_page()
         page.goto(site + rel, wait_until="load")
         settle(page)
-        fresh = page.evaluate("() => document.documentElement.scrollHeight")
+        fresh = page.evaluate(HEIGHT_JS)
         box = page.locator(".snb-explorer").first
         ready_explorer(page, box)
         img = box.locator("img.snb-explorer-picture")
@@ -179,7 +181,7 @@ def test_a_phone_reader_can_enlarge_an_explorer_picture(browser, site, rel):
         hint = box.locator(".snb-explorer-zoom-hint").is_visible()
         img.click()
         after = img.evaluate("i => i.clientWidth")
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        overflow = page.evaluate(OVERFLOW_JS)
         img.click()
         again = img.evaluate("i => i.clientWidth")
     finally:
@@ -233,6 +235,5 @@ def test_screenshots_are_kept_for_both_widths(browser, site):
         pytest.skip(skip_reason())
     rel = PAGES[0]
     visit(browser, site, rel)
-    stem = rel.replace("/", "__").removesuffix(".html")
-    for name in (f"{stem}.jpg", f"{stem}__390.jpg"):
+    for name in (TOOL.shot_name(rel) + ".jpg", TOOL.shot_name(rel, "__390") + ".jpg"):
         assert (SHOTS / name).stat().st_size > 5000, name
